@@ -1,0 +1,161 @@
+"""Find, read and validate scenario folders.
+
+Every mistake becomes a :class:`Problem` naming the file, the path inside it and what was
+expected; nothing here lets a traceback reach an author.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .model.files import FILES, REQUIRED, DecisionsFile
+from .model.problem import Problem
+from .model.scenario import Scenario
+
+DEFAULT_SCENARIO = "cuban-missile-crisis"
+MAX_FILE_BYTES = 2_000_000
+
+
+class ScenarioError(Exception):
+    """A scenario folder could not be loaded; ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def scenarios_root() -> Path:
+    """The folder of shipped scenarios: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "scenarios"
+    return packaged if packaged.is_dir() else here.parent / "scenarios"
+
+
+def default_scenario_dir() -> Path:
+    return scenarios_root() / DEFAULT_SCENARIO
+
+
+def _path_of(loc: tuple, data: object) -> str:
+    """Render a pydantic error location as ``option[2].effects[0].track``.
+
+    Pydantic puts the tag of a discriminated union (``kind``) in the location; it is skipped.
+    """
+    out = ""
+    for part in loc:
+        if isinstance(data, dict) and data.get("kind") == part:
+            continue
+        if isinstance(part, int):
+            out += f"[{part}]"
+            ok = isinstance(data, list | tuple) and part < len(data)
+            data = data[part] if ok else None
+        else:
+            out += f".{part}" if out else str(part)
+            data = data.get(part) if isinstance(data, dict) else None
+    return out
+
+
+def _describe(err: dict) -> str:
+    msg = err["msg"]
+    if err["type"] == "extra_forbidden":
+        return "unknown key (not part of the format; check the spelling)"
+    if err["type"] == "missing":
+        return "required, but missing"
+    if "input" in err and err["type"] not in ("model_type", "dict_type"):
+        shown = repr(err["input"])
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return f"{msg} (got {shown})"
+    return msg
+
+
+def _read_toml(path: Path, name: str, problems: list[Problem]) -> dict | None:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(file=name, message=f"larger than {MAX_FILE_BYTES} bytes"))
+            return None
+        return tomllib.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(file=name, message=f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(file=name, message=f"not valid TOML: {exc}"))
+    except OSError as exc:
+        problems.append(Problem(file=name, message=f"cannot be read: {exc.strerror}"))
+    return None
+
+
+def _validate(model: type, data: dict, name: str, problems: list[Problem]):
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            problems.append(Problem(file=name, path=_path_of(err["loc"], data), message=_describe(err)))
+        return None
+
+
+def scenario_files(folder: Path) -> list[Path]:
+    """The files that make up a scenario, in a stable order."""
+    files = [folder / n for n in FILES if (folder / n).is_file()]
+    return files + sorted((folder / "decisions").glob("*.toml"))
+
+
+def content_hash(folder: Path) -> str:
+    """SHA-256 over the scenario's files, names and contents."""
+    digest = hashlib.sha256()
+    for path in scenario_files(folder):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def load_scenario(folder: Path | str | None = None) -> Scenario:
+    """Read and validate a scenario folder; raise :class:`ScenarioError` listing every problem."""
+    folder = Path(folder) if folder is not None else default_scenario_dir()
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise ScenarioError([Problem(file=str(folder), message="no such scenario folder")])
+    parts: dict[str, object] = {}
+    for name, model in FILES.items():
+        path = folder / name
+        if not path.is_file():
+            if name in REQUIRED:
+                problems.append(Problem(file=name, message="required file is missing"))
+            continue
+        data = _read_toml(path, name, problems)
+        if data is not None:
+            parts[name] = _validate(model, data, name, problems)
+    decisions = []
+    decision_files = sorted((folder / "decisions").glob("*.toml"))
+    if not decision_files:
+        problems.append(Problem(file="decisions/", message="expected at least one .toml file"))
+    for path in decision_files:
+        name = f"decisions/{path.name}"
+        data = _read_toml(path, name, problems)
+        if data is not None:
+            got = _validate(DecisionsFile, data, name, problems)
+            if got is not None:
+                decisions.extend(got.decisions)
+    if problems:
+        raise ScenarioError(problems)
+    fields: dict[str, object] = {"meta": parts["scenario.toml"], "decisions": tuple(decisions)}
+    for name, part in parts.items():
+        if name != "scenario.toml":
+            fields.update(dict(part))
+    return Scenario(**fields, content_hash=content_hash(folder))
+
+
+def decision_files(folder: Path) -> dict[str, str]:
+    """Map each decision id to the file that defines it, for messages that name the file."""
+    out: dict[str, str] = {}
+    for path in sorted((Path(folder) / "decisions").glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        for i, d in enumerate(data.get("decision", [])):
+            if isinstance(d, dict) and isinstance(d.get("id"), str):
+                out[d["id"]] = f"decisions/{path.name}: decision[{i}]"
+    return out

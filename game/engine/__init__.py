@@ -1,0 +1,28 @@
+"""Pure rules over the frozen models: play, policies, views, the history comparison, checks.
+
+The engine does no I/O and never imports the UI.
+"""
+
+from .compare import Report, divergence, peaks, report
+from .play import Happening, IllegalMove, Outcome, choose, new_game, offered
+from .policies import POLICIES, pick
+from .view import View, needs_confirm, view, where
+
+__all__ = [
+    "POLICIES",
+    "Happening",
+    "IllegalMove",
+    "Outcome",
+    "Report",
+    "View",
+    "choose",
+    "divergence",
+    "needs_confirm",
+    "new_game",
+    "offered",
+    "peaks",
+    "pick",
+    "report",
+    "view",
+    "where",
+]

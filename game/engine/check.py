@@ -1,0 +1,63 @@
+"""`brink check`: references, reachability, dead ends and the historical path, as problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.problem import Problem
+from ..model.scenario import Scenario
+from .explore import Exploration, explore_all
+from .references import check_references
+from .simulate import play_out
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    problems: tuple[Problem, ...]
+    explorations: tuple[Exploration, ...]
+
+    @property
+    def states(self) -> int:
+        return sum(x.states for x in self.explorations)
+
+
+def _where(scenario: Scenario, files: dict[str, str], decision_id: str) -> tuple[str, str]:
+    file, _, path = files.get(decision_id, "decisions/: ").partition(": ")
+    return file, path
+
+
+def check(scenario: Scenario, decision_files: dict[str, str]) -> CheckResult:
+    """Every problem found in a loaded scenario; an empty tuple means it is sound."""
+    problems = check_references(scenario, decision_files)
+    if problems:  # walking a world with broken references would only repeat them
+        return CheckResult(tuple(problems), ())
+    walks = explore_all(scenario)
+    ending_pos = {e.id: i for i, e in enumerate(scenario.endings)}
+    for w in walks:
+        ctx = f"role {w.role}, opponent {w.policy}"
+        for path in w.traps[:3]:
+            shown = ", ".join(path) or "the start"
+            problems.append(Problem(file="decisions/", message=(
+                f"a state with no move and no ending after {shown} ({ctx}): add an ending that "
+                "holds when the calendar runs out, or a decision for this path")))
+        for d in sorted(w.empty):
+            file, path = _where(scenario, decision_files, d)
+            problems.append(Problem(file=file, path=path,
+                                    message=f"reached with no option offered ({ctx})"))
+        for d in scenario.decisions:
+            if d.id not in w.decisions:
+                file, path = _where(scenario, decision_files, d.id)
+                problems.append(Problem(file=file, path=path, message=(
+                    f"decision {d.id!r} is never reached ({ctx}); check its phase and 'when'")))
+        for e in scenario.endings:
+            if e.id not in w.endings:
+                problems.append(Problem(file="endings.toml", path=f"ending[{ending_pos[e.id]}]",
+                                        message=f"ending {e.id!r} is unreachable ({ctx})"))
+    hist = next((e.id for e in scenario.endings if e.historical), None)
+    for role in (r for r in scenario.meta.roles if r.available):
+        got = play_out(scenario, role.id, "historical", "historical", "historical").ending
+        if hist is not None and got != hist:
+            problems.append(Problem(file="endings.toml", message=(
+                f"history's choices on both sides end in {got!r}, not the historical ending "
+                f"{hist!r} (role {role.id})")))
+    return CheckResult(tuple(problems), tuple(walks))

@@ -1,0 +1,154 @@
+"""The game against history: each choice matched or diverged, the path beside the real
+timeline date by date, a divergence figure, and who gained against the historical outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.base import ROLE_SIDE
+from ..model.scenario import Entry, Record, Scenario
+from ..model.state import GameState
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceReport:
+    phase_label: str
+    decision: str
+    """The decision point's title."""
+    chosen: str
+    historical: str | None
+    """The label of history's option, or None where history never faced this decision."""
+    matched: bool | None
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class DateRow:
+    """One date: what happened in this game beside what happened in reality."""
+
+    date: str
+    label: str
+    game: tuple[str, ...]
+    history: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GainRow:
+    leader: str
+    dimension: str
+    score: int | None
+    note: str
+    historical_score: int | None
+    historical_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    choices: tuple[ChoiceReport, ...]
+    timeline: tuple[DateRow, ...]
+    divergence: int
+    """Per cent of the player's decisions off history's path (0 = history followed exactly)."""
+    gains: tuple[GainRow, ...]
+    peak_danger: int
+    peak_defcon: int
+
+
+def divergence(state: GameState) -> int:
+    """Per cent of the player's decisions that differ from history's, counting decisions that
+    never arose in reality as divergent."""
+    mine = [s for s in state.steps if s.by_player]
+    if not mine:
+        return 0
+    off = sum(1 for s in mine if s.matched is not True)
+    return round(100 * off / len(mine))
+
+
+def peaks(state: GameState) -> tuple[int, int]:
+    """Peak danger and peak alert (lowest DEFCON) reached so far."""
+    return max(p.danger for p in state.trail), min(p.defcon for p in state.trail)
+
+
+def historical_ending(scenario: Scenario):
+    return next(e for e in scenario.endings if e.historical)
+
+
+def choices(scenario: Scenario, state: GameState, side: str | None = None) -> tuple[ChoiceReport, ...]:
+    """The player's choices (or all of one side's), each beside history's."""
+    phases = {p.id: p for p in scenario.meta.phases}
+    out = []
+    for s in state.steps:
+        if (side is None and not s.by_player) or (side is not None and s.side != side):
+            continue
+        decision = scenario.decision(s.decision)
+        want = decision.history.option
+        out.append(
+            ChoiceReport(
+                phase_label=phases[s.phase].label,
+                decision=decision.title,
+                chosen=scenario.option(s.decision, s.option).label,
+                historical=scenario.option(s.decision, want).label if want else None,
+                matched=s.matched,
+                record=decision.history,
+            )
+        )
+    return tuple(out)
+
+
+def timeline(scenario: Scenario, state: GameState) -> tuple[DateRow, ...]:
+    """Every date the game reached, with both sides' choices and history's entries of that date."""
+    side = ROLE_SIDE[state.role]
+    start = scenario.phase_position(scenario.role(state.role).start_phase)
+    rows: dict[str, tuple[str, list[str]]] = {}
+    for phase in scenario.meta.phases[start : state.phase + 1]:
+        rows.setdefault(phase.date, (phase.label.split(",")[0], []))
+    for s in state.steps:
+        phase = scenario.meta.phases[scenario.phase_position(s.phase)]
+        if phase.date not in rows:
+            continue
+        who = "You" if s.by_player else ("Washington" if s.side == "usa" else "Moscow")
+        if s.side == side and not s.by_player:
+            who = "History"
+        label = scenario.option(s.decision, s.option).label
+        rows[phase.date][1].append(f"{who}: {label}")
+    return tuple(
+        DateRow(date, label, tuple(game), tuple(e for e in scenario.history if e.date == date))
+        for date, (label, game) in sorted(rows.items())
+    )
+
+
+def gains(scenario: Scenario, ending_id: str | None) -> tuple[GainRow, ...]:
+    """Who gained in this ending beside the historical one, leader by leader, dimension by dimension."""
+    hist = historical_ending(scenario)
+    mine = scenario.ending(ending_id) if ending_id else None
+    h = {(g.leader, g.dimension): g for g in hist.gains}
+    m = {(g.leader, g.dimension): g for g in mine.gains} if mine else {}
+    rows = []
+    for leader in ("kennedy", "khrushchev", "castro"):
+        for dim in scenario.meta.dimensions:
+            got, was = m.get((leader, dim.id)), h.get((leader, dim.id))
+            if got is None and was is None:
+                continue
+            rows.append(
+                GainRow(
+                    leader=leader,
+                    dimension=dim.label,
+                    score=got.score if got else None,
+                    note=got.note if got else "",
+                    historical_score=was.score if was else None,
+                    historical_note=was.note if was else "",
+                )
+            )
+    return tuple(rows)
+
+
+def report(scenario: Scenario, state: GameState) -> Report:
+    """The whole comparison, for the ending screen and the debrief."""
+    peak_danger, peak_defcon = peaks(state)
+    return Report(
+        choices=choices(scenario, state),
+        timeline=timeline(scenario, state),
+        divergence=divergence(state),
+        gains=gains(scenario, state.ending),
+        peak_danger=peak_danger,
+        peak_defcon=peak_defcon,
+    )

@@ -1,0 +1,224 @@
+"""The state machine: start a game, take a choice, let the other side and chance answer.
+
+Pure functions: ``(scenario, state, input) -> Outcome``. No I/O, no clock, no global random:
+each roll uses a ``random.Random`` seeded from the game's seed, the turn and what is rolled, so
+a game replays exactly from its seed and its choices.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from ..model.base import ROLE_SIDE
+from ..model.scenario import Decision, Event, Option, Record, Scenario
+from ..model.state import Change, EventMode, GameState, Point, Policy, Step
+from .policies import pick
+from .rules import Draft, Fate, apply, holds
+
+
+class IllegalMove(ValueError):
+    """The choice is not one the game offers now."""
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """Something that happened during one engine call, with what it changed and why."""
+
+    kind: str
+    """``decision`` (the player's), ``answer`` (the other side's), ``event`` or ``ending``."""
+    title: str
+    text: str
+    changes: tuple[Change, ...] = ()
+    side: str | None = None
+    option: Option | None = None
+    record: Record | None = None
+    event: Event | None = None
+    matched: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The new state and the happenings that explain it, in order."""
+
+    state: GameState
+    happenings: tuple[Happening, ...]
+
+
+def rng_for(state_seed: int, turn: int, what: str) -> random.Random:
+    """The random source for one roll; a string seed is hashed the same way on every run."""
+    return random.Random(f"{state_seed}/{turn}/{what}")
+
+
+def offered(decision: Decision, d: Draft) -> list[Option]:
+    """The options of a decision whose conditions hold now."""
+    return [o for o in decision.options if o.when is None or holds(o.when, d)]
+
+
+def new_game(
+    scenario: Scenario,
+    role: str,
+    seed: int = 0,
+    opponent: Policy = "historical",
+    events: EventMode = "historical",
+    fate: Fate | None = None,
+) -> Outcome:
+    """Start a game for ``role``: settle what comes before its first phase as history had it,
+    then play on to the player's first decision."""
+    info = scenario.role(role)
+    tracks = {t.id: t.start for t in scenario.meta.tracks}
+    state = GameState(
+        scenario_id=scenario.meta.id,
+        role=role,
+        opponent=opponent,
+        events=events,
+        seed=seed,
+        tracks=tracks,
+        flags=frozenset(f.id for f in scenario.meta.flags if f.start),
+    )
+    d = Draft.of(state, ROLE_SIDE[role], fate)
+    d.trail.append(_point(scenario, d))
+    start = scenario.phase_position(info.start_phase)
+    _enter_phase(scenario, d, quiet=start > 0)
+    _advance(scenario, d, start)
+    return Outcome(d.freeze(), tuple(d.happenings))
+
+
+def choose(
+    scenario: Scenario, state: GameState, option_id: str, fate: Fate | None = None
+) -> Outcome:
+    """Take the player's choice at the pending decision and play on to the next one or an ending.
+
+    ``fate`` is for the checker only: it replaces the dice to walk every branch."""
+    if state.ending is not None or state.pending is None:
+        raise IllegalMove("the game is over; there is nothing to choose")
+    decision = scenario.decision(state.pending)
+    d = Draft.of(state, ROLE_SIDE[state.role], fate)
+    option = next((o for o in offered(decision, d) if o.id == option_id), None)
+    if option is None:
+        ids = ", ".join(o.id for o in offered(decision, d))
+        raise IllegalMove(f"{option_id!r} is not offered at {decision.id} (offered: {ids})")
+    d.pending = None
+    _take(scenario, d, decision, option, by_player=True)
+    start = scenario.phase_position(scenario.role(state.role).start_phase)
+    _advance(scenario, d, start)
+    return Outcome(d.freeze(), tuple(d.happenings))
+
+
+def _point(scenario: Scenario, d: Draft) -> Point:
+    meta = scenario.meta
+    defcon = min(d.tracks[t] for t in meta.defcon_tracks)
+    return Point(
+        turn=d.turn,
+        phase=meta.phases[d.phase].id,
+        danger=d.tracks[meta.danger_track],
+        defcon=defcon,
+    )
+
+
+def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_player: bool):
+    d.turn += 1
+    changes = apply(option.effects, scenario, d)
+    want = decision.history.option
+    matched = None if want is None else option.id == want
+    d.done.add(decision.id)
+    d.chosen[decision.id] = option.id
+    phase = scenario.meta.phases[d.phase].id
+    d.steps.append(
+        Step(
+            turn=d.turn,
+            phase=phase,
+            decision=decision.id,
+            option=option.id,
+            side=decision.side,
+            by_player=by_player,
+            matched=matched,
+        )
+    )
+    d.trail.append(_point(scenario, d))
+    kind = "decision" if by_player else "answer"
+    d.happenings.append(
+        Happening(kind, decision.title, option.result, changes, decision.side, option,
+                  decision.history, None, matched)
+    )
+    _check_endings(scenario, d, at_end=False)
+
+
+def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
+    """Roll the phase's events (or let them happen as history had them)."""
+    mode = "historical" if quiet else d.base.events
+    for ev in scenario.events_in(d.phase):
+        if d.ending is not None:
+            return
+        d.done.add(ev.id)
+        if not holds(ev.when, d) or not _fires(ev, d, mode):
+            continue
+        d.turn += 1
+        changes = apply(ev.effects, scenario, d)
+        d.flags.add(ev.id)
+        d.trail.append(_point(scenario, d))
+        if d.side in ev.visible_to:
+            d.happenings.append(Happening("event", ev.title, ev.text, changes, event=ev))
+        _check_endings(scenario, d, at_end=False)
+
+
+def _fires(ev: Event, d: Draft, mode: str) -> bool:
+    if mode == "historical":
+        return ev.historical
+    p = ev.chance + sum(c.per_point * max(0, d.tracks[c.track] - c.above) for c in ev.chance_by)
+    if p <= 0:
+        return False
+    if p >= 1:
+        return True
+    if d.fate is not None:
+        return d.fate.pick(2) == 1
+    return rng_for(d.base.seed, d.turn, ev.id).random() < p
+
+
+def _advance(scenario: Scenario, d: Draft, start: int):
+    """Settle the other side's decisions and chance until the player must choose or it ends."""
+    phases = scenario.meta.phases
+    while d.ending is None:
+        quiet = d.phase < start
+        for decision in scenario.decisions_in(d.phase):
+            if decision.id in d.done:
+                continue
+            if not holds(decision.when, d):
+                d.done.add(decision.id)
+                continue
+            options = offered(decision, d)
+            if not options:  # content error that `brink check` reports; never a crash here
+                d.done.add(decision.id)
+                continue
+            if decision.side == d.side and not quiet:
+                d.pending = decision.id
+                return
+            policy = "historical" if quiet else d.base.opponent
+            if policy == "random" and d.fate is not None:
+                option = options[d.fate.pick(len(options))]
+            else:
+                option = pick(policy, decision, options, rng_for(d.base.seed, d.turn, decision.id))
+            _take(scenario, d, decision, option, by_player=False)
+            if quiet:
+                d.happenings.clear()
+            break
+        else:
+            if d.phase + 1 >= len(phases):
+                _check_endings(scenario, d, at_end=True)
+                return
+            d.phase += 1
+            _enter_phase(scenario, d, quiet=d.phase < start)
+            if d.phase < start:
+                d.happenings.clear()
+
+
+def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
+    if d.ending is None:
+        for ending in scenario.endings_by_priority:
+            if (at_end or ending.checked == "always") and holds(ending.when, d):
+                d.ending = ending.id
+                break
+    if d.ending is not None and not any(h.kind == "ending" for h in d.happenings):
+        ending = scenario.ending(d.ending)
+        d.pending = None
+        d.happenings.append(Happening("ending", ending.title, ending.epilogue))

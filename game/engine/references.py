@@ -1,0 +1,176 @@
+"""Content checks beyond the schema: every id a file mentions must exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.problem import Problem
+from ..model.rules import AllOf, AnyOf, ChangeTrack, Chose, End, FlagSet, Knows, Learn, Not
+from ..model.rules import SetFlag, TrackWithin
+from ..model.scenario import Scenario
+
+
+def _walk(cond, path: str) -> Iterator[tuple[str, object]]:
+    if cond is None:
+        return
+    yield path, cond
+    if isinstance(cond, AllOf | AnyOf):
+        for i, c in enumerate(cond.of):
+            yield from _walk(c, f"{path}.of[{i}]")
+    elif isinstance(cond, Not):
+        yield from _walk(cond.of, f"{path}.of")
+
+
+def _known(kind: str, value: str, known, limit: int = 8) -> str | None:
+    if value in known:
+        return None
+    names = sorted(known)
+    shown = ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")
+    return f"unknown {kind} {value!r} (known: {shown or 'none'})"
+
+
+class _Checker:
+    def __init__(self, scenario: Scenario, decision_files: dict[str, str]):
+        self.s = scenario
+        self.files = decision_files
+        self.problems: list[Problem] = []
+        meta = scenario.meta
+        self.tracks = {t.id for t in meta.tracks}
+        self.flags = {f.id for f in meta.flags} | {e.id for e in scenario.events}
+        self.phases = {p.id for p in meta.phases}
+        self.people = {p.id for p in scenario.people}
+        self.sources = {s.key for s in scenario.sources}
+        self.endings = {e.id for e in scenario.endings}
+        self.options = {d.id: {o.id for o in d.options} for d in scenario.decisions}
+
+    def add(self, file: str, path: str, message: str | None):
+        if message:
+            self.problems.append(Problem(file=file, path=path, message=message))
+
+    def where(self, decision_id: str, index: int) -> tuple[str, str]:
+        loc = self.files.get(decision_id, f"decisions/?: decision[{index}]")
+        file, _, path = loc.partition(": ")
+        return file, path
+
+    def unique(self, file: str, kind: str, items, key=lambda x: x.id):
+        seen = set()
+        for i, item in enumerate(items):
+            k = key(item)
+            if k in seen:
+                self.add(file, f"{kind}[{i}].id", f"duplicate id {k!r}")
+            seen.add(k)
+
+    def sources_of(self, file, path, keys):
+        for i, k in enumerate(keys):
+            self.add(file, f"{path}.sources[{i}]", _known("source", k, self.sources))
+
+    def condition(self, file, path, cond):
+        for p, c in _walk(cond, path):
+            if isinstance(c, TrackWithin):
+                self.add(file, f"{p}.track", _known("track", c.track, self.tracks))
+            elif isinstance(c, FlagSet):
+                self.add(file, f"{p}.flag", _known("flag", c.flag, self.flags))
+            elif isinstance(c, Knows):
+                self.add(file, f"{p}.fact", _known("flag", c.fact, self.flags))
+            elif isinstance(c, Chose):
+                msg = _known("decision", c.decision, self.options)
+                self.add(file, f"{p}.decision", msg)
+                for i, o in enumerate(c.options):
+                    if msg is None:
+                        known = self.options[c.decision]
+                        self.add(file, f"{p}.options[{i}]", _known("option", o, known))
+
+    def effects(self, file, path, effects):
+        for i, e in enumerate(effects):
+            p = f"{path}.effects[{i}]"
+            if isinstance(e, ChangeTrack):
+                self.add(file, f"{p}.track", _known("track", e.track, self.tracks))
+            elif isinstance(e, SetFlag):
+                self.add(file, f"{p}.flag", _known("flag", e.flag, self.flags))
+            elif isinstance(e, Learn):
+                self.add(file, f"{p}.fact", _known("flag", e.fact, self.flags))
+            elif isinstance(e, End):
+                self.add(file, f"{p}.ending", _known("ending", e.ending, self.endings))
+
+    def run(self) -> list[Problem]:
+        s, meta = self.s, self.s.meta
+        f = "scenario.toml"
+        for kind, items in (("track", meta.tracks), ("flag", meta.flags), ("phase", meta.phases),
+                            ("dimension", meta.dimensions)):
+            self.unique(f, kind, items)
+        for side, info in meta.sides.items():
+            self.add(f, f"sides.{side}.leader", _known("person", info.leader, self.people))
+        for i, r in enumerate(meta.roles):
+            self.add(f, f"role[{i}].start_phase", _known("phase", r.start_phase, self.phases))
+        self.add(f, "danger_track", _known("track", meta.danger_track, self.tracks))
+        for i, t in enumerate(meta.defcon_tracks):
+            self.add(f, f"defcon_tracks[{i}]", _known("track", t, self.tracks))
+        self.unique("decisions/", "decision", s.decisions)
+        for n, d in enumerate(s.decisions):
+            file, base = self.where(d.id, n)
+            self.add(file, f"{base}.phase", _known("phase", d.phase, self.phases))
+            self.condition(file, f"{base}.when", d.when)
+            for i, note in enumerate(d.notes):
+                self.condition(file, f"{base}.notes[{i}].when", note.when)
+            self.unique(file, f"{base}.option", d.options)
+            for i, o in enumerate(d.options):
+                self.condition(file, f"{base}.option[{i}].when", o.when)
+                self.effects(file, f"{base}.option[{i}]", o.effects)
+            for i, a in enumerate(d.advisers):
+                p = f"{base}.advisers[{i}]"
+                self.add(file, f"{p}.person", _known("person", a.person, self.people))
+                if a.option is not None:
+                    self.add(file, f"{p}.option", _known("option", a.option, self.options[d.id]))
+                self.sources_of(file, p, a.sources)
+            if d.history.option is not None:
+                msg = _known("option", d.history.option, self.options[d.id])
+                self.add(file, f"{base}.history.option", msg)
+            self.sources_of(file, f"{base}.history", d.history.sources)
+        f = "events.toml"
+        self.unique(f, "event", s.events)
+        for i, e in enumerate(s.events):
+            p = f"event[{i}]"
+            self.add(f, f"{p}.phase", _known("phase", e.phase, self.phases))
+            self.condition(f, f"{p}.when", e.when)
+            self.effects(f, p, e.effects)
+            for j, c in enumerate(e.chance_by):
+                self.add(f, f"{p}.chance_by[{j}].track", _known("track", c.track, self.tracks))
+            self.sources_of(f, p, e.sources)
+        f = "endings.toml"
+        self.unique(f, "ending", s.endings)
+        dims = {d.id for d in meta.dimensions}
+        if sum(e.historical for e in s.endings) != 1:
+            self.add(f, "", "exactly one ending must say historical = true")
+        for i, e in enumerate(s.endings):
+            p = f"ending[{i}]"
+            self.condition(f, f"{p}.when", e.when)
+            self.sources_of(f, p, e.sources)
+            for j, g in enumerate(e.gains):
+                self.add(f, f"{p}.gain[{j}].dimension", _known("dimension", g.dimension, dims))
+        for file, kind, items in (("history.toml", "entry", s.history),
+                                  ("people.toml", "person", s.people),
+                                  ("glossary.toml", "term", s.glossary)):
+            self.unique(file, kind, items)
+            for i, item in enumerate(items):
+                self.sources_of(file, f"{kind}[{i}]", item.sources)
+        self.unique("sources.toml", "source", s.sources, key=lambda x: x.key)
+        f = "debrief.toml"
+        self.unique(f, "question", s.questions)
+        self.unique(f, "myth", s.myths)
+        for i, q in enumerate(s.questions):
+            p = f"question[{i}]"
+            self.sources_of(f, p, q.sources)
+            if q.decision is not None:
+                msg = _known("decision", q.decision, self.options)
+                self.add(f, f"{p}.decision", msg)
+                if msg is None:
+                    for j, o in enumerate(q.options):
+                        self.add(f, f"{p}.options[{j}]", _known("option", o, self.options[q.decision]))
+        for i, m in enumerate(s.myths):
+            self.sources_of(f, f"myth[{i}]", m.sources)
+        return self.problems
+
+
+def check_references(scenario: Scenario, decision_files: dict[str, str]) -> list[Problem]:
+    """Every track, flag, person, option, phase, ending and source a file names must exist."""
+    return _Checker(scenario, decision_files).run()

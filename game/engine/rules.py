@@ -1,0 +1,160 @@
+"""Evaluate conditions and apply effects on a draft of the game state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.rules import (
+    AllOf,
+    AnyOf,
+    ChangeTrack,
+    Chose,
+    End,
+    FlagSet,
+    Knows,
+    Learn,
+    Not,
+    PlayerIs,
+    SetFlag,
+    TrackWithin,
+)
+from ..model.scenario import Scenario
+from ..model.state import Change, GameState, Point, Step
+
+
+@dataclass(slots=True)
+class Draft:
+    """A working copy of a :class:`GameState`, changed during one engine call and then frozen."""
+
+    base: GameState
+    side: str
+    tracks: dict[str, int]
+    flags: set[str]
+    known: set[str]
+    done: set[str]
+    chosen: dict[str, str]
+    steps: list[Step]
+    log: list[Change]
+    trail: list[Point]
+    turn: int
+    phase: int
+    pending: str | None = None
+    ending: str | None = None
+    happenings: list = field(default_factory=list)
+    fate: Fate | None = None
+
+    @classmethod
+    def of(cls, state: GameState, side: str, fate: Fate | None = None) -> Draft:
+        return cls(
+            fate=fate,
+            base=state,
+            side=side,
+            tracks=dict(state.tracks),
+            flags=set(state.flags),
+            known=set(state.known),
+            done=set(state.done),
+            chosen={s.decision: s.option for s in state.steps},
+            steps=list(state.steps),
+            log=list(state.log),
+            trail=list(state.trail),
+            turn=state.turn,
+            phase=state.phase,
+            pending=state.pending,
+            ending=state.ending,
+        )
+
+    def freeze(self) -> GameState:
+        """The one place new states are made. Tracks are clamped as they change, so the
+        invariants hold by construction and validation would only repeat them."""
+        b = self.base
+        return GameState.model_construct(
+            scenario_id=b.scenario_id,
+            role=b.role,
+            opponent=b.opponent,
+            events=b.events,
+            seed=b.seed,
+            turn=self.turn,
+            phase=self.phase,
+            tracks=self.tracks,
+            flags=frozenset(self.flags),
+            known=frozenset(self.known),
+            done=frozenset(self.done),
+            steps=tuple(self.steps),
+            log=tuple(self.log),
+            trail=tuple(self.trail),
+            pending=self.pending,
+            ending=self.ending,
+        )
+
+
+class Fate:
+    """Decides the branch at each chance point from a script instead of dice, so the checker
+    can walk every branch: the i-th chance point takes ``script[i]`` (0 past its end)."""
+
+    __slots__ = ("arity", "script")
+
+    def __init__(self, script: tuple[int, ...] = ()):
+        self.script = script
+        self.arity: list[int] = []
+
+    def pick(self, n: int) -> int:
+        i = len(self.arity)
+        self.arity.append(n)
+        return self.script[i] if i < len(self.script) else 0
+
+    def next_script(self) -> tuple[int, ...] | None:
+        """The next script in order after this run, or None when every branch is done."""
+        taken = [self.script[i] if i < len(self.script) else 0 for i in range(len(self.arity))]
+        for k in range(len(taken) - 1, -1, -1):
+            if taken[k] + 1 < self.arity[k]:
+                return (*taken[:k], taken[k] + 1)
+        return None
+
+
+def holds(cond, d: Draft) -> bool:
+    """Whether a condition holds on the draft. ``None`` always holds."""
+    if cond is None:
+        return True
+    t = type(cond)
+    if t is FlagSet:
+        return (cond.flag in d.flags) == cond.is_
+    if t is TrackWithin:
+        v = d.tracks[cond.track]
+        return (cond.min is None or v >= cond.min) and (cond.max is None or v <= cond.max)
+    if t is Chose:
+        return d.chosen.get(cond.decision) in cond.options
+    if t is AllOf:
+        return all(holds(c, d) for c in cond.of)
+    if t is AnyOf:
+        return any(holds(c, d) for c in cond.of)
+    if t is Not:
+        return not holds(cond.of, d)
+    if t is Knows:
+        return f"{cond.side}:{cond.fact}" in d.known
+    if t is PlayerIs:
+        return cond.side == d.side
+    raise TypeError(f"unknown condition {t.__name__}")
+
+
+def apply(effects, scenario: Scenario, d: Draft) -> tuple[Change, ...]:
+    """Apply effects in order; return the track changes they made, each with its reason."""
+    changes = []
+    for e in effects:
+        t = type(e)
+        if t is ChangeTrack:
+            track = scenario.track(e.track)
+            before = d.tracks[e.track]
+            after = before + e.by if e.to is None else e.to
+            after = min(track.max, max(track.min, after))
+            if after != before:
+                d.tracks[e.track] = after
+                c = Change(turn=d.turn, track=e.track, before=before, after=after, reason=e.reason)
+                changes.append(c)
+                d.log.append(c)
+        elif t is SetFlag:
+            (d.flags.add if e.value else d.flags.discard)(e.flag)
+        elif t is Learn:
+            d.known.add(f"{e.side}:{e.fact}")
+        elif t is End:
+            d.ending = d.ending or e.ending
+    return tuple(changes)

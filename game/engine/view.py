@@ -1,0 +1,113 @@
+"""What one side sees of a game: the date, the situation as its leader knew it, the options,
+the advisers, the tracks it can see and the reasons they moved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.base import ROLE_SIDE
+from ..model.scenario import Option, Scenario, Track
+from ..model.state import Change, GameState
+from .play import offered
+from .rules import Draft, holds
+
+CONFIRM_DANGER = 2
+"""An irreversible option that adds at least this much danger asks for confirmation."""
+
+
+@dataclass(frozen=True, slots=True)
+class TrackView:
+    track: Track
+    value: int
+
+    @property
+    def level(self) -> str:
+        """The name of the highest declared level at or below the value (for DEFCON: exact)."""
+        name = ""
+        for lv in sorted(self.track.levels, key=lambda lv: lv.value):
+            if lv.value <= self.value:
+                name = lv.label
+        return name
+
+
+@dataclass(frozen=True, slots=True)
+class AdviserView:
+    name: str
+    title: str
+    option: str | None
+    """The label of the option argued for."""
+    argument: str
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Everything a front end shows for the current turn, for one side."""
+
+    side: str
+    phase_label: str
+    phase_title: str
+    where: str
+    """E.g. "Saturday 27 October 1962, morning — day 12 of 13"."""
+    title: str | None
+    situation: tuple[str, ...]
+    options: tuple[Option, ...]
+    advisers: tuple[AdviserView, ...]
+    tracks: tuple[TrackView, ...]
+    log: tuple[Change, ...]
+    ending: str | None
+
+
+def needs_confirm(option: Option, danger_track: str = "danger") -> bool:
+    """Whether to ask before an option that cannot be undone and raises the danger sharply."""
+    rise = sum(
+        e.by or 0 for e in option.effects if e.kind == "track" and e.track == danger_track
+    )
+    return option.irreversible and rise >= CONFIRM_DANGER
+
+
+def where(scenario: Scenario, state: GameState) -> str:
+    phase = scenario.meta.phases[state.phase]
+    if phase.day is None:
+        return phase.label
+    return f"{phase.label} — day {phase.day} of {scenario.meta.crisis_days}"
+
+
+def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
+    """The game as ``side`` (by default the player's) sees it now."""
+    side = side or ROLE_SIDE[state.role]
+    d = Draft.of(state, ROLE_SIDE[state.role])
+    phase = scenario.meta.phases[state.phase]
+    visible = [t for t in scenario.meta.tracks if side in t.visible_to]
+    names = {t.id for t in visible}
+    decision = scenario.decision(state.pending) if state.pending else None
+    situation: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    advisers: tuple[AdviserView, ...] = ()
+    if decision is not None and decision.side == side:
+        situation = (decision.situation,) + tuple(n.text for n in decision.notes if holds(n.when, d))
+        options = tuple(offered(decision, d))
+        labels = {o.id: o.label for o in decision.options}
+        advisers = tuple(_adviser(scenario, p, labels) for p in decision.advisers)
+    return View(
+        side=side,
+        phase_label=phase.label,
+        phase_title=phase.title,
+        where=where(scenario, state),
+        title=decision.title if decision is not None and decision.side == side else None,
+        situation=situation,
+        options=options,
+        advisers=advisers,
+        tracks=tuple(TrackView(t, state.tracks[t.id]) for t in visible),
+        log=tuple(c for c in state.log if c.track in names),
+        ending=state.ending,
+    )
+
+
+def _adviser(scenario: Scenario, position, labels: dict[str, str]) -> AdviserView:
+    person = scenario.person(position.person)
+    return AdviserView(
+        name=person.name if person else position.person,
+        title=person.title if person else "",
+        option=labels.get(position.option) if position.option else None,
+        argument=position.argument,
+    )

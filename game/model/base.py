@@ -1,0 +1,37 @@
+"""The one pydantic base every model in Brink shares: frozen, strict about unknown keys."""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+Side = Literal["usa", "ussr"]
+"""A side of the conflict. Each role owns one side."""
+
+Role = Literal["kennedy", "khrushchev"]
+"""The leader the player advises."""
+
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+"""An identifier: lower-case letters, digits and underscores, starting with a letter."""
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+"""Non-empty prose shown to the player."""
+
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+"""A date written YYYY-MM-DD."""
+
+ROLE_SIDE: dict[str, str] = {"kennedy": "usa", "khrushchev": "ussr"}
+"""Which side each role plays."""
+
+OTHER_SIDE: dict[str, str] = {"usa": "ussr", "ussr": "usa"}
+
+
+class Model(BaseModel):
+    """Frozen, forbids unknown keys, and turns attribute docstrings into schema descriptions."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+    )
+
