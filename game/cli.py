@@ -1,0 +1,265 @@
+"""The `brink` command (also `python -m game`): argument parsing and the commands' output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import engine
+from .content import ScenarioError, decision_files, default_scenario_dir, load_scenario
+from .engine.policies import POLICIES
+from .saves import Game, SaveError, find_save, list_saves, read_save, resume, saves_dir, write_save
+
+ROLES = ("kennedy", "khrushchev")
+EVENT_MODES = ("historical", "chaos")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="brink", description=(
+        "Brink: a decision game about the Cuban Missile Crisis. With no command, starts the game."))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def scenario_arg(q):
+        q.add_argument("--scenario", metavar="DIR",
+                       help="play another scenario folder (default: the one shipped)")
+
+    def saves_arg(q):
+        q.add_argument("--saves-dir", metavar="DIR",
+                       help="where games are saved (default: $BRINK_SAVES_DIR or ./saves)")
+
+    play = sub.add_parser("play", help="start a new game")
+    play.add_argument("--role", choices=ROLES, default="kennedy")
+    play.add_argument("--seed", type=int, default=None, help="seed for chance (default: random)")
+    play.add_argument("--opponent", choices=POLICIES, default="historical",
+                      help="how the other side decides (default: historical)")
+    play.add_argument("--events", choices=EVENT_MODES, default="historical",
+                      help="historical: incidents as they happened; chaos: they roll")
+    play.add_argument("--player", default="", help="your name, for the teacher (optional)")
+    play.add_argument("--class", dest="class_code", default="", help="class code (optional)")
+    play.add_argument("--plain", action="store_true", help="plain text mode")
+    saves_arg(play)
+    scenario_arg(play)
+
+    res = sub.add_parser("resume", help="continue a saved game (an id or a path)")
+    res.add_argument("save", metavar="SAVE")
+    res.add_argument("--plain", action="store_true", help="plain text mode")
+    saves_arg(res)
+    scenario_arg(res)
+
+    ls = sub.add_parser("saves", help="list saved games")
+    saves_arg(ls)
+
+    chk = sub.add_parser("check", help="validate a scenario folder")
+    chk.add_argument("folder", nargs="?", metavar="SCENARIO_DIR")
+
+    tl = sub.add_parser("timeline", help="the historical record the game holds")
+    tl.add_argument("--json", action="store_true", help="print JSON")
+    scenario_arg(tl)
+
+    sim = sub.add_parser("simulate", help="play many games with policies on both sides")
+    sim.add_argument("--role", choices=ROLES, required=True)
+    sim.add_argument("--policy", choices=POLICIES, required=True, help="how the player's side decides")
+    sim.add_argument("--opponent", choices=POLICIES, default="historical")
+    sim.add_argument("--events", choices=EVENT_MODES, default="historical")
+    sim.add_argument("--runs", type=_positive, required=True)
+    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+    scenario_arg(sim)
+    return p
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= n <= 10_000_000:
+        raise argparse.ArgumentTypeError("expected a number from 1 to 10000000")
+    return n
+
+
+def _err(msg: str) -> int:
+    print(f"brink: {msg}", file=sys.stderr)
+    return 1
+
+
+def _scenario(a):
+    return load_scenario(Path(a.scenario) if a.scenario else default_scenario_dir())
+
+
+def _plain(game: Game, folder: Path) -> int:
+    from .plain import Plain
+
+    def save(g: Game) -> str:
+        write_save(folder, g.to_save())
+        return g.id
+
+    return Plain(game, sys.stdin.buffer, sys.stdout, save).run()
+
+
+def cmd_play(a) -> int:
+    s = _scenario(a)
+    role = s.role(a.role)
+    if not role.available:
+        return _err(f"the {a.role} campaign is not written yet; try --role kennedy")
+    if not a.plain:
+        print("The Textual game is not ready yet; starting plain mode.", file=sys.stderr)
+    import secrets
+
+    seed = a.seed if a.seed is not None else secrets.randbelow(2**31)
+    try:
+        outcome = engine.new_game(s, a.role, seed, a.opponent, a.events)
+        game = Game(s, outcome.state, player=a.player, class_code=a.class_code)
+        game.to_save()  # validates the name and class code before the game starts
+    except ValueError as exc:
+        return _err(f"--player/--class: {_first_error(exc)}")
+    return _plain(game, saves_dir(a.saves_dir))
+
+
+def _first_error(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        e = errors()[0]
+        return f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+    return str(exc)
+
+
+def cmd_resume(a) -> int:
+    folder = saves_dir(a.saves_dir)
+    path = find_save(folder, a.save)
+    s = _scenario(a)
+    save = read_save(path)
+    game, note = resume(s, save, str(path))
+    if note:
+        print(note)
+    if game.state.ending is not None:
+        print(f"That game has ended ({s.ending(game.state.ending).title}). Start a new one with "
+              "brink play.")
+        return 0
+    if not a.plain:
+        print("The Textual game is not ready yet; continuing in plain mode.", file=sys.stderr)
+    if note:  # keep the old file as it is; go on in a new one
+        from .saves import new_id
+
+        game.id = new_id()
+    return _plain(game, saves_dir(a.saves_dir) if path.parent == folder else path.parent)
+
+
+def cmd_saves(a) -> int:
+    folder = saves_dir(a.saves_dir)
+    rows = list_saves(folder)
+    if not rows:
+        print(f"No saved games in {folder}.")
+        return 0
+    for r in rows:
+        if r.save is None:
+            print(f"DAMAGED  {r.path.name}: {r.problem.path + ': ' if r.problem.path else ''}"
+                  f"{r.problem.message}")
+            continue
+        v = r.save
+        state = v.summary.ending or v.summary.date
+        who = v.player or "(no name)"
+        cls = f" [{v.class_code}]" if v.class_code else ""
+        print(f"{v.id}  {who}{cls}  {v.role}  {state}  last played {v.updated}")
+    return 0
+
+
+def cmd_check(a) -> int:
+    folder = Path(a.folder) if a.folder else default_scenario_dir()
+    t0 = time.perf_counter()
+    try:
+        s = load_scenario(folder)
+    except ScenarioError as exc:
+        for p in exc.problems:
+            print(p)
+        print(f"{len(exc.problems)} problem(s) in {folder}.")
+        return 1
+    from .engine.check import check
+
+    result = check(s, decision_files(folder))
+    secs = time.perf_counter() - t0
+    for p in result.problems:
+        print(p)
+    print(f"{s.meta.id}: {len(s.decisions)} decision points, {len(s.events)} events, "
+          f"{len(s.endings)} endings; {result.states} states explored in {secs:.2f} s.")
+    for w in result.explorations:
+        print(f"  {w.role} against {w.policy}: {w.states} states, "
+              f"{len(w.endings)}/{len(s.endings)} endings reached")
+    if result.problems:
+        print(f"{len(result.problems)} problem(s) in {folder}.")
+        return 1
+    print("No problems found.")
+    return 0
+
+
+def cmd_timeline(a) -> int:
+    s = _scenario(a)
+    entries = sorted(s.history, key=lambda e: e.date)
+    if a.json:
+        out = [e.model_dump(exclude_none=True) for e in entries]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    for e in entries:
+        when = f" ({e.when})" if e.when else ""
+        print(f"{e.date}{when}  {e.title}")
+        print(f"    {e.text}")
+        if e.disputed:
+            print(f"    Disputed: {e.disputed}")
+        print(f"    Sources: {', '.join(e.sources)}")
+    return 0
+
+
+def cmd_simulate(a) -> int:
+    s = _scenario(a)
+    if not s.role(a.role).available:
+        return _err(f"the {a.role} campaign is not written yet")
+    from .engine.simulate import simulate
+
+    t0 = time.perf_counter()
+    t = simulate(s, a.role, a.policy, a.runs, a.seed, a.opponent, a.events)
+    secs = time.perf_counter() - t0
+    result = {
+        "role": a.role, "policy": a.policy, "opponent": a.opponent, "events": a.events,
+        "runs": t.runs, "seed": a.seed, "seconds": round(secs, 3),
+        "endings": dict(t.endings.most_common()), "unfinished": t.stuck,
+        "peak_danger": {str(k): v for k, v in sorted(t.peak_danger.items())},
+        "peak_defcon": {str(k): v for k, v in sorted(t.peak_defcon.items())},
+        "mean_divergence": round(t.mean_divergence, 1),
+    }
+    if a.json:
+        print(json.dumps(result))
+        return 0
+    print(f"{t.runs} games as {a.role} ({a.policy}) against {a.opponent}, events {a.events}, "
+          f"seeds {a.seed}..{a.seed + t.runs - 1}, {secs:.2f} s")
+    print("Endings:")
+    for ending, n in t.endings.most_common():
+        print(f"  {n:6d}  {100 * n / t.runs:5.1f}%  {s.ending(ending).title}")
+    if t.stuck:
+        print(f"  {t.stuck:6d}  unfinished (a content error: run brink check)")
+    print("Peak danger:  " + ", ".join(f"{k}: {v}" for k, v in sorted(t.peak_danger.items())))
+    print("Peak DEFCON:  " + ", ".join(f"{k}: {v}" for k, v in sorted(t.peak_defcon.items())))
+    print(f"Mean divergence from history: {t.mean_divergence:.1f}%")
+    return 0
+
+
+COMMANDS = {"play": cmd_play, "resume": cmd_resume, "saves": cmd_saves, "check": cmd_check,
+            "timeline": cmd_timeline, "simulate": cmd_simulate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        args = _parser().parse_args(["play", *(argv or [])])
+    try:
+        return COMMANDS[args.command](args)
+    except ScenarioError as exc:
+        return _err("the scenario has problems (run brink check):\n" + str(exc))
+    except SaveError as exc:
+        return _err(str(exc.problem))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

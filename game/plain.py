@@ -1,0 +1,227 @@
+"""Plain mode: the game as numbered lines of text, for screen readers, scripts and any terminal.
+
+Keys at the ``> `` prompt: a number chooses an option, ``a`` lists the advisers again, ``t``
+shows the tracks and the tension log, ``h`` shows help, ``q`` saves and quits. End of input saves
+and exits cleanly. Bad input is answered and asked again.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from typing import BinaryIO, TextIO
+
+from . import engine
+from .engine.compare import report
+from .engine.play import Happening
+from .model.scenario import Decision
+from .saves import Game
+
+WIDTH = 78
+MAX_LINE = 1000
+
+HELP = """\
+How to play: read the situation and what each adviser argues, then type the number of the
+option you advise and press Enter. After each choice you see what followed, why every track
+moved, and what really happened at that point in 1962.
+  1-9  choose that option          a  the advisers' positions again
+  t    tracks and tension log      h  this help
+  q    save and quit (resume later with: brink resume SAVE-ID)"""
+
+
+class Plain:
+    """A plain-text game over any pair of streams."""
+
+    def __init__(self, game: Game, stdin: BinaryIO, out: TextIO, save: Callable[[Game], str]):
+        self.game, self.stdin, self.out, self.save = game, stdin, out, save
+
+    # --- output ---------------------------------------------------------------------------
+
+    def say(self, text: str = "", indent: str = "") -> None:
+        for para in text.split("\n"):
+            lines = textwrap.wrap(para, WIDTH, initial_indent=indent, subsequent_indent=indent)
+            print("\n".join(lines) if lines else "", file=self.out)
+
+    def sources(self, keys) -> str:
+        s = self.game.scenario
+        return "; ".join(f"{k} ({src.title})" if (src := s.source(k)) else k for k in keys)
+
+    def record(self, decision: Decision, matched: bool | None, chosen: str) -> None:
+        rec = decision.history
+        if rec.option is None:
+            self.say(f"Historical record: this decision never arose in 1962. {rec.none_because}")
+        else:
+            verdict = "you matched history" if matched else "you diverged from history"
+            label = self.game.scenario.option(decision.id, rec.option).label
+            when = f" on {rec.date}" if rec.date else ""
+            by = f" ({rec.by})" if rec.by else ""
+            self.say(f"Historical record — {verdict}: you chose “{chosen}”; history "
+                     f"chose “{label}”{when}{by}.")
+        self.say(rec.note, "  ")
+        if rec.disputed:
+            self.say(f"Disputed: {rec.disputed}", "  ")
+        if rec.sources:
+            self.say(f"Sources: {self.sources(rec.sources)}", "  ")
+
+    def changes(self, h: Happening) -> None:
+        s = self.game.scenario
+        side = engine.view(s, self.game.state).side
+        for c in h.changes:
+            track = s.track(c.track)
+            if side not in track.visible_to:
+                continue
+            sign = "+" if c.after > c.before else "-"
+            self.say(f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} \u2192 "
+                     f"{c.after}): {c.reason}", "  ")
+
+    def happening(self, h: Happening) -> None:
+        if h.kind == "ending":
+            return
+        heading = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
+        self.say(f"\n{heading[h.kind]}: {h.title}")
+        if h.kind == "answer" and h.option is not None:
+            self.say(f"They chose: {h.option.label}.", "  ")
+        self.say(h.text, "  ")
+        self.changes(h)
+        if h.kind == "decision":
+            self.record(h.decision, h.matched, h.option.label)
+        if h.kind == "event" and h.event.note:
+            self.say(f"Historical record: {h.event.note}", "  ")
+            if h.event.disputed:
+                self.say(f"Disputed: {h.event.disputed}", "  ")
+            if h.event.sources:
+                self.say(f"Sources: {self.sources(h.event.sources)}", "  ")
+
+    def turn(self) -> None:
+        v = engine.view(self.game.scenario, self.game.state)
+        self.say(f"\n=== {v.where} ===")
+        self.say(f"{v.title}\n")
+        for para in v.situation:
+            self.say(para)
+            self.say()
+        self.advisers(v)
+        self.say("Options:")
+        for i, o in enumerate(v.options, 1):
+            self.say(f"{i}. {o.label} \u2014 {o.detail}", "   ")
+        self.say("(h help, t tracks, a advisers, q save and quit)")
+
+    def advisers(self, v) -> None:
+        if not v.advisers:
+            return
+        self.say("Advisers:")
+        for a in v.advisers:
+            stance = f" \u2014 for: {a.option}" if a.option else ""
+            self.say(f"{a.name}, {a.title}{stance}", "  ")
+            self.say(a.argument, "    ")
+        self.say()
+
+    def tracks(self) -> None:
+        v = engine.view(self.game.scenario, self.game.state)
+        self.say("Tracks:")
+        for t in v.tracks:
+            level = f" \u2014 {t.level}" if t.level else ""
+            self.say(f"{t.track.label}: {t.value} (of {t.track.min}\u2013{t.track.max}){level}", "  ")
+        if v.log:
+            self.say("Tension log (latest last):")
+            for c in v.log[-10:]:
+                label = self.game.scenario.track(c.track).label
+                self.say(f"{label} {c.before} \u2192 {c.after}: {c.reason}", "  ")
+
+    def ending(self) -> None:
+        s, st = self.game.scenario, self.game.state
+        e = s.ending(st.ending)
+        r = report(s, st)
+        self.say(f"\n*** {e.title} ***\n")
+        self.say(e.epilogue)
+        self.say("\nWhat historians think:")
+        self.say(e.historians, "  ")
+        if e.sources:
+            self.say(f"Sources: {self.sources(e.sources)}", "  ")
+        hist = engine.compare.historical_ending(s)
+        self.say(f"\nWho gained (this game beside history: {hist.title}), from -2 to +2:")
+        for g in r.gains:
+            self.say(f"{g.leader.title()} \u2014 {g.dimension}: {_score(g.score)} here, "
+                     f"{_score(g.historical_score)} in history. {g.note}", "  ")
+        self.say("\nYour path beside the real timeline:")
+        for row in r.timeline:
+            self.say(f"{row.label}", "  ")
+            for line in row.game:
+                self.say(f"game: {line}", "    ")
+            for entry in row.history:
+                self.say(f"history: {entry.title} [{', '.join(entry.sources)}]", "    ")
+        self.say(f"\nDivergence from history: {r.divergence}% of your decisions. "
+                 f"Peak danger {r.peak_danger}; highest alert DEFCON {r.peak_defcon}.")
+
+    # --- input ----------------------------------------------------------------------------
+
+    def read(self) -> str | None:
+        """One line, decoded leniently; None at end of input."""
+        print("> ", end="", file=self.out, flush=True)
+        raw = self.stdin.readline(MAX_LINE + 2)
+        if not raw:
+            return None
+        if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+            while (more := self.stdin.readline(65536)) and not more.endswith(b"\n"):
+                pass
+            return "\0too-long"
+        return raw.decode("utf-8", errors="replace").strip()
+
+    def confirm(self, label: str) -> bool | None:
+        self.say(f"\u201c{label}\u201d cannot be undone and raises the danger sharply. "
+                 "Type y to confirm, anything else to think again.")
+        answer = self.read()
+        return None if answer is None else answer.lower() in ("y", "yes")
+
+    def run(self) -> int:
+        """Play until the ending, ``q`` or end of input. Returns the exit status (0)."""
+        if self.game.state.ending is None:
+            self.turn()
+        while self.game.state.ending is None:
+            line = self.read()
+            if line is None:
+                self.say(f"\nEnd of input: game saved as {self.save(self.game)}.")
+                return 0
+            options = engine.view(self.game.scenario, self.game.state).options
+            if line in ("q", "quit"):
+                self.say(f"Game saved as {self.save(self.game)}. Resume with: "
+                         f"brink resume {self.game.id}")
+                return 0
+            if line in ("h", "help", "?"):
+                self.say(HELP)
+            elif line == "t":
+                self.tracks()
+            elif line == "a":
+                self.advisers(engine.view(self.game.scenario, self.game.state))
+            elif line == "":
+                self.say(f"Type a number from 1 to {len(options)}, or h for help.")
+            elif line == "\0too-long":
+                self.say("That line is too long. Type a number, or h for help.")
+            elif not line.isdecimal():
+                self.say(f"\u201c{line[:40]}\u201d is not an option. Type a number from 1 to "
+                         f"{len(options)}, or h for help.")
+            elif not 1 <= int(line) <= len(options):
+                self.say(f"There is no option {line[:12]}. Type a number from 1 to {len(options)}.")
+            else:
+                option = options[int(line) - 1]
+                if engine.needs_confirm(option, self.game.scenario.meta.danger_track):
+                    ok = self.confirm(option.label)
+                    if ok is None:
+                        self.say(f"\nEnd of input: game saved as {self.save(self.game)}.")
+                        return 0
+                    if not ok:
+                        self.turn()
+                        continue
+                outcome = self.game.choose(option.id)
+                for h in outcome.happenings:
+                    self.happening(h)
+                saved = self.save(self.game)
+                if self.game.state.ending is None:
+                    self.turn()
+                else:
+                    self.ending()
+                    self.say(f"\nGame saved as {saved}.")
+        return 0
+
+
+def _score(n: int | None) -> str:
+    return "\u2014" if n is None else f"{n:+d}"
