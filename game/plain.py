@@ -196,7 +196,7 @@ class Plain:
                 self.say(f"Type a number from 1 to {len(options)}, or h for help.")
             elif line == "\0too-long":
                 self.say("That line is too long. Type a number, or h for help.")
-            elif not line.isdecimal():
+            elif not (line.isascii() and line.isdigit()):
                 self.say(f"\u201c{line[:40]}\u201d is not an option. Type a number from 1 to "
                          f"{len(options)}, or h for help.")
             elif not 1 <= int(line) <= len(options):

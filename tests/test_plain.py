@@ -1,0 +1,128 @@
+"""Plain mode driven through stdin: whole games, bad input, end of input, resume."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MINI = Path(__file__).parent / "data" / "mini"
+
+
+def brink(*args: str, stdin: bytes = b"", cwd: Path | None = None, env_dir: Path | None = None):
+    """Run the real command in a subprocess, as a player would, and return the result."""
+    cmd = [sys.executable, "-m", "game", *args]
+    return subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, timeout=120)
+
+
+def play_mini(tmp_path: Path, stdin: bytes, *extra: str):
+    return brink("play", "--plain", "--scenario", str(MINI), "--seed", "1",
+                 "--saves-dir", str(tmp_path), *extra, stdin=stdin)
+
+
+def only_save(tmp_path: Path) -> dict:
+    files = list(tmp_path.glob("*.json"))
+    assert len(files) == 1, files
+    return json.loads(files[0].read_text())
+
+
+def test_whole_game_reaches_an_ending_and_saves(tmp_path):
+    """Choosing the blockade plays to the historical ending, shows the record, and saves."""
+    r = play_mini(tmp_path, b"1\n", "--player", "Ann", "--class", "10B")
+    out = r.stdout.decode()
+    assert r.returncode == 0, r.stderr
+    assert "you matched history" in out
+    assert "*** A deal ***" in out
+    assert "+1 Danger (2 \u2192 3): ships face each other" in out
+    assert "Divergence from history: 0%" in out
+    save = only_save(tmp_path)
+    assert save["save_version"] == 1
+    assert save["summary"]["ending"] == "deal"
+    assert save["player"] == "Ann" and save["class_code"] == "10B"
+    assert [c["option"] for c in save["choices"]] == ["blockade"]
+
+
+@pytest.mark.parametrize(
+    ("line", "answer"),
+    [
+        (b"\n", b"Type a number from 1 to 3"),
+        (b"blockade\n", b"is not an option"),
+        (b"0\n", b"There is no option 0"),
+        (b"4\n", b"There is no option 4"),
+        (b"-1\n", b"is not an option"),
+        (b"99999999999999999999999\n", b"There is no option"),
+        (b"x" * 5000 + b"\n", b"That line is too long"),
+        (b"\xff\xfe\x80\n", b"is not an option"),
+        (b"\xd9\xa3\n", b"is not an option"),  # an Arabic-Indic digit is not a menu number
+    ],
+)
+def test_bad_input_is_answered_and_asked_again(tmp_path, line, answer):
+    """Every kind of bad line gets a message, no traceback, and the game goes on to the end."""
+    r = play_mini(tmp_path, line + b"1\n")
+    assert r.returncode == 0
+    assert answer in r.stdout, r.stdout[-400:]
+    assert b"Traceback" not in r.stdout + r.stderr
+    assert b"*** A deal ***" in r.stdout
+
+
+def test_end_of_input_saves_and_exits_zero(tmp_path):
+    """With no input at all, the game saves where it stands and exits 0."""
+    r = play_mini(tmp_path, b"")
+    assert r.returncode == 0
+    assert b"End of input: game saved as" in r.stdout
+    save = only_save(tmp_path)
+    assert save["choices"] == [] and save["summary"]["ending"] is None
+
+
+def test_quit_saves_and_resume_continues(tmp_path):
+    """q saves; brink resume replays the save and plays on to the ending."""
+    r = play_mini(tmp_path, b"h\nt\nq\n")
+    assert r.returncode == 0 and b"Resume with: brink resume" in r.stdout
+    assert b"How to play" in r.stdout and b"Tension log" not in r.stdout
+    save_id = only_save(tmp_path)["id"]
+    r2 = brink("resume", save_id, "--plain", "--scenario", str(MINI), "--saves-dir",
+               str(tmp_path), stdin=b"1\n")
+    assert r2.returncode == 0, r2.stderr
+    assert b"*** A deal ***" in r2.stdout
+    assert only_save(tmp_path)["summary"]["ending"] == "deal"
+
+
+def test_irreversible_option_asks_first(tmp_path):
+    """The air strike (irreversible, +5 danger) asks for confirmation; 'n' takes it back."""
+    r = play_mini(tmp_path, b"2\nn\n2\ny\n")
+    out = r.stdout.decode()
+    assert out.count("cannot be undone") == 2
+    assert out.count("=== Tuesday 16 October 1962") == 2  # asked again after 'n'
+    assert "you diverged from history" in out
+
+
+def test_player_name_with_control_characters_is_refused(tmp_path):
+    """A name with a control character is refused with a message naming the field."""
+    r = play_mini(tmp_path, b"1\n", "--player", "Ann\x1b[31m")
+    assert r.returncode == 1
+    assert b"player" in r.stderr and b"Traceback" not in r.stderr
+    assert list(tmp_path.glob("*.json")) == []
+
+
+def test_resume_of_a_damaged_file_names_it_and_keeps_it(tmp_path):
+    """A broken save is reported with its name; the file is left exactly as it was."""
+    bad = tmp_path / "broken.json"
+    bad.write_bytes(b"{not json")
+    r = brink("resume", str(bad), "--plain", "--scenario", str(MINI))
+    assert r.returncode == 1
+    assert b"broken.json" in r.stderr and b"not valid JSON" in r.stderr
+    assert bad.read_bytes() == b"{not json"
+
+
+def test_saves_lists_games_and_damaged_files(tmp_path):
+    """brink saves shows each game and marks a damaged file with the reason."""
+    play_mini(tmp_path, b"1\n", "--player", "Bo")
+    (tmp_path / "junk.json").write_text("[1, 2]")
+    r = brink("saves", "--saves-dir", str(tmp_path))
+    out = r.stdout.decode()
+    assert r.returncode == 0
+    assert "Bo" in out and "deal" in out
+    assert "DAMAGED  junk.json" in out and "expected a JSON object" in out
