@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from . import engine
-from .content import ScenarioError, decision_files, default_scenario_dir, load_scenario
+from .content import ScenarioError, default_scenario_dir, load_scenario
 from .engine.policies import POLICIES
 from .saves import Game, SaveError, find_save, list_saves, read_save, resume, saves_dir, write_save
 
@@ -179,7 +179,7 @@ def cmd_check(a) -> int:
         return 1
     from .engine.check import check
 
-    result = check(s, decision_files(folder))
+    result = check(s)
     secs = time.perf_counter() - t0
     for p in result.problems:
         print(p)

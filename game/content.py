@@ -45,8 +45,10 @@ def _path_of(loc: tuple, data: object) -> str:
     Pydantic puts the tag of a discriminated union (``kind``) in the location; it is skipped.
     """
     out = ""
+    tag_skipped = None
     for part in loc:
-        if isinstance(data, dict) and data.get("kind") == part:
+        if isinstance(data, dict) and data.get("kind") == part and tag_skipped is not data:
+            tag_skipped = data  # the tag comes once, right after the union it selects
             continue
         if isinstance(part, int):
             out += f"[{part}]"
@@ -91,8 +93,14 @@ def _validate(model: type, data: dict, name: str, problems: list[Problem]):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors():
-            problems.append(Problem(file=name, path=_path_of(err["loc"], data), message=_describe(err)))
+        errors = exc.errors()
+        for err in errors:
+            if err["type"] == "too_short" and any(
+                e is not err and e["loc"][: len(err["loc"])] == err["loc"] for e in errors
+            ):
+                continue  # a list emptied only by its entries' own errors, reported below
+            problems.append(Problem(file=name, path=_path_of(err["loc"], data),
+                                    message=_describe(err)))
         return None
 
 
@@ -127,35 +135,27 @@ def load_scenario(folder: Path | str | None = None) -> Scenario:
         data = _read_toml(path, name, problems)
         if data is not None:
             parts[name] = _validate(model, data, name, problems)
-    decisions = []
-    decision_files = sorted((folder / "decisions").glob("*.toml"))
-    if not decision_files:
+    decisions, origins = [], []
+    files = sorted((folder / "decisions").glob("*.toml"))
+    if not files:
         problems.append(Problem(file="decisions/", message="expected at least one .toml file"))
-    for path in decision_files:
+    for path in files:
         name = f"decisions/{path.name}"
         data = _read_toml(path, name, problems)
         if data is not None:
             got = _validate(DecisionsFile, data, name, problems)
             if got is not None:
                 decisions.extend(got.decisions)
+                origins.extend(f"{name}: decision[{i}]" for i in range(len(got.decisions)))
     if problems:
         raise ScenarioError(problems)
-    fields: dict[str, object] = {"meta": parts["scenario.toml"], "decisions": tuple(decisions)}
+    fields: dict[str, object] = {
+        "meta": parts["scenario.toml"],
+        "decisions": tuple(decisions),
+        "origins": tuple(origins),
+    }
     for name, part in parts.items():
         if name != "scenario.toml":
             fields.update(dict(part))
     return Scenario(**fields, content_hash=content_hash(folder))
 
-
-def decision_files(folder: Path) -> dict[str, str]:
-    """Map each decision id to the file that defines it, for messages that name the file."""
-    out: dict[str, str] = {}
-    for path in sorted((Path(folder) / "decisions").glob("*.toml")):
-        try:
-            data = tomllib.loads(path.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue
-        for i, d in enumerate(data.get("decision", [])):
-            if isinstance(d, dict) and isinstance(d.get("id"), str):
-                out[d["id"]] = f"decisions/{path.name}: decision[{i}]"
-    return out

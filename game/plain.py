@@ -203,7 +203,8 @@ class Plain:
                 self.say(f"There is no option {line[:12]}. Type a number from 1 to {len(options)}.")
             else:
                 option = options[int(line) - 1]
-                if engine.needs_confirm(option, self.game.scenario.meta.danger_track):
+                track = self.game.scenario.meta.danger_track
+                if engine.needs_confirm(option, track, self.game.state.tracks[track]):
                     ok = self.confirm(option.label)
                     if ok is None:
                         self.say(f"\nEnd of input: game saved as {self.save(self.game)}.")

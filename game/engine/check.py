@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model.problem import Problem
 from ..model.scenario import Scenario
 from .explore import Exploration, explore_all
-from .references import check_references
+from .references import check_references, origin
 from .simulate import play_out
 
 
@@ -21,32 +21,32 @@ class CheckResult:
         return sum(x.states for x in self.explorations)
 
 
-def _where(scenario: Scenario, files: dict[str, str], decision_id: str) -> tuple[str, str]:
-    file, _, path = files.get(decision_id, "decisions/: ").partition(": ")
-    return file, path
+def _where(scenario: Scenario, decision_id: str) -> tuple[str, str]:
+    index = next(i for i, d in enumerate(scenario.decisions) if d.id == decision_id)
+    return origin(scenario, index)
 
 
-def check(scenario: Scenario, decision_files: dict[str, str]) -> CheckResult:
+def check(scenario: Scenario) -> CheckResult:
     """Every problem found in a loaded scenario; an empty tuple means it is sound."""
-    problems = check_references(scenario, decision_files)
+    problems = check_references(scenario)
     if problems:  # walking a world with broken references would only repeat them
         return CheckResult(tuple(problems), ())
     walks = explore_all(scenario)
     ending_pos = {e.id: i for i, e in enumerate(scenario.endings)}
     for w in walks:
         ctx = f"role {w.role}, opponent {w.policy}"
-        for path in w.traps[:3]:
+        for path in list(dict.fromkeys(w.traps))[:3]:
             shown = ", ".join(path) or "the start"
             problems.append(Problem(file="decisions/", message=(
                 f"a state with no move and no ending after {shown} ({ctx}): add an ending that "
                 "holds when the calendar runs out, or a decision for this path")))
         for d in sorted(w.empty):
-            file, path = _where(scenario, decision_files, d)
+            file, path = _where(scenario, d)
             problems.append(Problem(file=file, path=path,
                                     message=f"reached with no option offered ({ctx})"))
         for d in scenario.decisions:
             if d.id not in w.decisions:
-                file, path = _where(scenario, decision_files, d.id)
+                file, path = _where(scenario, d.id)
                 problems.append(Problem(file=file, path=path, message=(
                     f"decision {d.id!r} is never reached ({ctx}); check its phase and 'when'")))
         for e in scenario.endings:

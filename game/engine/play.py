@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 
 from ..model.base import ROLE_SIDE
-from ..model.scenario import Decision, Event, Option, Record, Scenario
+from ..model.scenario import Decision, Event, Option, Scenario
 from ..model.state import Change, EventMode, GameState, Point, Policy, Step
 from .policies import pick
 from .rules import Draft, Fate, apply, holds
@@ -31,8 +31,8 @@ class Happening:
     text: str
     changes: tuple[Change, ...] = ()
     side: str | None = None
+    decision: Decision | None = None
     option: Option | None = None
-    record: Record | None = None
     event: Event | None = None
     matched: bool | None = None
 
@@ -45,9 +45,15 @@ class Outcome:
     happenings: tuple[Happening, ...]
 
 
-def rng_for(state_seed: int, turn: int, what: str) -> random.Random:
-    """The random source for one roll; a string seed is hashed the same way on every run."""
-    return random.Random(f"{state_seed}/{turn}/{what}")
+def rng_for(seed: int, turn: int) -> random.Random:
+    """The random source of one engine call, made from the game's seed and the turn it starts at."""
+    return random.Random(seed * 1_000_003 + turn)
+
+
+def _rng(d: Draft) -> random.Random:
+    if d.rng is None:  # made on first use: seeding costs more than most steps
+        d.rng = rng_for(d.base.seed, d.base.turn)
+    return d.rng
 
 
 def offered(decision: Decision, d: Draft) -> list[Option]:
@@ -138,8 +144,8 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     d.trail.append(_point(scenario, d))
     kind = "decision" if by_player else "answer"
     d.happenings.append(
-        Happening(kind, decision.title, option.result, changes, decision.side, option,
-                  decision.history, None, matched)
+        Happening(kind, decision.title, option.result, changes, decision.side, decision, option,
+                  None, matched)
     )
     _check_endings(scenario, d, at_end=False)
 
@@ -172,7 +178,7 @@ def _fires(ev: Event, d: Draft, mode: str) -> bool:
         return True
     if d.fate is not None:
         return d.fate.pick(2) == 1
-    return rng_for(d.base.seed, d.turn, ev.id).random() < p
+    return _rng(d).random() < p
 
 
 def _advance(scenario: Scenario, d: Draft, start: int):
@@ -197,7 +203,7 @@ def _advance(scenario: Scenario, d: Draft, start: int):
             if policy == "random" and d.fate is not None:
                 option = options[d.fate.pick(len(options))]
             else:
-                option = pick(policy, decision, options, rng_for(d.base.seed, d.turn, decision.id))
+                option = pick(policy, decision, options, _rng(d))
             _take(scenario, d, decision, option, by_player=False)
             if quiet:
                 d.happenings.clear()

@@ -30,9 +30,8 @@ def _known(kind: str, value: str, known, limit: int = 8) -> str | None:
 
 
 class _Checker:
-    def __init__(self, scenario: Scenario, decision_files: dict[str, str]):
+    def __init__(self, scenario: Scenario):
         self.s = scenario
-        self.files = decision_files
         self.problems: list[Problem] = []
         meta = scenario.meta
         self.tracks = {t.id for t in meta.tracks}
@@ -47,10 +46,8 @@ class _Checker:
         if message:
             self.problems.append(Problem(file=file, path=path, message=message))
 
-    def where(self, decision_id: str, index: int) -> tuple[str, str]:
-        loc = self.files.get(decision_id, f"decisions/?: decision[{index}]")
-        file, _, path = loc.partition(": ")
-        return file, path
+    def where(self, index: int) -> tuple[str, str]:
+        return origin(self.s, index)
 
     def unique(self, file: str, kind: str, items, key=lambda x: x.id):
         seen = set()
@@ -105,9 +102,13 @@ class _Checker:
         self.add(f, "danger_track", _known("track", meta.danger_track, self.tracks))
         for i, t in enumerate(meta.defcon_tracks):
             self.add(f, f"defcon_tracks[{i}]", _known("track", t, self.tracks))
-        self.unique("decisions/", "decision", s.decisions)
+        seen: set[str] = set()
         for n, d in enumerate(s.decisions):
-            file, base = self.where(d.id, n)
+            file, base = self.where(n)
+            if d.id in seen:
+                self.add(file, f"{base}.id", f"duplicate id {d.id!r}")
+            seen.add(d.id)
+            own = {o.id for o in d.options}
             self.add(file, f"{base}.phase", _known("phase", d.phase, self.phases))
             self.condition(file, f"{base}.when", d.when)
             for i, note in enumerate(d.notes):
@@ -120,10 +121,10 @@ class _Checker:
                 p = f"{base}.advisers[{i}]"
                 self.add(file, f"{p}.person", _known("person", a.person, self.people))
                 if a.option is not None:
-                    self.add(file, f"{p}.option", _known("option", a.option, self.options[d.id]))
+                    self.add(file, f"{p}.option", _known("option", a.option, own))
                 self.sources_of(file, p, a.sources)
             if d.history.option is not None:
-                msg = _known("option", d.history.option, self.options[d.id])
+                msg = _known("option", d.history.option, own)
                 self.add(file, f"{base}.history.option", msg)
             self.sources_of(file, f"{base}.history", d.history.sources)
         f = "events.toml"
@@ -171,6 +172,14 @@ class _Checker:
         return self.problems
 
 
-def check_references(scenario: Scenario, decision_files: dict[str, str]) -> list[Problem]:
+def origin(scenario: Scenario, index: int) -> tuple[str, str]:
+    """The file and path of the decision at ``index``, e.g. ("decisions/oct22.toml", "decision[0]")."""
+    if index < len(scenario.origins):
+        file, _, path = scenario.origins[index].partition(": ")
+        return file, path
+    return "decisions/", f"decision[{index}]"
+
+
+def check_references(scenario: Scenario) -> list[Problem]:
     """Every track, flag, person, option, phase, ending and source a file names must exist."""
-    return _Checker(scenario, decision_files).run()
+    return _Checker(scenario).run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
 from ..model.rules import (
@@ -42,6 +43,7 @@ class Draft:
     ending: str | None = None
     happenings: list = field(default_factory=list)
     fate: Fate | None = None
+    rng: random.Random | None = None
 
     @classmethod
     def of(cls, state: GameState, side: str, fate: Fate | None = None) -> Draft:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from ..model.base import ROLE_SIDE
 from ..model.scenario import Scenario
 from ..model.state import EventMode, GameState, Policy
 from .compare import divergence, peaks
-from .play import choose, new_game, offered, rng_for
+from .play import choose, new_game, offered
 from .policies import pick
 from .rules import Draft
 
@@ -28,12 +29,12 @@ def play_out(
     """Play a whole game with ``policy`` choosing for the player; return the final state."""
     state = new_game(scenario, role, seed, opponent, events).state
     side = ROLE_SIDE[role]
+    rng = random.Random(-1 - seed)  # the player's dice, apart from the engine's
     for _ in range(MAX_TURNS):
         if state.ending is not None or state.pending is None:
             return state
         decision = scenario.decision(state.pending)
         options = offered(decision, Draft.of(state, side))
-        rng = rng_for(seed, state.turn, "player")
         state = choose(scenario, state, pick(policy, decision, options, rng).id).state
     return state
 

@@ -57,12 +57,13 @@ class View:
     ending: str | None
 
 
-def needs_confirm(option: Option, danger_track: str = "danger") -> bool:
+def needs_confirm(option: Option, danger_track: str = "danger", danger_now: int = 0) -> bool:
     """Whether to ask before an option that cannot be undone and raises the danger sharply."""
-    rise = sum(
-        e.by or 0 for e in option.effects if e.kind == "track" and e.track == danger_track
-    )
-    return option.irreversible and rise >= CONFIRM_DANGER
+    value = danger_now
+    for e in option.effects:
+        if e.kind == "track" and e.track == danger_track:
+            value = e.to if e.to is not None else value + e.by
+    return option.irreversible and value - danger_now >= CONFIRM_DANGER
 
 
 def where(scenario: Scenario, state: GameState) -> str:

@@ -14,8 +14,11 @@ SAVE_VERSION = 1
 MIN_SAVE_VERSION = 1
 """The oldest version this code still loads."""
 
-Label = Annotated[str, StringConstraints(max_length=60, pattern=r"^[^\x00-\x1f\x7f]*$")]
-"""A player name or class code: at most 60 characters, no control characters."""
+Label = Annotated[
+    str,
+    StringConstraints(max_length=60, pattern=r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"),
+]
+"""A player name or class code: at most 60 characters, no control or text-direction characters."""
 
 
 class Choice(Model):

@@ -6,9 +6,11 @@ file holds which list.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from .base import Ident, IsoDate, Model, Role, Side, Text
 from .rules import Condition, Effect
@@ -364,62 +366,86 @@ class Scenario(Model):
     myths: tuple[Myth, ...] = ()
     content_hash: str = ""
     """SHA-256 of the folder's files, set by the loader; saves record it."""
+    origins: tuple[str, ...] = ()
+    """Where each decision was read, ``decisions/oct22.toml: decision[0]``, for messages."""
 
-    _index: dict = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, _context) -> None:
-        """Build the look-up tables the engine uses on every step."""
-        ix = self._index
-        ix["track"] = {t.id: t for t in self.meta.tracks}
-        ix["phase_pos"] = {p.id: i for i, p in enumerate(self.meta.phases)}
-        ix["decision"] = {d.id: d for d in self.decisions}
-        ix["option"] = {(d.id, o.id): o for d in self.decisions for o in d.options}
-        ix["ending"] = {e.id: e for e in self.endings}
-        ix["person"] = {p.id: p for p in self.people}
-        ix["source"] = {s.key: s for s in self.sources}
-        ix["role"] = {r.id: r for r in self.meta.roles}
-        by_phase: list[list] = [[] for _ in self.meta.phases]
-        events: list[list] = [[] for _ in self.meta.phases]
-        for d in self.decisions:
-            if d.phase in ix["phase_pos"]:
-                by_phase[ix["phase_pos"][d.phase]].append(d)
-        for e in self.events:
-            if e.phase in ix["phase_pos"]:
-                events[ix["phase_pos"][e.phase]].append(e)
-        ix["phase_decisions"] = tuple(tuple(x) for x in by_phase)
-        ix["phase_events"] = tuple(tuple(x) for x in events)
-        ix["endings_sorted"] = tuple(sorted(self.endings, key=lambda e: e.priority))
+    @cached_property
+    def index(self) -> Index:
+        """Look-up tables the engine uses on every step, built once."""
+        return Index.of(self)
 
     def track(self, track_id: str) -> Track:
-        return self._index["track"][track_id]
+        return self.index.track[track_id]
 
     def decision(self, decision_id: str) -> Decision:
-        return self._index["decision"][decision_id]
+        return self.index.decision[decision_id]
 
     def option(self, decision_id: str, option_id: str) -> Option:
-        return self._index["option"][(decision_id, option_id)]
+        return self.index.option[(decision_id, option_id)]
 
     def ending(self, ending_id: str) -> Ending:
-        return self._index["ending"][ending_id]
+        return self.index.ending[ending_id]
 
     def person(self, person_id: str) -> Person | None:
-        return self._index["person"].get(person_id)
+        return self.index.person.get(person_id)
 
     def source(self, key: str) -> Source | None:
-        return self._index["source"].get(key)
+        return self.index.source.get(key)
 
     def role(self, role_id: str) -> RoleInfo:
-        return self._index["role"][role_id]
+        return self.index.role[role_id]
 
     def phase_position(self, phase_id: str) -> int:
-        return self._index["phase_pos"][phase_id]
+        return self.index.phase_pos[phase_id]
 
     def decisions_in(self, position: int) -> tuple[Decision, ...]:
-        return self._index["phase_decisions"][position]
+        return self.index.phase_decisions[position]
 
     def events_in(self, position: int) -> tuple[Event, ...]:
-        return self._index["phase_events"][position]
+        return self.index.phase_events[position]
 
     @property
     def endings_by_priority(self) -> tuple[Ending, ...]:
-        return self._index["endings_sorted"]
+        return self.index.endings_sorted
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Look-up tables over a scenario (not part of any file)."""
+
+    track: dict[str, Track]
+    phase_pos: dict[str, int]
+    decision: dict[str, Decision]
+    option: dict[tuple[str, str], Option]
+    ending: dict[str, Ending]
+    person: dict[str, Person]
+    source: dict[str, Source]
+    role: dict[str, RoleInfo]
+    phase_decisions: tuple[tuple[Decision, ...], ...]
+    phase_events: tuple[tuple[Event, ...], ...]
+    endings_sorted: tuple[Ending, ...]
+
+    @classmethod
+    def of(cls, s: Scenario) -> Index:
+        pos = {p.id: i for i, p in enumerate(s.meta.phases)}
+        decisions: list[list[Decision]] = [[] for _ in s.meta.phases]
+        events: list[list[Event]] = [[] for _ in s.meta.phases]
+        for d in s.decisions:
+            if d.phase in pos:
+                decisions[pos[d.phase]].append(d)
+        for e in s.events:
+            if e.phase in pos:
+                events[pos[e.phase]].append(e)
+        return cls(
+            track={t.id: t for t in s.meta.tracks},
+            phase_pos=pos,
+            decision={d.id: d for d in s.decisions},
+            option={(d.id, o.id): o for d in s.decisions for o in d.options},
+            ending={e.id: e for e in s.endings},
+            person={p.id: p for p in s.people},
+            source={x.key: x for x in s.sources},
+            role={r.id: r for r in s.meta.roles},
+            phase_decisions=tuple(tuple(x) for x in decisions),
+            phase_events=tuple(tuple(x) for x in events),
+            endings_sorted=tuple(sorted(s.endings, key=lambda e: e.priority)),
+        )

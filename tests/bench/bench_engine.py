@@ -14,7 +14,7 @@ import platform
 import statistics
 import time
 
-from game.content import decision_files, default_scenario_dir, load_scenario
+from game.content import default_scenario_dir, load_scenario
 from game.engine.check import check
 from game.engine.simulate import simulate
 
@@ -59,7 +59,7 @@ def main() -> None:
     for _ in range(3):
         t0 = time.perf_counter()
         s = load_scenario(folder)
-        result = check(s, decision_files(folder))
+        result = check(s)
         secs.append(time.perf_counter() - t0)
     print(f"brink check: {statistics.median(secs):.2f} s (median of 3), "
           f"{result.states} states, {len(result.problems)} problems")

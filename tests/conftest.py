@@ -1,0 +1,48 @@
+"""Shared fixtures: the tiny test scenario in tests/data/mini, loaded once, and throwaway copies
+of it for tests that break files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.content import load_scenario
+from game.model.scenario import Scenario
+
+MINI_DIR = Path(__file__).resolve().parent / "data" / "mini"
+
+
+@pytest.fixture(scope="session")
+def mini_dir() -> Path:
+    """The folder of the mini scenario (never write into it: use ``copy_mini``)."""
+    return MINI_DIR
+
+
+@pytest.fixture(scope="session")
+def mini(mini_dir: Path) -> Scenario:
+    """The mini scenario, loaded once for the whole session."""
+    return load_scenario(mini_dir)
+
+
+@pytest.fixture
+def copy_mini(tmp_path: Path) -> Path:
+    """A private copy of the mini folder, safe to break."""
+    dest = tmp_path / "mini"
+    shutil.copytree(MINI_DIR, dest)
+    return dest
+
+
+@pytest.fixture
+def edit() -> Callable[[Path, str, str], None]:
+    """``edit(file, old, new)``: replace the first ``old`` in ``file``; fails if ``old`` is absent,
+    so a test can never pass because its edit silently did nothing."""
+
+    def replace(path: Path, old: str, new: str) -> None:
+        text = path.read_text("utf-8")
+        assert old in text, f"{old!r} not found in {path}"
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return replace
