@@ -18,25 +18,43 @@ EVENT_MODES = ("historical", "chaos")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="brink", description=(
-        "Brink: a decision game about the Cuban Missile Crisis. With no command, starts the game."))
+    p = argparse.ArgumentParser(
+        prog="brink",
+        description=(
+            "Brink: a decision game about the Cuban Missile Crisis. With no command, starts the game."
+        ),
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def scenario_arg(q):
-        q.add_argument("--scenario", metavar="DIR",
-                       help="play another scenario folder (default: the one shipped)")
+        q.add_argument(
+            "--scenario",
+            metavar="DIR",
+            help="play another scenario folder (default: the one shipped)",
+        )
 
     def saves_arg(q):
-        q.add_argument("--saves-dir", metavar="DIR",
-                       help="where games are saved (default: $BRINK_SAVES_DIR or ./saves)")
+        q.add_argument(
+            "--saves-dir",
+            metavar="DIR",
+            help="where games are saved (default: $BRINK_SAVES_DIR or ./saves)",
+        )
 
     play = sub.add_parser("play", help="start a new game")
     play.add_argument("--role", choices=ROLES, default="kennedy")
     play.add_argument("--seed", type=int, default=None, help="seed for chance (default: random)")
-    play.add_argument("--opponent", choices=POLICIES, default="historical",
-                      help="how the other side decides (default: historical)")
-    play.add_argument("--events", choices=EVENT_MODES, default="historical",
-                      help="historical: incidents as they happened; chaos: they roll")
+    play.add_argument(
+        "--opponent",
+        choices=POLICIES,
+        default="historical",
+        help="how the other side decides (default: historical)",
+    )
+    play.add_argument(
+        "--events",
+        choices=EVENT_MODES,
+        default="historical",
+        help="historical: incidents as they happened; chaos: they roll",
+    )
     play.add_argument("--player", default="", help="your name, for the teacher (optional)")
     play.add_argument("--class", dest="class_code", default="", help="class code (optional)")
     play.add_argument("--plain", action="store_true", help="plain text mode")
@@ -61,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", help="play many games with policies on both sides")
     sim.add_argument("--role", choices=ROLES, required=True)
-    sim.add_argument("--policy", choices=POLICIES, required=True, help="how the player's side decides")
+    sim.add_argument(
+        "--policy", choices=POLICIES, required=True, help="how the player's side decides"
+    )
     sim.add_argument("--opponent", choices=POLICIES, default="historical")
     sim.add_argument("--events", choices=EVENT_MODES, default="historical")
     sim.add_argument("--runs", type=_positive, required=True)
@@ -136,8 +156,10 @@ def cmd_resume(a) -> int:
     if note:
         print(note)
     if game.state.ending is not None:
-        print(f"That game has ended ({s.ending(game.state.ending).title}). Start a new one with "
-              "brink play.")
+        print(
+            f"That game has ended ({s.ending(game.state.ending).title}). Start a new one with "
+            "brink play."
+        )
         return 0
     if not a.plain:
         print("The Textual game is not ready yet; continuing in plain mode.", file=sys.stderr)
@@ -156,8 +178,10 @@ def cmd_saves(a) -> int:
         return 0
     for r in rows:
         if r.save is None:
-            print(f"DAMAGED  {r.path.name}: {r.problem.path + ': ' if r.problem.path else ''}"
-                  f"{r.problem.message}")
+            print(
+                f"DAMAGED  {r.path.name}: {r.problem.path + ': ' if r.problem.path else ''}"
+                f"{r.problem.message}"
+            )
             continue
         v = r.save
         state = v.summary.ending or v.summary.date
@@ -183,11 +207,15 @@ def cmd_check(a) -> int:
     secs = time.perf_counter() - t0
     for p in result.problems:
         print(p)
-    print(f"{s.meta.id}: {len(s.decisions)} decision points, {len(s.events)} events, "
-          f"{len(s.endings)} endings; {result.states} states explored in {secs:.2f} s.")
+    print(
+        f"{s.meta.id}: {len(s.decisions)} decision points, {len(s.events)} events, "
+        f"{len(s.endings)} endings; {result.states} states explored in {secs:.2f} s."
+    )
     for w in result.explorations:
-        print(f"  {w.role} against {w.policy}: {w.states} states, "
-              f"{len(w.endings)}/{len(s.endings)} endings reached")
+        print(
+            f"  {w.role} against {w.policy}: {w.states} states, "
+            f"{len(w.endings)}/{len(s.endings)} endings reached"
+        )
     if result.problems:
         print(f"{len(result.problems)} problem(s) in {folder}.")
         return 1
@@ -222,9 +250,15 @@ def cmd_simulate(a) -> int:
     t = simulate(s, a.role, a.policy, a.runs, a.seed, a.opponent, a.events)
     secs = time.perf_counter() - t0
     result = {
-        "role": a.role, "policy": a.policy, "opponent": a.opponent, "events": a.events,
-        "runs": t.runs, "seed": a.seed, "seconds": round(secs, 3),
-        "endings": dict(t.endings.most_common()), "unfinished": t.stuck,
+        "role": a.role,
+        "policy": a.policy,
+        "opponent": a.opponent,
+        "events": a.events,
+        "runs": t.runs,
+        "seed": a.seed,
+        "seconds": round(secs, 3),
+        "endings": dict(t.endings.most_common()),
+        "unfinished": t.stuck,
         "peak_danger": {str(k): v for k, v in sorted(t.peak_danger.items())},
         "peak_defcon": {str(k): v for k, v in sorted(t.peak_defcon.items())},
         "mean_divergence": round(t.mean_divergence, 1),
@@ -232,8 +266,10 @@ def cmd_simulate(a) -> int:
     if a.json:
         print(json.dumps(result))
         return 0
-    print(f"{t.runs} games as {a.role} ({a.policy}) against {a.opponent}, events {a.events}, "
-          f"seeds {a.seed}..{a.seed + t.runs - 1}, {secs:.2f} s")
+    print(
+        f"{t.runs} games as {a.role} ({a.policy}) against {a.opponent}, events {a.events}, "
+        f"seeds {a.seed}..{a.seed + t.runs - 1}, {secs:.2f} s"
+    )
     print("Endings:")
     for ending, n in t.endings.most_common():
         print(f"  {n:6d}  {100 * n / t.runs:5.1f}%  {s.ending(ending).title}")
@@ -245,8 +281,14 @@ def cmd_simulate(a) -> int:
     return 0
 
 
-COMMANDS = {"play": cmd_play, "resume": cmd_resume, "saves": cmd_saves, "check": cmd_check,
-            "timeline": cmd_timeline, "simulate": cmd_simulate}
+COMMANDS = {
+    "play": cmd_play,
+    "resume": cmd_resume,
+    "saves": cmd_saves,
+    "check": cmd_check,
+    "timeline": cmd_timeline,
+    "simulate": cmd_simulate,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

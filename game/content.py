@@ -81,7 +81,9 @@ def _read_toml(path: Path, name: str, problems: list[Problem]) -> dict | None:
             return None
         return tomllib.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(file=name, message=f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        problems.append(
+            Problem(file=name, message=f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        )
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(file=name, message=f"not valid TOML: {exc}"))
     except OSError as exc:
@@ -99,8 +101,9 @@ def _validate(model: type, data: dict, name: str, problems: list[Problem]):
                 e is not err and e["loc"][: len(err["loc"])] == err["loc"] for e in errors
             ):
                 continue  # a list emptied only by its entries' own errors, reported below
-            problems.append(Problem(file=name, path=_path_of(err["loc"], data),
-                                    message=_describe(err)))
+            problems.append(
+                Problem(file=name, path=_path_of(err["loc"], data), message=_describe(err))
+            )
         return None
 
 
@@ -158,4 +161,3 @@ def load_scenario(folder: Path | str | None = None) -> Scenario:
         if name != "scenario.toml":
             fields.update(dict(part))
     return Scenario(**fields, content_hash=content_hash(folder))
-

@@ -55,8 +55,10 @@ class Plain:
             label = self.game.scenario.option(decision.id, rec.option).label
             when = f" on {rec.date}" if rec.date else ""
             by = f" ({rec.by})" if rec.by else ""
-            self.say(f"Historical record — {verdict}: you chose “{chosen}”; history "
-                     f"chose “{label}”{when}{by}.")
+            self.say(
+                f"Historical record — {verdict}: you chose “{chosen}”; history "
+                f"chose “{label}”{when}{by}."
+            )
         self.say(rec.note, "  ")
         if rec.disputed:
             self.say(f"Disputed: {rec.disputed}", "  ")
@@ -71,8 +73,11 @@ class Plain:
             if side not in track.visible_to:
                 continue
             sign = "+" if c.after > c.before else "-"
-            self.say(f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} \u2192 "
-                     f"{c.after}): {c.reason}", "  ")
+            self.say(
+                f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} \u2192 "
+                f"{c.after}): {c.reason}",
+                "  ",
+            )
 
     def happening(self, h: Happening) -> None:
         if h.kind == "ending":
@@ -120,7 +125,9 @@ class Plain:
         self.say("Tracks:")
         for t in v.tracks:
             level = f" \u2014 {t.level}" if t.level else ""
-            self.say(f"{t.track.label}: {t.value} (of {t.track.min}\u2013{t.track.max}){level}", "  ")
+            self.say(
+                f"{t.track.label}: {t.value} (of {t.track.min}\u2013{t.track.max}){level}", "  "
+            )
         if v.log:
             self.say("Tension log (latest last):")
             for c in v.log[-10:]:
@@ -140,8 +147,11 @@ class Plain:
         hist = engine.compare.historical_ending(s)
         self.say(f"\nWho gained (this game beside history: {hist.title}), from -2 to +2:")
         for g in r.gains:
-            self.say(f"{g.leader.title()} \u2014 {g.dimension}: {_score(g.score)} here, "
-                     f"{_score(g.historical_score)} in history. {g.note}", "  ")
+            self.say(
+                f"{g.leader.title()} \u2014 {g.dimension}: {_score(g.score)} here, "
+                f"{_score(g.historical_score)} in history. {g.note}",
+                "  ",
+            )
         self.say("\nYour path beside the real timeline:")
         for row in r.timeline:
             self.say(f"{row.label}", "  ")
@@ -149,8 +159,10 @@ class Plain:
                 self.say(f"game: {line}", "    ")
             for entry in row.history:
                 self.say(f"history: {entry.title} [{', '.join(entry.sources)}]", "    ")
-        self.say(f"\nDivergence from history: {r.divergence}% of your decisions. "
-                 f"Peak danger {r.peak_danger}; highest alert DEFCON {r.peak_defcon}.")
+        self.say(
+            f"\nDivergence from history: {r.divergence}% of your decisions. "
+            f"Peak danger {r.peak_danger}; highest alert DEFCON {r.peak_defcon}."
+        )
 
     # --- input ----------------------------------------------------------------------------
 
@@ -167,8 +179,10 @@ class Plain:
         return raw.decode("utf-8", errors="replace").strip()
 
     def confirm(self, label: str) -> bool | None:
-        self.say(f"\u201c{label}\u201d cannot be undone and raises the danger sharply. "
-                 "Type y to confirm, anything else to think again.")
+        self.say(
+            f"\u201c{label}\u201d cannot be undone and raises the danger sharply. "
+            "Type y to confirm, anything else to think again."
+        )
         answer = self.read()
         return None if answer is None else answer.lower() in ("y", "yes")
 
@@ -183,8 +197,10 @@ class Plain:
                 return 0
             options = engine.view(self.game.scenario, self.game.state).options
             if line in ("q", "quit"):
-                self.say(f"Game saved as {self.save(self.game)}. Resume with: "
-                         f"brink resume {self.game.id}")
+                self.say(
+                    f"Game saved as {self.save(self.game)}. Resume with: "
+                    f"brink resume {self.game.id}"
+                )
                 return 0
             if line in ("h", "help", "?"):
                 self.say(HELP)
@@ -197,8 +213,10 @@ class Plain:
             elif line == "\0too-long":
                 self.say("That line is too long. Type a number, or h for help.")
             elif not (line.isascii() and line.isdigit()):
-                self.say(f"\u201c{line[:40]}\u201d is not an option. Type a number from 1 to "
-                         f"{len(options)}, or h for help.")
+                self.say(
+                    f"\u201c{line[:40]}\u201d is not an option. Type a number from 1 to "
+                    f"{len(options)}, or h for help."
+                )
             elif not 1 <= int(line) <= len(options):
                 self.say(f"There is no option {line[:12]}. Type a number from 1 to {len(options)}.")
             else:

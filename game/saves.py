@@ -139,11 +139,25 @@ def read_save(path: Path) -> SaveFile:
     if not isinstance(version, int) or isinstance(version, bool):
         raise SaveError(Problem(file=name, path="save_version", message="expected a whole number"))
     if version > SAVE_VERSION:
-        raise SaveError(Problem(file=name, path="save_version", message=(
-            f"version {version} is newer than this game reads ({SAVE_VERSION}); update Brink")))
+        raise SaveError(
+            Problem(
+                file=name,
+                path="save_version",
+                message=(
+                    f"version {version} is newer than this game reads ({SAVE_VERSION}); update Brink"
+                ),
+            )
+        )
     if version < MIN_SAVE_VERSION:
-        raise SaveError(Problem(file=name, path="save_version", message=(
-            f"version {version} is older than this game reads ({MIN_SAVE_VERSION} or later)")))
+        raise SaveError(
+            Problem(
+                file=name,
+                path="save_version",
+                message=(
+                    f"version {version} is older than this game reads ({MIN_SAVE_VERSION} or later)"
+                ),
+            )
+        )
     try:
         return SaveFile.model_validate(raw)
     except ValidationError as exc:
@@ -156,8 +170,15 @@ def resume(scenario: Scenario, save: SaveFile, file: str = "") -> tuple[Game, st
     """Replay a save's choices. Returns the game and, if the story changed since it was saved
     (the scenario's content differs), a message saying where; the file itself is not touched."""
     if save.scenario_id != scenario.meta.id:
-        raise SaveError(Problem(file=file or save.id, path="scenario_id", message=(
-            f"a game of {save.scenario_id!r}, which is not installed (have {scenario.meta.id!r})")))
+        raise SaveError(
+            Problem(
+                file=file or save.id,
+                path="scenario_id",
+                message=(
+                    f"a game of {save.scenario_id!r}, which is not installed (have {scenario.meta.id!r})"
+                ),
+            )
+        )
     state = engine.new_game(scenario, save.role, save.seed, save.opponent, save.events).state
     game = Game(scenario, state, save.id, save.player, save.class_code, save.created)
     for i, choice in enumerate(save.choices):
@@ -170,15 +191,24 @@ def resume(scenario: Scenario, save: SaveFile, file: str = "") -> tuple[Game, st
         game.choices.append(choice)
     if summary(scenario, game.state) != save.summary:
         if save.content_hash == scenario.content_hash:
-            raise SaveError(Problem(file=file or save.id, path="summary", message=(
-                "replaying the choices does not give the saved summary; the file was changed")))
+            raise SaveError(
+                Problem(
+                    file=file or save.id,
+                    path="summary",
+                    message=(
+                        "replaying the choices does not give the saved summary; the file was changed"
+                    ),
+                )
+            )
         return game, "The scenario has changed since this game was saved; some figures differ."
     return game, None
 
 
 def _changed(i: int, choice: Choice, why: str) -> str:
-    return (f"The scenario has changed since this game was saved: at choice {i + 1} "
-            f"({choice.decision}: {choice.option}) {why}. You go on from there.")
+    return (
+        f"The scenario has changed since this game was saved: at choice {i + 1} "
+        f"({choice.decision}: {choice.option}) {why}. You go on from there."
+    )
 
 
 @dataclass(frozen=True)

@@ -52,16 +52,22 @@ def test_mini_has_only_the_known_unreachable_endings(mini, mini_dir):
     assert all("unreachable" in p.message for p in result.problems), result.problems
     assert len(result.problems) == len(UNREACHABLE_ON_MINI)
     assert unreachable(result) == UNREACHABLE_ON_MINI
-    assert Problem(file="endings.toml", path="ending[0]",
-                   message="ending 'war' is unreachable (role kennedy, opponent historical)"
-                   ) in result.problems
+    assert (
+        Problem(
+            file="endings.toml",
+            path="ending[0]",
+            message="ending 'war' is unreachable (role kennedy, opponent historical)",
+        )
+        in result.problems
+    )
 
 
 def test_mini_walks_every_role_and_policy(mini, mini_dir):
     """The walk covers 2 roles x 4 policies, reaches both decisions and every ending somewhere."""
     result = check(mini)
     assert {(x.role, x.policy) for x in result.explorations} == {
-        (r, p) for r in ("kennedy", "khrushchev") for p in ("historical", "hawk", "dove", "random")}
+        (r, p) for r in ("kennedy", "khrushchev") for p in ("historical", "hawk", "dove", "random")
+    }
     assert result.states > 0
     for x in result.explorations:
         assert x.decisions == {"respond", "moscow"}
@@ -118,8 +124,11 @@ def test_unknown_adviser_person(copy_mini, edit):
 
 def test_chose_condition_naming_a_missing_option(copy_mini, edit):
     """`chose` must name options of the decision it names; the bad one is pointed at."""
-    edit(copy_mini / DAY2, 'when = { kind = "track", track = "danger", min = 6 }',
-         'when = { kind = "chose", decision = "respond", options = ["strike", "nope"] }')
+    edit(
+        copy_mini / DAY2,
+        'when = { kind = "track", track = "danger", min = 6 }',
+        'when = { kind = "chose", decision = "respond", options = ["strike", "nope"] }',
+    )
     [p] = run_check(copy_mini).problems
     assert (p.file, p.path) == (DAY2, "decision[0].option[2].when.options[1]")
     assert p.message == "unknown option 'nope' (known: blockade, strike, talk)"
@@ -127,8 +136,11 @@ def test_chose_condition_naming_a_missing_option(copy_mini, edit):
 
 def test_chose_condition_naming_a_missing_decision(copy_mini, edit):
     """`chose` naming an unknown decision is one problem at `.decision` (no cascade)."""
-    edit(copy_mini / DAY2, 'when = { kind = "track", track = "danger", min = 6 }',
-         'when = { kind = "chose", decision = "respnd", options = ["strike"] }')
+    edit(
+        copy_mini / DAY2,
+        'when = { kind = "track", track = "danger", min = 6 }',
+        'when = { kind = "chose", decision = "respnd", options = ["strike"] }',
+    )
     [p] = run_check(copy_mini).problems
     assert (p.file, p.path) == (DAY2, "decision[0].option[2].when.decision")
     assert "unknown decision 'respnd'" in p.message
@@ -136,9 +148,12 @@ def test_chose_condition_naming_a_missing_decision(copy_mini, edit):
 
 def test_nested_condition_path(copy_mini, edit):
     """A bad flag deep inside all/not is located through `.of[i]` and `.of`."""
-    edit(copy_mini / DAY2, 'when = { kind = "track", track = "danger", min = 6 }',
-         'when = { kind = "all", of = [{ kind = "track", track = "danger", min = 6 }, '
-         '{ kind = "not", of = { kind = "flag", flag = "blokade" } }] }')
+    edit(
+        copy_mini / DAY2,
+        'when = { kind = "track", track = "danger", min = 6 }',
+        'when = { kind = "all", of = [{ kind = "track", track = "danger", min = 6 }, '
+        '{ kind = "not", of = { kind = "flag", flag = "blokade" } }] }',
+    )
     [p] = run_check(copy_mini).problems
     assert (p.file, p.path) == (DAY2, "decision[0].option[2].when.of[1].of.flag")
     assert "unknown flag 'blokade'" in p.message
@@ -162,15 +177,21 @@ def test_unknown_phase(copy_mini, edit):
 
 def test_unreachable_ending(copy_mini, edit):
     """An ending whose flag is declared but never set is unreachable for every role and policy."""
-    edit(copy_mini / "scenario.toml", '[[flag]]\nid = "blockade"',
-         '[[flag]]\nid = "never"\ndescription = "Never set."\n\n[[flag]]\nid = "blockade"')
+    edit(
+        copy_mini / "scenario.toml",
+        '[[flag]]\nid = "blockade"',
+        '[[flag]]\nid = "never"\ndescription = "Never set."\n\n[[flag]]\nid = "blockade"',
+    )
     with (copy_mini / "endings.toml").open("a", encoding="utf-8") as f:
-        f.write('\n[[ending]]\nid = "ghost"\ntitle = "Ghost"\npriority = 0\nchecked = "always"\n'
-                'when = { kind = "flag", flag = "never" }\nepilogue = "x"\nhistorians = "y"\n')
+        f.write(
+            '\n[[ending]]\nid = "ghost"\ntitle = "Ghost"\npriority = 0\nchecked = "always"\n'
+            'when = { kind = "flag", flag = "never" }\nepilogue = "x"\nhistorians = "y"\n'
+        )
     found = unreachable(run_check(copy_mini))
     ghost = {(r, p) for r, p, e in found if e == "ghost"}
-    assert ghost == {(r, p) for r in ("kennedy", "khrushchev")
-                     for p in ("historical", "hawk", "dove", "random")}
+    assert ghost == {
+        (r, p) for r in ("kennedy", "khrushchev") for p in ("historical", "hawk", "dove", "random")
+    }
     assert found - {(r, p, "ghost") for r, p in ghost} == UNREACHABLE_ON_MINI
 
 
@@ -185,8 +206,10 @@ def test_dead_end_without_a_fallback_ending(copy_mini):
     assert traps
     assert all(p.file == "decisions/" for p in traps)
     messages = {p.message.split(" (role")[0] for p in traps}
-    assert messages == {"a state with no move and no ending after respond=blockade",
-                        "a state with no move and no ending after moscow=hold"}
+    assert messages == {
+        "a state with no move and no ending after respond=blockade",
+        "a state with no move and no ending after moscow=hold",
+    }
     assert any("(role kennedy, opponent hawk)" in p.message for p in traps)
     assert not any("opponent dove" in p.message for p in traps if "respond=" in p.message)
 
@@ -195,8 +218,11 @@ def test_duplicate_option_ids(copy_mini, edit):
     """Two options with one id in a decision are reported at the second one."""
     edit(copy_mini / DAY1, 'id = "talk"', 'id = "strike"')
     [p] = run_check(copy_mini).problems
-    assert (p.file, p.path, p.message) == (DAY1, "decision[0].option[2].id",
-                                           "duplicate id 'strike'")
+    assert (p.file, p.path, p.message) == (
+        DAY1,
+        "decision[0].option[2].id",
+        "duplicate id 'strike'",
+    )
 
 
 def test_duplicate_ending_ids(copy_mini, edit):
@@ -210,8 +236,10 @@ def test_duplicate_track_ids(copy_mini, edit):
     """Two tracks with one id are reported in scenario.toml."""
     edit(copy_mini / "scenario.toml", 'id = "secret"', 'id = "danger"')
     problems = run_check(copy_mini).problems
-    assert Problem(file="scenario.toml", path="track[2].id",
-                   message="duplicate id 'danger'") in problems
+    assert (
+        Problem(file="scenario.toml", path="track[2].id", message="duplicate id 'danger'")
+        in problems
+    )
 
 
 def test_duplicate_decision_ids_name_the_file(copy_mini, edit):
@@ -256,8 +284,11 @@ def test_exactly_one_historical_ending(copy_mini, edit, how):
 
 def test_gain_with_unknown_dimension(copy_mini, edit):
     """Every gain must use a dimension declared in scenario.toml."""
-    edit(copy_mini / "endings.toml", 'dimension = "war_avoided", score = 1',
-         'dimension = "prestige", score = 1')
+    edit(
+        copy_mini / "endings.toml",
+        'dimension = "war_avoided", score = 1',
+        'dimension = "prestige", score = 1',
+    )
     [p] = run_check(copy_mini).problems
     assert (p.file, p.path) == ("endings.toml", "ending[2].gain[0].dimension")
     assert "unknown dimension 'prestige'" in p.message
@@ -270,5 +301,7 @@ def test_history_not_reaching_the_historical_ending(copy_mini, edit):
     wrong = [p for p in problems if "history's choices" in p.message]
     assert {p.message for p in wrong} == {
         f"history's choices on both sides end in 'standoff', not the historical ending 'deal' "
-        f"(role {r})" for r in ("kennedy", "khrushchev")}
+        f"(role {r})"
+        for r in ("kennedy", "khrushchev")
+    }
     assert all(p.file == "endings.toml" for p in wrong)

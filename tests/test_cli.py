@@ -16,8 +16,9 @@ MINI = Path(__file__).parent / "data" / "mini"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_check_passes_on_the_shipped_scenario():
@@ -31,13 +32,21 @@ def test_check_passes_on_the_shipped_scenario():
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('track = "danger", by = 1, reason = "ships face each other"',
-         'track = "milatary", by = 1, reason = "ships face each other"',
-         "decisions/day1.toml: decision[0].option[0].effects[1].track: unknown track 'milatary'"),
-        ('option = "blockade"\ndate', 'option = "nope"\ndate',
-         "decisions/day1.toml: decision[0].history.option: unknown option 'nope'"),
-        ("stance = 2\nirreversible", 'stance = "high"\nirreversible',
-         "decisions/day1.toml: decision[0].option[1].stance"),
+        (
+            'track = "danger", by = 1, reason = "ships face each other"',
+            'track = "milatary", by = 1, reason = "ships face each other"',
+            "decisions/day1.toml: decision[0].option[0].effects[1].track: unknown track 'milatary'",
+        ),
+        (
+            'option = "blockade"\ndate',
+            'option = "nope"\ndate',
+            "decisions/day1.toml: decision[0].history.option: unknown option 'nope'",
+        ),
+        (
+            "stance = 2\nirreversible",
+            'stance = "high"\nirreversible',
+            "decisions/day1.toml: decision[0].option[1].stance",
+        ),
     ],
 )
 def test_check_names_file_and_path_of_a_mistake(tmp_path, old, new, expected):
@@ -59,9 +68,12 @@ def test_check_finds_an_unreachable_ending(tmp_path):
     folder = tmp_path / "mini"
     shutil.copytree(MINI, folder)
     path = folder / "endings.toml"
-    path.write_text(path.read_text().replace(
-        'when = { kind = "not", of = { kind = "flag", flag = "blockade" } }',
-        'when = { kind = "track", track = "secret", min = 9 }'))
+    path.write_text(
+        path.read_text().replace(
+            'when = { kind = "not", of = { kind = "flag", flag = "blockade" } }',
+            'when = { kind = "track", track = "secret", min = 9 }',
+        )
+    )
     r = run("check", str(folder))
     assert r.returncode == 1
     assert "endings.toml: ending[1]: ending 'deal' is unreachable" in r.stdout
@@ -75,8 +87,25 @@ def test_check_of_a_missing_folder_is_a_message(tmp_path):
 
 def test_simulate_json_is_one_object(capsys):
     """--json prints one JSON object with endings, peaks and mean divergence over all runs."""
-    assert main(["simulate", "--role", "kennedy", "--policy", "random", "--runs", "200",
-                 "--seed", "5", "--scenario", str(MINI), "--json"]) == 0
+    assert (
+        main(
+            [
+                "simulate",
+                "--role",
+                "kennedy",
+                "--policy",
+                "random",
+                "--runs",
+                "200",
+                "--seed",
+                "5",
+                "--scenario",
+                str(MINI),
+                "--json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["runs"] == 200 and sum(data["endings"].values()) == 200
     assert set(data["endings"]) <= {"war", "deal", "standoff"}
@@ -85,8 +114,22 @@ def test_simulate_json_is_one_object(capsys):
 
 
 def test_simulate_is_repeatable_from_its_seed(capsys):
-    args = ["simulate", "--role", "kennedy", "--policy", "random", "--runs", "100",
-            "--events", "chaos", "--opponent", "random", "--scenario", str(MINI), "--json"]
+    args = [
+        "simulate",
+        "--role",
+        "kennedy",
+        "--policy",
+        "random",
+        "--runs",
+        "100",
+        "--events",
+        "chaos",
+        "--opponent",
+        "random",
+        "--scenario",
+        str(MINI),
+        "--json",
+    ]
     main([*args, "--seed", "9"])
     first = json.loads(capsys.readouterr().out)
     main([*args, "--seed", "9"])

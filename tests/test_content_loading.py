@@ -97,8 +97,11 @@ def test_non_utf8_bytes_are_reported(copy_mini: Path):
 
 def test_unknown_key_in_decision(copy_mini: Path, edit):
     """A misspelt table name (`optoin`) is an unknown key inside decision[0]."""
-    edit(copy_mini / DAY1, '[[decision.option]]\nid = "blockade"',
-         '[[decision.optoin]]\nid = "blockade"')
+    edit(
+        copy_mini / DAY1,
+        '[[decision.option]]\nid = "blockade"',
+        '[[decision.optoin]]\nid = "blockade"',
+    )
     problems = only(problems_of(copy_mini), DAY1)
     unknown = [p for p in problems if p.path == "decision[0].optoin"]
     assert len(unknown) == 1
@@ -194,8 +197,11 @@ def test_a_file_instead_of_a_folder(tmp_path: Path):
 
 def test_union_effect_with_bad_kind(copy_mini: Path, edit):
     """An effect whose kind is unknown is reported at the effect, listing the known kinds."""
-    edit(copy_mini / DAY1, '{ kind = "flag", flag = "blockade" }',
-         '{ kind = "flgs", flag = "blockade" }')
+    edit(
+        copy_mini / DAY1,
+        '{ kind = "flag", flag = "blockade" }',
+        '{ kind = "flgs", flag = "blockade" }',
+    )
     [p] = [p for p in problems_of(copy_mini) if "effects" in p.path]
     assert p.file == DAY1
     assert p.path == "decision[0].option[0].effects[0]"
@@ -235,8 +241,11 @@ def test_bad_field_named_like_the_union_tag_keeps_its_name(copy_mini: Path, edit
 def test_bad_condition_reported_at_its_when(copy_mini: Path, edit):
     """A track condition without bounds is named at the option's `when`."""
     day2 = copy_mini / "decisions" / "day2.toml"
-    edit(day2, 'when = { kind = "track", track = "danger", min = 6 }',
-         'when = { kind = "track", track = "danger" }')
+    edit(
+        day2,
+        'when = { kind = "track", track = "danger", min = 6 }',
+        'when = { kind = "track", track = "danger" }',
+    )
     [p] = [p for p in problems_of(copy_mini) if "when" in p.path]
     assert (p.file, p.path) == ("decisions/day2.toml", "decision[0].option[2].when")
     assert "give min, max or both" in p.message

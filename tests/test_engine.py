@@ -103,7 +103,10 @@ def test_secret_track_is_visible_to_moscow_only(mini):
     ken = new_game(mini, "kennedy").state
     assert [t.track.id for t in view(mini, ken).tracks] == ["danger", "defcon"]
     assert [t.track.id for t in view(mini, ken, side="ussr").tracks] == [
-        "danger", "defcon", "secret"]
+        "danger",
+        "defcon",
+        "secret",
+    ]
     khr = new_game(mini, "khrushchev").state
     shown = {t.track.id: t.value for t in view(mini, khr).tracks}
     assert shown == {"danger": 4, "defcon": 3, "secret": 1}
@@ -139,8 +142,9 @@ def test_where_without_a_crisis_day_is_just_the_label(mini):
     assert view(s, new_game(s, "kennedy").state).where == "Tuesday 16 October 1962"
 
 
-@pytest.mark.parametrize(("value", "label"), [(5, "DEFCON 5"), (3, "DEFCON 3"), (4, "DEFCON 3"),
-                                              (1, "")])
+@pytest.mark.parametrize(
+    ("value", "label"), [(5, "DEFCON 5"), (3, "DEFCON 3"), (4, "DEFCON 3"), (1, "")]
+)
 def test_track_level_is_highest_declared_at_or_below(mini, value, label):
     """A track's level name is the highest declared level not above its value."""
     assert TrackView(mini.track("defcon"), value).level == label
@@ -153,14 +157,19 @@ def test_choose_applies_effects_with_reasons(mini):
     """Blockade: the flag, +1 danger and DEFCON 3, each change with its reason, in order."""
     out = choose(mini, new_game(mini, "kennedy").state, "blockade")
     st = out.state
-    first = (Change(turn=1, track="danger", before=2, after=3, reason="ships face each other"),
-             Change(turn=1, track="defcon", before=5, after=3, reason="forces on alert"))
+    first = (
+        Change(turn=1, track="danger", before=2, after=3, reason="ships face each other"),
+        Change(turn=1, track="defcon", before=5, after=3, reason="forces on alert"),
+    )
     assert st.log[:2] == first
     assert kinds(out) == ["decision", "event", "answer", "ending"]
     decision, event, answer, ending = out.happenings
     assert decision.changes == first
     assert (decision.title, decision.text, decision.option.id) == (
-        "Respond to the photos", "The navy sails.", "blockade")
+        "Respond to the photos",
+        "The navy sails.",
+        "blockade",
+    )
     assert decision.matched is True and decision.decision.history.option == "blockade"
     assert [c.reason for c in event.changes] == ["a plane strays"]
     assert [c.reason for c in answer.changes] == ["withdrawal"]
@@ -173,10 +182,24 @@ def test_choose_records_steps_and_trail(mini):
     """Each decision is a step (who, what, whether history did the same) and a chart point."""
     st = play(mini, "kennedy", ["strike"])
     assert st.steps == (
-        Step(turn=1, phase="day1", decision="respond", option="strike", side="usa",
-             by_player=True, matched=False),
-        Step(turn=3, phase="day2", decision="moscow", option="hold", side="ussr",
-             by_player=False, matched=False),
+        Step(
+            turn=1,
+            phase="day1",
+            decision="respond",
+            option="strike",
+            side="usa",
+            by_player=True,
+            matched=False,
+        ),
+        Step(
+            turn=3,
+            phase="day2",
+            decision="moscow",
+            option="hold",
+            side="ussr",
+            by_player=False,
+            matched=False,
+        ),
     )
     assert [(p.turn, p.danger) for p in st.trail] == [(0, 2), (1, 7), (2, 8), (3, 9)]
     assert st.done == frozenset({"respond", "incident", "moscow"})
@@ -187,8 +210,9 @@ def test_track_changes_are_clamped_to_the_range(mini):
     st = at(new_game(mini, "kennedy").state, tracks={"danger": 9, "defcon": 5, "secret": 1})
     out = choose(mini, st, "strike")
     assert out.state.tracks["danger"] == 10
-    assert out.state.log[-1] == Change(turn=1, track="danger", before=9, after=10,
-                                       reason="bombs fall")
+    assert out.state.log[-1] == Change(
+        turn=1, track="danger", before=9, after=10, reason="bombs fall"
+    )
 
 
 def test_clamped_change_that_moves_nothing_is_not_logged(mini):
@@ -203,8 +227,11 @@ def test_clamped_change_that_moves_nothing_is_not_logged(mini):
 def test_unknown_option_is_illegal(mini):
     """An id that is not offered raises IllegalMove, listing what is offered."""
     st = new_game(mini, "kennedy").state
-    with pytest.raises(IllegalMove, match=r"'nuke' is not offered at respond "
-                                          r"\(offered: blockade, strike, talk\)"):
+    with pytest.raises(
+        IllegalMove,
+        match=r"'nuke' is not offered at respond "
+        r"\(offered: blockade, strike, talk\)",
+    ):
         choose(mini, st, "nuke")
     with pytest.raises(IllegalMove):
         choose(mini, st, "withdraw")  # an option of another decision
@@ -241,12 +268,19 @@ def test_illegal_move_is_a_value_error():
 
 def fabricated() -> Decision:
     opts = [("calm", 0), ("bomb", 2), ("talk", -2), ("invade", 2), ("wait", -2)]
-    return Decision.model_validate({
-        "id": "d", "side": "ussr", "phase": "p", "title": "T", "situation": "S",
-        "option": [{"id": i, "label": i, "detail": "d", "result": "r", "stance": st}
-                   for i, st in opts],
-        "history": {"option": "calm", "note": "n", "sources": ["X"]},
-    })
+    return Decision.model_validate(
+        {
+            "id": "d",
+            "side": "ussr",
+            "phase": "p",
+            "title": "T",
+            "situation": "S",
+            "option": [
+                {"id": i, "label": i, "detail": "d", "result": "r", "stance": st} for i, st in opts
+            ],
+            "history": {"option": "calm", "note": "n", "sources": ["X"]},
+        }
+    )
 
 
 def test_historical_policy_takes_historys_option():
@@ -333,8 +367,11 @@ def test_historical_event_fires_in_historical_mode(mini, seed):
     out = choose(mini, new_game(mini, "kennedy", seed=seed).state, "talk")
     assert "incident" in out.state.flags
     [event] = [h for h in out.happenings if h.kind == "event"]
-    assert (event.title, event.text, event.event.id) == ("An incident", "A plane strays.",
-                                                         "incident")
+    assert (event.title, event.text, event.event.id) == (
+        "An incident",
+        "A plane strays.",
+        "incident",
+    )
     assert [(c.before, c.after, c.reason) for c in event.changes] == [(1, 2, "a plane strays")]
 
 
@@ -358,8 +395,11 @@ def test_chaos_mode_rolls_with_seeded_determinism(mini):
 
 def test_chaos_chance_depends_on_the_state(mini):
     """chance_by adds per point above the threshold: p = 1 after the blockade, 0 after talks."""
-    s = with_event(mini, chance=0.0, chance_by=(
-        mini.events[0].chance_by[0].model_copy(update={"above": 2, "per_point": 1.0}),))
+    s = with_event(
+        mini,
+        chance=0.0,
+        chance_by=(mini.events[0].chance_by[0].model_copy(update={"above": 2, "per_point": 1.0}),),
+    )
     for seed in range(10):
         assert "incident" in play(s, "kennedy", ["blockade"], seed=seed, events="chaos").flags
         assert "incident" not in play(s, "kennedy", ["talk"], seed=seed, events="chaos").flags
@@ -441,8 +481,9 @@ def test_khrushchev_opponent_policy_for_washington(mini, opponent, us_option):
 
 def starting_later(s: Scenario, role: str, phase: str) -> Scenario:
     """The scenario with ``role``'s campaign starting at ``phase``."""
-    roles = tuple(r.model_copy(update={"start_phase": phase}) if r.id == role else r
-                  for r in s.meta.roles)
+    roles = tuple(
+        r.model_copy(update={"start_phase": phase}) if r.id == role else r for r in s.meta.roles
+    )
     return rebuild(s, meta=s.meta.model_copy(update={"roles": roles}))
 
 
@@ -464,7 +505,11 @@ def test_players_own_side_before_the_start_is_settled_by_history(mini):
     out = new_game(s, "kennedy", opponent="dove")
     first = out.state.steps[0]
     assert (first.decision, first.option, first.by_player, first.matched) == (
-        "respond", "blockade", False, True)
+        "respond",
+        "blockade",
+        False,
+        True,
+    )
     assert out.state.ending == "deal" and out.state.pending is None
     assert kinds(out) == ["event", "answer", "ending"]
     assert report(s, out.state).divergence == 0  # no choice of the player's to diverge
@@ -523,10 +568,18 @@ def test_needs_confirm_on_mini(mini):
 
 
 def _option(irreversible: bool, *effects) -> Option:
-    return Option.model_validate({
-        "id": "o", "label": "l", "detail": "d", "result": "r", "irreversible": irreversible,
-        "effects": [{"kind": "track", "track": t, "by": by, "reason": "r"} for t, by in effects],
-    })
+    return Option.model_validate(
+        {
+            "id": "o",
+            "label": "l",
+            "detail": "d",
+            "result": "r",
+            "irreversible": irreversible,
+            "effects": [
+                {"kind": "track", "track": t, "by": by, "reason": "r"} for t, by in effects
+            ],
+        }
+    )
 
 
 @pytest.mark.parametrize(
@@ -555,9 +608,14 @@ def test_report_on_historys_path(mini):
     assert rep.divergence == 0
     [c] = rep.choices
     assert (c.decision, c.chosen, c.historical, c.matched) == (
-        "Respond to the photos", "Blockade", "Blockade", True)
+        "Respond to the photos",
+        "Blockade",
+        "Blockade",
+        True,
+    )
     assert [(g.leader, g.dimension, g.score, g.historical_score) for g in rep.gains] == [
-        ("kennedy", "War avoided", 2, 2)]
+        ("kennedy", "War avoided", 2, 2)
+    ]
     assert (rep.peak_danger, rep.peak_defcon) == (4, 3)
 
 
@@ -579,15 +637,30 @@ def test_report_gains_for_an_unfinished_game(mini):
 
 def test_divergence_counts_only_the_players_decisions():
     """Divergence is the share of the player's steps off history; unhistorical ones count."""
-    def step(by_player, matched):
-        return Step(turn=1, phase="p", decision="d", option="o", side="usa",
-                    by_player=by_player, matched=matched)
 
-    base = dict(scenario_id="m", role="kennedy", opponent="historical", events="historical",
-                seed=0, tracks={})
+    def step(by_player, matched):
+        return Step(
+            turn=1,
+            phase="p",
+            decision="d",
+            option="o",
+            side="usa",
+            by_player=by_player,
+            matched=matched,
+        )
+
+    base = dict(
+        scenario_id="m",
+        role="kennedy",
+        opponent="historical",
+        events="historical",
+        seed=0,
+        tracks={},
+    )
     assert divergence(GameState(**base)) == 0
-    st = GameState(**base, steps=(step(True, True), step(True, None), step(True, False),
-                                  step(False, False)))
+    st = GameState(
+        **base, steps=(step(True, True), step(True, None), step(True, False), step(False, False))
+    )
     assert divergence(st) == 67
 
 
@@ -637,20 +710,45 @@ COND = TypeAdapter(Condition)
         ({"kind": "chose", "decision": "respond", "options": ["talk", "strike"]}, True),
         ({"kind": "chose", "decision": "respond", "options": ["blockade"]}, False),
         ({"kind": "chose", "decision": "moscow", "options": ["hold"]}, False),
-        ({"kind": "all", "of": [{"kind": "flag", "flag": "warheads"},
-                                {"kind": "player", "side": "ussr"}]}, False),
-        ({"kind": "any", "of": [{"kind": "flag", "flag": "blockade"},
-                                {"kind": "player", "side": "usa"}]}, True),
+        (
+            {
+                "kind": "all",
+                "of": [{"kind": "flag", "flag": "warheads"}, {"kind": "player", "side": "ussr"}],
+            },
+            False,
+        ),
+        (
+            {
+                "kind": "any",
+                "of": [{"kind": "flag", "flag": "blockade"}, {"kind": "player", "side": "usa"}],
+            },
+            True,
+        ),
         ({"kind": "not", "of": {"kind": "flag", "flag": "warheads"}}, False),
     ],
 )
 def test_conditions(cond, expected):
     """Each kind of condition reads the right part of the state."""
     st = GameState(
-        scenario_id="mini", role="kennedy", opponent="historical", events="historical", seed=0,
-        tracks={"danger": 2}, flags=frozenset({"warheads"}), known=frozenset({"usa:warheads"}),
-        steps=(Step(turn=1, phase="day1", decision="respond", option="strike", side="usa",
-                    by_player=True, matched=False),),
+        scenario_id="mini",
+        role="kennedy",
+        opponent="historical",
+        events="historical",
+        seed=0,
+        tracks={"danger": 2},
+        flags=frozenset({"warheads"}),
+        known=frozenset({"usa:warheads"}),
+        steps=(
+            Step(
+                turn=1,
+                phase="day1",
+                decision="respond",
+                option="strike",
+                side="usa",
+                by_player=True,
+                matched=False,
+            ),
+        ),
     )
     assert holds(COND.validate_python(cond), Draft.of(st, "usa")) is expected
 

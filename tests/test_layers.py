@@ -16,23 +16,31 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def loaded_after(imports: str) -> set[str]:
     """Top-level module names in sys.modules after running ``imports`` in a new interpreter."""
-    code = (f"import sys, json\n{imports}\n"
-            "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
-    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120)
+    code = (
+        f"import sys, json\n{imports}\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p),
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     return set(json.loads(run.stdout.strip().splitlines()[-1]))
 
 
-@pytest.mark.parametrize("imports", [
-    "import game.model",
-    "import game.engine",
-    "import game.content",
-    "import game.model, game.engine, game.content\n"
-    "import game.engine.check, game.engine.explore, game.engine.simulate, game.model.schema",
-])
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "import game.model",
+        "import game.engine",
+        "import game.content",
+        "import game.model, game.engine, game.content\n"
+        "import game.engine.check, game.engine.explore, game.engine.simulate, game.model.schema",
+    ],
+)
 def test_core_does_not_import_the_ui_libraries(imports):
     """Importing the core leaves textual and rich out of sys.modules."""
     modules = loaded_after(imports)

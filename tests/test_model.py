@@ -17,13 +17,30 @@ SCHEMA_FILE = Path(__file__).resolve().parents[1] / "scenarios" / "scenario.sche
 
 TRACK = dict(id="danger", label="Danger", description="How close.", min=0, max=10, start=2)
 OPTION = dict(id="talk", label="Talk", detail="A letter.", result="Sent.")
-STATE = dict(scenario_id="mini", role="kennedy", opponent="historical", events="historical",
-             seed=0, tracks={"danger": 2})
-SUMMARY = dict(phase="day1", date="Tuesday", tracks={"danger": 2}, peak_danger=2,
-               peak_defcon=5, divergence=0)
-SAVE = dict(save_version=1, id="game-1", scenario_id="mini", content_hash="ab", role="kennedy",
-            opponent="historical", events="historical", seed=1, created="2024-01-01T00:00:00Z",
-            updated="2024-01-01T00:00:00Z", summary=SUMMARY)
+STATE = dict(
+    scenario_id="mini",
+    role="kennedy",
+    opponent="historical",
+    events="historical",
+    seed=0,
+    tracks={"danger": 2},
+)
+SUMMARY = dict(
+    phase="day1", date="Tuesday", tracks={"danger": 2}, peak_danger=2, peak_defcon=5, divergence=0
+)
+SAVE = dict(
+    save_version=1,
+    id="game-1",
+    scenario_id="mini",
+    content_hash="ab",
+    role="kennedy",
+    opponent="historical",
+    events="historical",
+    seed=1,
+    created="2024-01-01T00:00:00Z",
+    updated="2024-01-01T00:00:00Z",
+    summary=SUMMARY,
+)
 
 
 def error_types(exc: pytest.ExceptionInfo[ValidationError]) -> set[str]:

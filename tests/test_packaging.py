@@ -18,14 +18,28 @@ def test_wheel_ships_the_scenarios(tmp_path):
     wheels = tmp_path / "wheels"
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert build.returncode == 0, build.stderr
     wheel = next(wheels.glob("brink-*.whl"))
     target = tmp_path / "site"
     inst = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-         str(wheel)], capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert inst.returncode == 0, inst.stderr
     assert (target / "game" / "scenarios" / "cuban-missile-crisis" / "scenario.toml").is_file()
@@ -33,12 +47,24 @@ def test_wheel_ships_the_scenarios(tmp_path):
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     where = subprocess.run(
-        [sys.executable, "-c", "import game, game.content as c; print(game.__file__); "
-         "print(c.default_scenario_dir())"],
-        capture_output=True, text=True, cwd=elsewhere, env=env,
+        [
+            sys.executable,
+            "-c",
+            "import game, game.content as c; print(game.__file__); print(c.default_scenario_dir())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
     )
     assert where.stdout.startswith(str(target)), where.stdout
     assert str(target) in where.stdout.splitlines()[1]
-    tl = subprocess.run([sys.executable, "-m", "game", "timeline"], capture_output=True,
-                        text=True, cwd=elsewhere, env=env, timeout=120)
+    tl = subprocess.run(
+        [sys.executable, "-m", "game", "timeline"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        timeout=120,
+    )
     assert tl.returncode == 0 and "1962-10-16" in tl.stdout

@@ -19,8 +19,18 @@ def brink(*args: str, stdin: bytes = b"", cwd: Path | None = None, env_dir: Path
 
 
 def play_mini(tmp_path: Path, stdin: bytes, *extra: str):
-    return brink("play", "--plain", "--scenario", str(MINI), "--seed", "1",
-                 "--saves-dir", str(tmp_path), *extra, stdin=stdin)
+    return brink(
+        "play",
+        "--plain",
+        "--scenario",
+        str(MINI),
+        "--seed",
+        "1",
+        "--saves-dir",
+        str(tmp_path),
+        *extra,
+        stdin=stdin,
+    )
 
 
 def only_save(tmp_path: Path) -> dict:
@@ -83,8 +93,16 @@ def test_quit_saves_and_resume_continues(tmp_path):
     assert r.returncode == 0 and b"Resume with: brink resume" in r.stdout
     assert b"How to play" in r.stdout and b"Tension log" not in r.stdout
     save_id = only_save(tmp_path)["id"]
-    r2 = brink("resume", save_id, "--plain", "--scenario", str(MINI), "--saves-dir",
-               str(tmp_path), stdin=b"1\n")
+    r2 = brink(
+        "resume",
+        save_id,
+        "--plain",
+        "--scenario",
+        str(MINI),
+        "--saves-dir",
+        str(tmp_path),
+        stdin=b"1\n",
+    )
     assert r2.returncode == 0, r2.stderr
     assert b"*** A deal ***" in r2.stdout
     assert only_save(tmp_path)["summary"]["ending"] == "deal"

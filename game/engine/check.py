@@ -37,27 +37,52 @@ def check(scenario: Scenario) -> CheckResult:
         ctx = f"role {w.role}, opponent {w.policy}"
         for path in list(dict.fromkeys(w.traps))[:3]:
             shown = ", ".join(path) or "the start"
-            problems.append(Problem(file="decisions/", message=(
-                f"a state with no move and no ending after {shown} ({ctx}): add an ending that "
-                "holds when the calendar runs out, or a decision for this path")))
+            problems.append(
+                Problem(
+                    file="decisions/",
+                    message=(
+                        f"a state with no move and no ending after {shown} ({ctx}): add an ending that "
+                        "holds when the calendar runs out, or a decision for this path"
+                    ),
+                )
+            )
         for d in sorted(w.empty):
             file, path = _where(scenario, d)
-            problems.append(Problem(file=file, path=path,
-                                    message=f"reached with no option offered ({ctx})"))
+            problems.append(
+                Problem(file=file, path=path, message=f"reached with no option offered ({ctx})")
+            )
         for d in scenario.decisions:
             if d.id not in w.decisions:
                 file, path = _where(scenario, d.id)
-                problems.append(Problem(file=file, path=path, message=(
-                    f"decision {d.id!r} is never reached ({ctx}); check its phase and 'when'")))
+                problems.append(
+                    Problem(
+                        file=file,
+                        path=path,
+                        message=(
+                            f"decision {d.id!r} is never reached ({ctx}); check its phase and 'when'"
+                        ),
+                    )
+                )
         for e in scenario.endings:
             if e.id not in w.endings:
-                problems.append(Problem(file="endings.toml", path=f"ending[{ending_pos[e.id]}]",
-                                        message=f"ending {e.id!r} is unreachable ({ctx})"))
+                problems.append(
+                    Problem(
+                        file="endings.toml",
+                        path=f"ending[{ending_pos[e.id]}]",
+                        message=f"ending {e.id!r} is unreachable ({ctx})",
+                    )
+                )
     hist = next((e.id for e in scenario.endings if e.historical), None)
     for role in (r for r in scenario.meta.roles if r.available):
         got = play_out(scenario, role.id, "historical", "historical", "historical").ending
         if hist is not None and got != hist:
-            problems.append(Problem(file="endings.toml", message=(
-                f"history's choices on both sides end in {got!r}, not the historical ending "
-                f"{hist!r} (role {role.id})")))
+            problems.append(
+                Problem(
+                    file="endings.toml",
+                    message=(
+                        f"history's choices on both sides end in {got!r}, not the historical ending "
+                        f"{hist!r} (role {role.id})"
+                    ),
+                )
+            )
     return CheckResult(tuple(problems), tuple(walks))

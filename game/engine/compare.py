@@ -72,7 +72,9 @@ def historical_ending(scenario: Scenario):
     return next(e for e in scenario.endings if e.historical)
 
 
-def choices(scenario: Scenario, state: GameState, side: str | None = None) -> tuple[ChoiceReport, ...]:
+def choices(
+    scenario: Scenario, state: GameState, side: str | None = None
+) -> tuple[ChoiceReport, ...]:
     """The player's choices (or all of one side's), each beside history's."""
     phases = {p.id: p for p in scenario.meta.phases}
     out = []

@@ -144,8 +144,17 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     d.trail.append(_point(scenario, d))
     kind = "decision" if by_player else "answer"
     d.happenings.append(
-        Happening(kind, decision.title, option.result, changes, decision.side, decision, option,
-                  None, matched)
+        Happening(
+            kind,
+            decision.title,
+            option.result,
+            changes,
+            decision.side,
+            decision,
+            option,
+            None,
+            matched,
+        )
     )
     _check_endings(scenario, d, at_end=False)
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.problem import Problem
-from ..model.rules import AllOf, AnyOf, ChangeTrack, Chose, End, FlagSet, Knows, Learn, Not
-from ..model.rules import SetFlag, TrackWithin
+from ..model.rules import (
+    AllOf,
+    AnyOf,
+    ChangeTrack,
+    Chose,
+    End,
+    FlagSet,
+    Knows,
+    Learn,
+    Not,
+    SetFlag,
+    TrackWithin,
+)
 from ..model.scenario import Scenario
 
 
@@ -92,8 +103,12 @@ class _Checker:
     def run(self) -> list[Problem]:
         s, meta = self.s, self.s.meta
         f = "scenario.toml"
-        for kind, items in (("track", meta.tracks), ("flag", meta.flags), ("phase", meta.phases),
-                            ("dimension", meta.dimensions)):
+        for kind, items in (
+            ("track", meta.tracks),
+            ("flag", meta.flags),
+            ("phase", meta.phases),
+            ("dimension", meta.dimensions),
+        ):
             self.unique(f, kind, items)
         for side, info in meta.sides.items():
             self.add(f, f"sides.{side}.leader", _known("person", info.leader, self.people))
@@ -148,9 +163,11 @@ class _Checker:
             self.sources_of(f, p, e.sources)
             for j, g in enumerate(e.gains):
                 self.add(f, f"{p}.gain[{j}].dimension", _known("dimension", g.dimension, dims))
-        for file, kind, items in (("history.toml", "entry", s.history),
-                                  ("people.toml", "person", s.people),
-                                  ("glossary.toml", "term", s.glossary)):
+        for file, kind, items in (
+            ("history.toml", "entry", s.history),
+            ("people.toml", "person", s.people),
+            ("glossary.toml", "term", s.glossary),
+        ):
             self.unique(file, kind, items)
             for i, item in enumerate(items):
                 self.sources_of(file, f"{kind}[{i}]", item.sources)
@@ -166,7 +183,9 @@ class _Checker:
                 self.add(f, f"{p}.decision", msg)
                 if msg is None:
                     for j, o in enumerate(q.options):
-                        self.add(f, f"{p}.options[{j}]", _known("option", o, self.options[q.decision]))
+                        self.add(
+                            f, f"{p}.options[{j}]", _known("option", o, self.options[q.decision])
+                        )
         for i, m in enumerate(s.myths):
             self.sources_of(f, f"myth[{i}]", m.sources)
         return self.problems

@@ -7,9 +7,9 @@ from .scenario import Decision, Ending, Event, Option, Phase, Scenario, Track
 from .state import Change, EventMode, GameState, Point, Policy, Step
 
 __all__ = [
+    "MIN_SAVE_VERSION",
     "OTHER_SIDE",
     "ROLE_SIDE",
-    "MIN_SAVE_VERSION",
     "SAVE_VERSION",
     "Change",
     "Condition",

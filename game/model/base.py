@@ -34,4 +34,3 @@ class Model(BaseModel):
         use_attribute_docstrings=True,
         str_strip_whitespace=True,
     )
-

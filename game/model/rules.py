@@ -6,7 +6,7 @@ There is no expression language and nothing is evaluated as Python.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -89,7 +89,7 @@ class Not(Model):
 
 
 Condition = Annotated[
-    Union[TrackWithin, FlagSet, Chose, Knows, PlayerIs, AllOf, AnyOf, Not],
+    TrackWithin | FlagSet | Chose | Knows | PlayerIs | AllOf | AnyOf | Not,
     Field(discriminator="kind"),
 ]
 """A test on the game state, chosen by its ``kind``."""
@@ -141,5 +141,5 @@ class End(Model):
     ending: Ident
 
 
-Effect = Annotated[Union[ChangeTrack, SetFlag, Learn, End], Field(discriminator="kind")]
+Effect = Annotated[ChangeTrack | SetFlag | Learn | End, Field(discriminator="kind")]
 """A change to the game state, chosen by its ``kind``."""

@@ -37,8 +37,10 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     folder = default_scenario_dir()
     scenario = load_scenario(folder)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}; pinned to one core")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; pinned to one core"
+    )
     roles = [r.id for r in scenario.meta.roles if r.available]
     for role in roles:
         for opponent, events in (("historical", "historical"), ("random", "chaos")):
@@ -46,23 +48,34 @@ def main() -> None:
             for rep in range(args.repeats):
                 refs.append(reference_loop())
                 t0 = time.perf_counter()
-                tally = simulate(scenario, role, "random", args.runs, seed=rep * args.runs,
-                                 opponent=opponent, events=events)
+                tally = simulate(
+                    scenario,
+                    role,
+                    "random",
+                    args.runs,
+                    seed=rep * args.runs,
+                    opponent=opponent,
+                    events=events,
+                )
                 times.append(time.perf_counter() - t0)
                 assert tally.stuck == 0, "a game ended without an ending"
             med, ref = statistics.median(times), statistics.median(refs)
-            print(f"{role:10s} random vs {opponent:10s} events {events:10s}: "
-                  f"{args.runs} games in {med:.2f} s (median of {args.repeats}; "
-                  f"min {min(times):.2f}, max {max(times):.2f}) = {args.runs / med:,.0f} games/s; "
-                  f"reference loop {ref * 1000:.0f} ms, ratio {med / ref:.1f}")
+            print(
+                f"{role:10s} random vs {opponent:10s} events {events:10s}: "
+                f"{args.runs} games in {med:.2f} s (median of {args.repeats}; "
+                f"min {min(times):.2f}, max {max(times):.2f}) = {args.runs / med:,.0f} games/s; "
+                f"reference loop {ref * 1000:.0f} ms, ratio {med / ref:.1f}"
+            )
     secs = []
     for _ in range(3):
         t0 = time.perf_counter()
         s = load_scenario(folder)
         result = check(s)
         secs.append(time.perf_counter() - t0)
-    print(f"brink check: {statistics.median(secs):.2f} s (median of 3), "
-          f"{result.states} states, {len(result.problems)} problems")
+    print(
+        f"brink check: {statistics.median(secs):.2f} s (median of 3), "
+        f"{result.states} states, {len(result.problems)} problems"
+    )
 
 
 if __name__ == "__main__":
