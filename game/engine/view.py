@@ -85,9 +85,8 @@ def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
     options: tuple[Option, ...] = ()
     advisers: tuple[AdviserView, ...] = ()
     if decision is not None and decision.side == side:
-        situation = (decision.situation,) + tuple(
-            n.text for n in decision.notes if holds(n.when, d)
-        )
+        notes = (n.text for n in decision.notes if holds(n.when, d))
+        situation = (decision.situation, *notes)
         options = tuple(offered(decision, d))
         labels = {o.id: o.label for o in decision.options}
         advisers = tuple(_adviser(scenario, p, labels) for p in decision.advisers)
