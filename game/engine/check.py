@@ -35,6 +35,8 @@ def check(scenario: Scenario) -> CheckResult:
     ending_pos = {e.id: i for i, e in enumerate(scenario.endings)}
     for w in walks:
         ctx = f"role {w.role}, opponent {w.policy}"
+        if not w.complete:
+            ctx += f"; stopped at the limit of {w.states} states"
         for path in list(dict.fromkeys(w.traps))[:3]:
             shown = ", ".join(path) or "the start"
             problems.append(

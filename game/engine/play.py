@@ -128,7 +128,8 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     want = decision.history.option
     matched = None if want is None else option.id == want
     d.done.add(decision.id)
-    d.chosen[decision.id] = option.id
+    if d.chosen is not None:
+        d.chosen[decision.id] = option.id
     phase = scenario.meta.phases[d.phase].id
     d.steps.append(
         Step(
@@ -229,8 +230,9 @@ def _advance(scenario: Scenario, d: Draft, start: int):
 
 def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
     if d.ending is None:
-        for ending in scenario.endings_by_priority:
-            if (at_end or ending.checked == "always") and holds(ending.when, d):
+        ix = scenario.index
+        for ending in ix.endings_sorted if at_end else ix.endings_always:
+            if holds(ending.when, d):
                 d.ending = ending.id
                 break
     if d.ending is not None and not any(h.kind == "ending" for h in d.happenings):

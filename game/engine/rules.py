@@ -33,7 +33,8 @@ class Draft:
     flags: set[str]
     known: set[str]
     done: set[str]
-    chosen: dict[str, str]
+    chosen: dict[str, str] | None
+    """The option taken at each decision so far; made when a condition first asks."""
     steps: list[Step]
     log: list[Change]
     trail: list[Point]
@@ -55,7 +56,7 @@ class Draft:
             flags=set(state.flags),
             known=set(state.known),
             done=set(state.done),
-            chosen={s.decision: s.option for s in state.steps},
+            chosen=None,
             steps=list(state.steps),
             log=list(state.log),
             trail=list(state.trail),
@@ -66,27 +67,41 @@ class Draft:
         )
 
     def freeze(self) -> GameState:
-        """The one place new states are made. Tracks are clamped as they change, so the
-        invariants hold by construction and validation would only repeat them."""
+        """The one place new states are made.
+
+        Tracks are clamped as they change and every other field is built by the engine itself,
+        so validating again would only repeat that. This does what ``model_construct`` does,
+        without its per-field bookkeeping: a state is made on every step of every game and
+        that bookkeeping was the largest single cost of a playthrough.
+        """
         b = self.base
-        return GameState.model_construct(
-            scenario_id=b.scenario_id,
-            role=b.role,
-            opponent=b.opponent,
-            events=b.events,
-            seed=b.seed,
-            turn=self.turn,
-            phase=self.phase,
-            tracks=self.tracks,
-            flags=frozenset(self.flags),
-            known=frozenset(self.known),
-            done=frozenset(self.done),
-            steps=tuple(self.steps),
-            log=tuple(self.log),
-            trail=tuple(self.trail),
-            pending=self.pending,
-            ending=self.ending,
-        )
+        state = object.__new__(GameState)
+        fields = {
+            "scenario_id": b.scenario_id,
+            "role": b.role,
+            "opponent": b.opponent,
+            "events": b.events,
+            "seed": b.seed,
+            "turn": self.turn,
+            "phase": self.phase,
+            "tracks": self.tracks,
+            "flags": frozenset(self.flags),
+            "known": frozenset(self.known),
+            "done": frozenset(self.done),
+            "steps": tuple(self.steps),
+            "log": tuple(self.log),
+            "trail": tuple(self.trail),
+            "pending": self.pending,
+            "ending": self.ending,
+        }
+        object.__setattr__(state, "__dict__", fields)
+        object.__setattr__(state, "__pydantic_fields_set__", set(_STATE_FIELDS))
+        object.__setattr__(state, "__pydantic_extra__", None)
+        object.__setattr__(state, "__pydantic_private__", None)
+        return state
+
+
+_STATE_FIELDS = frozenset(GameState.model_fields)
 
 
 class Fate:
@@ -124,6 +139,8 @@ def holds(cond, d: Draft) -> bool:
         v = d.tracks[cond.track]
         return (cond.min is None or v >= cond.min) and (cond.max is None or v <= cond.max)
     if t is Chose:
+        if d.chosen is None:
+            d.chosen = {s.decision: s.option for s in d.steps}
         return d.chosen.get(cond.decision) in cond.options
     if t is AllOf:
         return all(holds(c, d) for c in cond.of)

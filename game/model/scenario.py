@@ -424,6 +424,8 @@ class Index:
     phase_decisions: tuple[tuple[Decision, ...], ...]
     phase_events: tuple[tuple[Event, ...], ...]
     endings_sorted: tuple[Ending, ...]
+    endings_always: tuple[Ending, ...]
+    """The endings checked after every step, by priority."""
 
     @classmethod
     def of(cls, s: Scenario) -> Index:
@@ -448,4 +450,7 @@ class Index:
             phase_decisions=tuple(tuple(x) for x in decisions),
             phase_events=tuple(tuple(x) for x in events),
             endings_sorted=tuple(sorted(s.endings, key=lambda e: e.priority)),
+            endings_always=tuple(
+                e for e in sorted(s.endings, key=lambda e: e.priority) if e.checked == "always"
+            ),
         )
