@@ -46,3 +46,11 @@ def edit() -> Callable[[Path, str, str], None]:
         path.write_text(text.replace(old, new, 1), "utf-8")
 
     return replace
+
+
+@pytest.fixture(scope="session")
+def cmc() -> Scenario:
+    """The shipped Cuban Missile Crisis scenario, loaded once."""
+    from game.content import default_scenario_dir
+
+    return load_scenario(default_scenario_dir())

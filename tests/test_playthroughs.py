@@ -1,0 +1,110 @@
+"""Whole games on the shipped scenario: seeded random playthroughs, the historical path, and
+games broken off, written out as JSON, read back and finished."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from game.engine import POLICIES, choose, new_game, view
+from game.engine.compare import historical_ending, report
+from game.engine.simulate import play_out, simulate
+from game.model.state import GameState
+
+RUNS = 1000
+
+
+@pytest.fixture(scope="module")
+def seen_by_policy(cmc):
+    """For each opponent policy, 1,000 random Kennedy games: half with historical incidents,
+    half with chaos."""
+    out = {}
+    for policy in POLICIES:
+        half = RUNS // 2
+        a = simulate(cmc, "kennedy", "random", half, seed=0, opponent=policy, events="historical")
+        b = simulate(cmc, "kennedy", "random", half, seed=half, opponent=policy, events="chaos")
+        out[policy] = (a, b)
+    return out
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_every_random_game_ends_in_an_ending(seen_by_policy, policy):
+    """No seeded random game against this policy is left without an ending."""
+    for tally in seen_by_policy[policy]:
+        assert tally.runs == RUNS // 2
+        assert tally.stuck == 0
+        assert sum(tally.endings.values()) == tally.runs
+
+
+def test_random_games_together_visit_every_decision_point(cmc, seen_by_policy):
+    """Across all policies the random games reach every decision point of the scenario."""
+    visited = set().union(*(t.decisions for pair in seen_by_policy.values() for t in pair))
+    assert visited == {d.id for d in cmc.decisions}
+
+
+def test_random_games_reach_many_endings(cmc, seen_by_policy):
+    """Random play is varied: most endings occur, and no single ending takes 90% of games."""
+    endings = {}
+    for pair in seen_by_policy.values():
+        for t in pair:
+            for e, n in t.endings.items():
+                endings[e] = endings.get(e, 0) + n
+    assert len(endings) >= len(cmc.endings) - 2, endings
+    assert max(endings.values()) < 0.9 * sum(endings.values()), endings
+
+
+def test_history_on_both_sides_ends_in_the_historical_settlement(cmc):
+    """History's choices on both sides, with history's incidents, end where 1962 ended."""
+    state = play_out(cmc, "kennedy", "historical", "historical", "historical", seed=1)
+    assert state.ending == historical_ending(cmc).id
+    r = report(cmc, state)
+    assert r.divergence == 0
+    assert all(c.matched for c in r.choices)
+    assert r.peak_defcon == 2  # Strategic Air Command at DEFCON 2, as on 24 October
+    assert len(r.choices) >= 12
+
+
+def test_history_path_is_the_same_for_every_seed(cmc):
+    finals = {play_out(cmc, "kennedy", "historical", seed=s).tracks.__repr__() for s in range(20)}
+    assert len(finals) == 1
+
+
+def test_an_airstrike_brings_a_different_soviet_answer_than_a_blockade(cmc):
+    """Moscow answers the player's choice: the Soviet decisions taken after an air strike differ
+    from those after the quarantine."""
+
+    def soviet_after(option: str) -> set[str]:
+        state = new_game(cmc, "kennedy", 3).state
+        while state.pending and state.ending is None:
+            ids = [o.id for o in view(cmc, state).options]
+            pick = option if option in ids else ids[0]
+            if state.pending != "response":
+                hist = cmc.decision(state.pending).history.option
+                pick = hist if hist in ids else ids[0]
+            state = choose(cmc, state, pick).state
+        return {(s.decision, s.option) for s in state.steps if s.side == "ussr"}
+
+    assert soviet_after("surgical_strike") != soviet_after("quarantine")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_broken_off_games_finish_the_same_after_a_json_round_trip(cmc, seed):
+    """Play k steps, write the state as JSON, read it back, finish: same as the unbroken game."""
+    rng = random.Random(seed)
+    state = new_game(
+        cmc, "kennedy", seed, rng.choice(POLICIES), rng.choice(["historical", "chaos"])
+    ).state
+    picks = []
+    while state.pending and state.ending is None:
+        options = view(cmc, state).options
+        picks.append(rng.randrange(len(options)))
+        state = choose(cmc, state, options[picks[-1]].id).state
+    unbroken = state
+    for k in range(len(picks) + 1):
+        state = new_game(cmc, "kennedy", seed, unbroken.opponent, unbroken.events).state
+        for i, p in enumerate(picks):
+            if i == k:
+                state = GameState.model_validate_json(state.model_dump_json())
+            state = choose(cmc, state, view(cmc, state).options[p].id).state
+        assert state == unbroken
