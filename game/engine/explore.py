@@ -8,6 +8,8 @@ differ only in their past (log, steps, turn) are merged, so the walk ends.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import product
+from random import Random
 
 from ..model.base import ROLE_SIDE
 from ..model.rules import AllOf, AnyOf, Chose, FlagSet, Knows, Not, TrackWithin
@@ -15,7 +17,7 @@ from ..model.scenario import Scenario
 from ..model.state import GameState
 from .play import choose, new_game, offered
 from .policies import POLICIES
-from .rules import Draft, Fate
+from .rules import Draft, Fate, holds
 
 MODES = ("historical", "chaos")
 
@@ -33,6 +35,8 @@ class Exploration:
     """Paths (the player's choices) to states with no move and no ending."""
     empty: set[str] = field(default_factory=set)
     """Decisions reached with no option offered."""
+    dives: int = 0
+    """Random games played before the systematic walk."""
     complete: bool = True
     """False when the walk stopped early: every target found, or the state limit reached."""
 
@@ -89,6 +93,19 @@ def _reads(scenario: Scenario) -> _Reads:
     )
 
 
+class _Dice(Fate):
+    """Takes each branch of chance at random, all branches alike, for the random dives."""
+
+    __slots__ = ("rng",)
+
+    def __init__(self, rng: Random):
+        super().__init__()
+        self.rng = rng
+
+    def pick(self, n: int) -> int:
+        return self.rng.randrange(n)
+
+
 def _outcomes(run, script=()):
     """Every outcome of ``run(fate)`` over all branches of chance."""
     while script is not None:
@@ -97,12 +114,77 @@ def _outcomes(run, script=()):
         script = fate.next_script()
 
 
+@dataclass
+class _Facts:
+    """Just enough of a state for :func:`holds`: one combination of the facts options test."""
+
+    flags: set[str]
+    tracks: dict[str, int]
+    known: set[str]
+    chosen: dict[str, str]
+    side: str
+    steps: tuple = ()
+
+
+def always_answerable(scenario: Scenario, decision, limit: int = 4096) -> bool:
+    """Whether some option is offered however the facts its options test turn out: every
+    combination of the flags, facts, viewpoints and earlier choices they name, and of the
+    ranges their track bounds cut, leaves at least one option open. Combinations that cannot
+    occur are tried too, so True is a proof and False only means "not proven"."""
+    if any(o.when is None for o in decision.options):
+        return True
+    conds = [c for o in decision.options for c in _walk(o.when)]
+    flags = sorted({c.flag for c in conds if isinstance(c, FlagSet)})
+    facts = sorted({f"{c.side}:{c.fact}" for c in conds if isinstance(c, Knows)})
+    chose = sorted({c.decision for c in conds if isinstance(c, Chose)})
+    cuts: dict[str, set[int]] = {}
+    for c in conds:
+        if isinstance(c, TrackWithin):
+            t = scenario.track(c.track)
+            cut = cuts.setdefault(c.track, {t.min})
+            cut.update(v for v in (c.min, None if c.max is None else c.max + 1) if v is not None)
+    tracks = {k: sorted(v) for k, v in cuts.items()}
+    answers = {
+        d: [*(o for c in conds if isinstance(c, Chose) and c.decision == d for o in c.options), ""]
+        for d in chose
+    }
+    axes = [(False, True)] * (len(flags) + len(facts)) + [tuple(v) for v in tracks.values()]
+    axes += [tuple(answers[d]) for d in chose] + [("usa", "ussr")]
+    total = 1
+    for axis in axes:
+        total *= len(axis)
+    if total > limit:
+        return False
+    for combo in product(*axes):
+        it = iter(combo)
+        f = _Facts(
+            flags={x for x in flags if next(it)},
+            known={x for x in facts if next(it)},
+            tracks={**{t.id: t.min for t in scenario.meta.tracks}, **{k: next(it) for k in tracks}},
+            chosen={d: next(it) for d in chose},
+            side="",
+        )
+        f.side = next(it)
+        if not any(o.when is None or holds(o.when, f) for o in decision.options):
+            return False
+    return True
+
+
+def _walk(c):
+    yield c
+    if isinstance(c, AllOf | AnyOf):
+        for x in c.of:
+            yield from _walk(x)
+    elif isinstance(c, Not):
+        yield from _walk(c.of)
+
+
 def trap_free(scenario: Scenario) -> bool:
     """Whether no state can lack both a move and an ending, whatever happens: every decision
-    has an option without a condition, and some ending has none (so the calendar always ends
+    is :func:`always_answerable`, and some ending has no condition (so the calendar always ends
     in one). When this holds, the walk only needs to find each decision and ending once."""
-    return all(any(o.when is None for o in d.options) for d in scenario.decisions) and any(
-        e.when is None for e in scenario.endings
+    return any(e.when is None for e in scenario.endings) and all(
+        always_answerable(scenario, d) for d in scenario.decisions
     )
 
 
@@ -112,12 +194,14 @@ def explore(
     policy: str,
     max_states: int = 500_000,
     known: Exploration | None = None,
+    dives: int = 3000,
 ) -> Exploration:
     """Walk the states reachable for ``role`` against ``policy``, in both event modes.
 
     If the scenario is :func:`trap_free`, the walk stops as soon as every decision and ending
-    has been reached; ``known`` gives targets already shown reachable (the random policy can do
-    whatever the others do). Otherwise it walks every state, up to ``max_states``.
+    has been reached, first by up to ``dives`` random games (every branch of chance equally
+    likely), then systematically; ``known`` gives targets already shown reachable (the random
+    policy can do whatever the others do). Otherwise it walks every state, up to ``max_states``.
     """
     r = _reads(scenario)
     side = ROLE_SIDE[role]
@@ -133,6 +217,7 @@ def explore(
         chosen = frozenset(p for p in ((s.decision, s.option) for s in st.steps) if p in r.pairs)
         values = tuple(st.tracks[t] for t in r.tracks)
         return (
+            st.events,  # the event mode decides which incidents can still happen
             st.phase,
             st.pending,
             st.ending,
@@ -143,6 +228,34 @@ def explore(
             chosen,
         )
 
+    def note(st: GameState) -> None:
+        found.decisions.update(x.decision for x in st.steps)
+        if st.pending is not None:
+            found.decisions.add(st.pending)
+        if st.ending is not None:
+            found.endings.add(st.ending)
+
+    def done() -> bool:
+        return early and len(found.decisions) + len(found.endings) == targets
+
+    starts = [
+        st
+        for mode in MODES
+        for st in _outcomes(lambda f, m=mode: new_game(scenario, role, 0, policy, m, fate=f))
+    ]
+    if early:  # random dives find most targets far sooner than a systematic walk
+        rng = Random(0)
+        for i in range(dives):
+            if done():
+                break
+            st = starts[i % len(starts)]
+            while st.ending is None and st.pending is not None:
+                options = offered(scenario.decision(st.pending), Draft.of(st, side))
+                if not options:
+                    break
+                st = choose(scenario, st, rng.choice(options).id, fate=_Dice(rng)).state
+                note(st)
+            found.dives += 1
     stack: list[GameState] = []
 
     def push(st: GameState):
@@ -150,22 +263,17 @@ def explore(
         if k not in seen:
             seen.add(k)
             stack.append(st)
+            note(st)
 
-    for mode in MODES:
-        for st in _outcomes(lambda f, m=mode: new_game(scenario, role, 0, policy, m, fate=f)):
-            push(st)
-    while stack and len(seen) < max_states:
-        if early and len(found.decisions) + len(found.endings) == targets:
-            break
+    for st in starts:
+        push(st)
+    while stack and len(seen) < max_states and not done():
         st = stack.pop()
-        found.decisions.update(s.decision for s in st.steps)
         if st.ending is not None:
-            found.endings.add(st.ending)
             continue
         if st.pending is None:
             found.traps.append(tuple(f"{s.decision}={s.option}" for s in st.steps if s.by_player))
             continue
-        found.decisions.add(st.pending)
         decision = scenario.decision(st.pending)
         options = offered(decision, Draft.of(st, side))
         if not options:
