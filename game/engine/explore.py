@@ -194,7 +194,7 @@ def explore(
     policy: str,
     max_states: int = 500_000,
     known: Exploration | None = None,
-    dives: int = 3000,
+    dives: int = 1000,
 ) -> Exploration:
     """Walk the states reachable for ``role`` against ``policy``, in both event modes.
 
