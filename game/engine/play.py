@@ -213,7 +213,7 @@ def _advance(scenario: Scenario, d: Draft, start: int):
             if policy == "random" and d.fate is not None:
                 option = options[d.fate.pick(len(options))]
             else:
-                option = pick(policy, decision, options, _rng(d))
+                option = pick(policy, decision, options, _rng(d) if policy == "random" else None)
             _take(scenario, d, decision, option, by_player=False)
             if quiet:
                 d.happenings.clear()

@@ -9,7 +9,9 @@ from ..model.scenario import Decision, Option
 POLICIES = ("historical", "hawk", "dove", "random")
 
 
-def pick(policy: str, decision: Decision, offered: list[Option], rng: random.Random) -> Option:
+def pick(
+    policy: str, decision: Decision, offered: list[Option], rng: random.Random | None
+) -> Option:
     """Choose one of the offered options.
 
     historical: history's option when it is offered, else the first offered (authors put the
