@@ -7,6 +7,7 @@ and exits cleanly. Bad input is answered and asked again.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from typing import BinaryIO, TextIO
@@ -37,10 +38,24 @@ class Plain:
 
     # --- output ---------------------------------------------------------------------------
 
-    def say(self, text: str = "", indent: str = "") -> None:
-        for para in text.split("\n"):
-            lines = textwrap.wrap(para, WIDTH, initial_indent=indent, subsequent_indent=indent)
-            print("\n".join(lines) if lines else "", file=self.out)
+    def say(self, text: str = "", indent: str = "", hang: str | None = None) -> None:
+        """Print prose wrapped to the width. A blank line separates paragraphs; single line
+        breaks inside one (as TOML content has them) are spaces. ``hang`` indents the lines
+        after the first (default: as the first)."""
+        if text.startswith("\n"):
+            print(file=self.out)
+        paras = re.split(r"\n\s*\n", text.strip("\n")) if text.strip() else [""]
+        for i, para in enumerate(paras):
+            if i:
+                print(file=self.out)
+            words = " ".join(para.split())
+            lines = textwrap.wrap(
+                words,
+                WIDTH,
+                initial_indent=indent,
+                subsequent_indent=indent if hang is None else hang,
+            )
+            print("\n".join(lines), file=self.out)
 
     def sources(self, keys) -> str:
         s = self.game.scenario
@@ -79,9 +94,12 @@ class Plain:
                 "  ",
             )
 
-    def happening(self, h: Happening) -> None:
+    def happening(self, h: Happening, shown_phase: int) -> None:
         if h.kind == "ending":
             return
+        if h.phase != shown_phase:  # the story has moved on to a new date
+            phase = self.game.scenario.meta.phases[h.phase]
+            self.say(f"\n--- {phase.label}: {phase.title} ---")
         heading = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
         self.say(f"\n{heading[h.kind]}: {h.title}")
         if h.kind == "answer" and h.option is not None:
@@ -100,14 +118,15 @@ class Plain:
     def turn(self) -> None:
         v = engine.view(self.game.scenario, self.game.state)
         self.say(f"\n=== {v.where} ===")
-        self.say(f"{v.title}\n")
+        self.say(v.title)
+        self.say()
         for para in v.situation:
             self.say(para)
             self.say()
         self.advisers(v)
         self.say("Options:")
         for i, o in enumerate(v.options, 1):
-            self.say(f"{i}. {o.label} \u2014 {o.detail}", "   ")
+            self.say(f"{i}. {o.label} \u2014 {o.detail}", "   ", hang="      ")
         self.say("(h help, t tracks, a advisers, q save and quit)")
 
     def advisers(self, v) -> None:
@@ -138,7 +157,8 @@ class Plain:
         s, st = self.game.scenario, self.game.state
         e = s.ending(st.ending)
         r = report(s, st)
-        self.say(f"\n*** {e.title} ***\n")
+        self.say(f"\n*** {e.title} ***")
+        self.say()
         self.say(e.epilogue)
         self.say("\nWhat historians think:")
         self.say(e.historians, "  ")
@@ -203,7 +223,7 @@ class Plain:
                 )
                 return 0
             if line in ("h", "help", "?"):
-                self.say(HELP)
+                print(HELP, file=self.out)
             elif line == "t":
                 self.tracks()
             elif line == "a":
@@ -230,9 +250,11 @@ class Plain:
                     if not ok:
                         self.turn()
                         continue
+                shown = self.game.state.phase
                 outcome = self.game.choose(option.id)
                 for h in outcome.happenings:
-                    self.happening(h)
+                    self.happening(h, shown)
+                    shown = h.phase
                 saved = self.save(self.game)
                 if self.game.state.ending is None:
                     self.turn()

@@ -35,6 +35,8 @@ class Happening:
     option: Option | None = None
     event: Event | None = None
     matched: bool | None = None
+    phase: int = 0
+    """Position in the calendar of the phase it happened in, so a front end can show the date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,7 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
             option,
             None,
             matched,
+            d.phase,
         )
     )
     _check_endings(scenario, d, at_end=False)
@@ -174,7 +177,9 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         d.flags.add(ev.id)
         d.trail.append(_point(scenario, d))
         if d.side in ev.visible_to:
-            d.happenings.append(Happening("event", ev.title, ev.text, changes, event=ev))
+            d.happenings.append(
+                Happening("event", ev.title, ev.text, changes, event=ev, phase=d.phase)
+            )
         _check_endings(scenario, d, at_end=False)
 
 
@@ -238,4 +243,4 @@ def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
     if d.ending is not None and not any(h.kind == "ending" for h in d.happenings):
         ending = scenario.ending(d.ending)
         d.pending = None
-        d.happenings.append(Happening("ending", ending.title, ending.epilogue))
+        d.happenings.append(Happening("ending", ending.title, ending.epilogue, phase=d.phase))
