@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -125,8 +126,6 @@ def cmd_play(a) -> int:
     role = s.role(a.role)
     if not role.available:
         return _err(f"the {a.role} campaign is not written yet; try --role kennedy")
-    if not a.plain:
-        print("The Textual game is not ready yet; starting plain mode.", file=sys.stderr)
     import secrets
 
     seed = a.seed if a.seed is not None else secrets.randbelow(2**31)
@@ -136,6 +135,12 @@ def cmd_play(a) -> int:
         game.to_save()  # validates the name and class code before the game starts
     except ValueError as exc:
         return _err(f"--player/--class: {_first_error(exc)}")
+    if not a.plain:  # the Textual game, opened on this new game
+        from .ui.app import create_app
+
+        app = create_app(saves_dir(a.saves_dir), s, game=game)
+        app.run()
+        return app.return_code or 0
     return _plain(game, saves_dir(a.saves_dir))
 
 
@@ -161,12 +166,17 @@ def cmd_resume(a) -> int:
             "brink play."
         )
         return 0
-    if not a.plain:
-        print("The Textual game is not ready yet; continuing in plain mode.", file=sys.stderr)
     if note:  # keep the old file as it is; go on in a new one
         from .saves import new_id
 
         game.id = new_id()
+    if not a.plain:  # the Textual game, opened on the resumed game
+        from .ui.app import create_app
+
+        where = saves_dir(a.saves_dir) if path.parent == folder else path.parent
+        app = create_app(where, s, game=game, note=note)
+        app.run()
+        return app.return_code or 0
     return _plain(game, saves_dir(a.saves_dir) if path.parent == folder else path.parent)
 
 
@@ -213,7 +223,8 @@ def cmd_check(a) -> int:
     )
     for w in result.explorations:
         print(
-            f"  {w.role} against {w.policy}: {w.states} states, "
+            f"  {w.role} against {w.policy}: {w.dives} random games and {w.states} states walked; "
+            f"{len(w.decisions)}/{len(s.decisions)} decisions and "
             f"{len(w.endings)}/{len(s.endings)} endings reached"
         )
     if result.problems:
@@ -230,13 +241,21 @@ def cmd_timeline(a) -> int:
         out = [e.model_dump(exclude_none=True) for e in entries]
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
+
+    def out(text: str) -> None:
+        print(
+            textwrap.fill(
+                " ".join(text.split()), 78, initial_indent="    ", subsequent_indent="    "
+            )
+        )
+
     for e in entries:
         when = f" ({e.when})" if e.when else ""
         print(f"{e.date}{when}  {e.title}")
-        print(f"    {e.text}")
+        out(e.text)
         if e.disputed:
-            print(f"    Disputed: {e.disputed}")
-        print(f"    Sources: {', '.join(e.sources)}")
+            out(f"Disputed: {e.disputed}")
+        out(f"Sources: {', '.join(e.sources)}")
     return 0
 
 
@@ -293,9 +312,13 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command is None:
-        args = _parser().parse_args(["play", *(argv or [])])
     try:
+        if args.command is None:  # the Textual game, from the title screen
+            from .ui.app import create_app
+
+            app = create_app(saves_dir(None))
+            app.run()
+            return app.return_code or 0
         return COMMANDS[args.command](args)
     except ScenarioError as exc:
         return _err("the scenario has problems (run brink check):\n" + str(exc))

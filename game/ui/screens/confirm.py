@@ -1,0 +1,43 @@
+"""Asks before an option that cannot be undone and raises the danger sharply."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Dismissed with True (y) or False (n or Escape)."""
+
+    BINDINGS: ClassVar[list] = [
+        Binding("y", "answer(True)", "Yes, do it"),
+        Binding("n", "answer(False)", "Think again"),
+        Binding("escape", "answer(False)", show=False),
+    ]
+
+    def __init__(self, label: str):
+        super().__init__()
+        self.label = label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static("Are you sure?", classes="heading")
+            yield Static(Text(f"“{self.label}” cannot be undone and raises the danger sharply."))
+            with Horizontal(id="confirm-buttons"):
+                yield Button("y  Yes, do it", id="yes", variant="error")
+                yield Button("n  Think again", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, ok: bool) -> None:
+        self.dismiss(ok)

@@ -1,0 +1,119 @@
+"""The ending: headline, epilogue, what historians think, who gained beside history, the path
+beside the real timeline, the danger over time, the divergence, and the endings found so far."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Sparkline, Static
+
+from ...engine.compare import historical_ending, report
+from ...model.scenario import Scenario
+from ...model.state import GameState
+from ..widgets.text import line, para, score, sources
+
+
+class EndingScreen(Screen):
+    """Everything plain mode prints at the end, plus the danger chart and the endings found."""
+
+    BINDINGS: ClassVar[list] = [
+        Binding("n", "again", "Play again"),
+        Binding("o", "other", "Other leader"),
+        Binding("d", "app.dossier", "Dossier"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("escape", "leave", "Title"),
+    ]
+
+    def __init__(self, scenario: Scenario, state: GameState, found: frozenset[str]):
+        super().__init__()
+        self.scenario, self.game_state, self.found = scenario, state, found
+
+    def compose(self) -> ComposeResult:
+        s, st = self.scenario, self.game_state
+        e = s.ending(st.ending)
+        r = report(s, st)
+        yield Static(Text(f"The end · {e.title}"), id="where")
+        with VerticalScroll(id="ending"):
+            yield line(e.title, "headline")
+            yield para(e.epilogue)
+            yield line("What historians think", "heading")
+            yield para(e.historians)
+            if e.sources:
+                yield para(f"Sources: {sources(s, e.sources)}", "muted")
+            hist = historical_ending(s)
+            yield line(f"Who gained: this game beside history ({hist.title}), −2 to +2", "heading")
+            yield DataTable(id="gains", cursor_type="none", zebra_stripes=True)
+            for g in r.gains:
+                if g.note:
+                    yield para(f"{g.leader.title()}, {g.dimension}: {g.note}", "muted")
+            yield line("Danger over time", "heading")
+            dangers = [p.danger for p in st.trail]
+            yield Sparkline(dangers, id="danger-chart")
+            yield line(
+                "Danger by turn: "
+                + " ".join(str(d) for d in dangers)
+                + f" (peak {r.peak_danger}; highest alert DEFCON {r.peak_defcon})",
+                "muted",
+            )
+            yield line(f"Divergence from history: {r.divergence}% of your decisions", "figure")
+            yield line("Your path beside the real timeline", "heading")
+            for row in r.timeline:
+                with Vertical(classes="date-row"):
+                    yield line(row.label, "date")
+                    for text in row.game:
+                        yield para(f"game: {text}", "game-line")
+                    for entry in row.history:
+                        yield para(
+                            f"history: {entry.title} [{', '.join(entry.sources)}]", "history-line"
+                        )
+            yield from self._found()
+            yield line("n play again · o play the other leader · Esc title", "hint")
+        yield Footer(compact=True)
+
+    def _found(self):
+        endings = self.scenario.endings
+        got = [e for e in endings if e.id in self.found]
+        yield line(f"Endings found so far: {len(got)} of {len(endings)}", "heading")
+        for e in got:
+            yield para(f"✓ {e.title}", "found")
+        for e in endings:
+            if e.id not in self.found:
+                yield para(f"? not yet found — clue: {e.clue or 'no clue'}", "missing")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#gains", DataTable)
+        table.add_columns("Leader", "Dimension", "This game", "History")
+        for g in report(self.scenario, self.game_state).gains:
+            table.add_row(
+                Text(g.leader.title()),
+                Text(g.dimension),
+                Text(score(g.score)),
+                Text(score(g.historical_score)),
+            )
+        self.query_one("#ending").focus()
+
+    def action_again(self) -> None:
+        from .new_game import NewGameScreen
+
+        self.app.to_title()
+        self.app.push_screen(NewGameScreen(self.game_state.role))
+
+    def action_other(self) -> None:
+        others = [r for r in self.scenario.meta.roles if r.id != self.game_state.role]
+        ready = [r for r in others if r.available]
+        if not ready:
+            names = ", ".join(r.title for r in others) or "another leader"
+            self.app.notify(f"{names}: coming soon. This campaign is still being written.")
+            return
+        from .new_game import NewGameScreen
+
+        self.app.to_title()
+        self.app.push_screen(NewGameScreen(ready[0].id))
+
+    def action_leave(self) -> None:
+        self.app.to_title()

@@ -1,0 +1,99 @@
+"""One turn: where and when, the situation as the leader knew it, the advisers, the options,
+and beside them the DEFCON gauges, the tracks and the tension log."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ... import engine
+from ...model.scenario import Scenario
+from ...model.state import GameState
+from ..widgets.text import line, para
+from ..widgets.tracks import TrackPanel
+
+
+class GameScreen(Screen):
+    """Shows ``engine.view`` of the current turn and posts :class:`Chosen` when an option is
+    picked (keys 1–9, arrows and Enter, or a click)."""
+
+    BINDINGS: ClassVar[list] = [
+        Binding("1", "pick(1)", "Choose", key_display="1-9"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
+        Binding("a", "jump('advisers')", "Advisers"),
+        Binding("t", "jump('tracks')", "Tracks"),
+        Binding("d", "app.dossier", "Dossier"),
+        Binding("s", "app.save", "Save"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("escape", "leave", "Title"),
+        Binding("pageup", "scroll('page_up')", show=False),
+        Binding("pagedown", "scroll('page_down')", show=False),
+    ]
+
+    class Chosen(Message):
+        """The player picked an option (0-based index into the turn's options)."""
+
+        def __init__(self, index: int):
+            super().__init__()
+            self.index = index
+
+    def __init__(self, scenario: Scenario, state: GameState):
+        super().__init__()
+        self.scenario = scenario
+        self.turn = engine.view(scenario, state)
+
+    def compose(self) -> ComposeResult:
+        v = self.turn
+        yield Static(Text(f"{v.where} · {v.phase_title}"), id="where")
+        with VerticalScroll(id="body"):
+            with Vertical(id="story"):
+                yield line(v.title or "", "title")
+                for text in v.situation:
+                    yield para(text)
+                if v.advisers:
+                    yield Static("Advisers", classes="heading", id="advisers")
+                for a in v.advisers:
+                    stance = f" — for: {a.option}" if a.option else ""
+                    yield line(f"{a.name}, {a.title}{stance}", "adviser")
+                    yield para(a.argument, "argument")
+            yield TrackPanel(self.scenario, v.tracks, v.log)
+        options = [
+            Option(Text(f"{i}. {o.label} — {o.detail}"), id=o.id)
+            for i, o in enumerate(v.options, 1)
+        ]
+        yield OptionList(*options, id="options")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#options", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(event.option_index))
+
+    def action_pick(self, n: int) -> None:
+        if n <= len(self.turn.options):
+            self.query_one("#options", OptionList).highlighted = n - 1
+            self.post_message(self.Chosen(n - 1))
+        else:
+            self.notify(f"There is no option {n}; this turn has {len(self.turn.options)}.")
+
+    def action_jump(self, where: str) -> None:
+        target = self.query(f"#{where}")
+        if target:
+            self.query_one("#body").scroll_to_widget(target.first(), top=True)
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one("#body", VerticalScroll), f"scroll_{how}")()
+
+    def action_leave(self) -> None:
+        self.app.to_title()
+        self.app.notify("Game saved. Continue it from the title screen.")

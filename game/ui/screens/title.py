@@ -1,0 +1,97 @@
+"""The title screen: the campaigns (a coming one shown as coming), continue, load, the teacher's
+debrief (coming), dossier, help and quit, with the endings found so far."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class TitleScreen(Screen):
+    """The first screen. Its menu is built from the scenario's roles and the saves folder."""
+
+    BINDINGS: ClassVar[list] = [
+        Binding("d", "app.dossier", "Dossier"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("c", "menu('continue')", "Continue", show=False),
+        Binding("l", "app.load", "Load", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="title-body"):
+            yield Static("B R I N K", id="logo")
+            yield Static(Text(self.app.scenario.meta.title), id="scenario-title")
+            yield Static(Text(self.app.scenario.meta.description.strip()), id="blurb")
+            yield OptionList(id="menu")
+            yield Static(id="found")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_menu()
+
+    def refresh_menu(self) -> None:
+        """Rebuild the menu: whether there is a game to continue changes after each game."""
+        app = self.app
+        menu = self.query_one("#menu", OptionList)
+        keep = menu.highlighted
+        menu.clear_options()
+        for role in app.scenario.meta.roles:
+            if role.available:
+                menu.add_option(Option(Text(f"{role.title}\n  {role.blurb}"), id=f"role:{role.id}"))
+            else:
+                text = Text(f"{role.title} — coming soon\n  {role.blurb}")
+                menu.add_option(Option(text, id=f"role:{role.id}", disabled=True))
+        latest = app.latest_unfinished()
+        if latest is not None:
+            s = latest.save
+            who = f"{s.player}, " if s.player else ""
+            text = f"Continue the last game ({who}{s.role}, {s.summary.date})"
+            menu.add_option(Option(Text(text), id="continue"))
+        else:
+            menu.add_option(Option(Text("Continue the last game — none yet"), "continue", True))
+        menu.add_option(Option(Text("Load a saved game"), id="load"))
+        menu.add_option(Option(Text("Teacher debrief — coming soon"), id="debrief", disabled=True))
+        menu.add_option(Option(Text("Dossier: people, glossary, sources"), id="dossier"))
+        menu.add_option(Option(Text("Help"), id="help"))
+        menu.add_option(Option(Text("Quit"), id="quit"))
+        menu.highlighted = keep if keep is not None else 0
+        menu.focus()
+        total = len(app.scenario.endings)
+        self.query_one("#found", Static).update(
+            Text(
+                f"Endings found so far: {len(app.found & {e.id for e in app.scenario.endings})}"
+                f" of {total}"
+            )
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_menu(event.option.id or "")
+
+    def action_menu(self, choice: str) -> None:
+        app = self.app
+        if choice.startswith("role:"):
+            from .new_game import NewGameScreen
+
+            app.push_screen(NewGameScreen(choice.removeprefix("role:")))
+        elif choice == "continue":
+            latest = app.latest_unfinished()
+            if latest is None:
+                app.notify("There is no unfinished game to continue.", severity="warning")
+            else:
+                app.resume_file(latest.path)
+        elif choice == "load":
+            app.action_load()
+        elif choice == "dossier":
+            app.action_dossier()
+        elif choice == "help":
+            app.action_help()
+        elif choice == "quit":
+            app.exit()

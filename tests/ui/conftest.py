@@ -1,0 +1,19 @@
+"""Fixtures for the Textual tests: apps built by the same factory as the `brink` command, over a
+throwaway saves folder, with a fixed seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ui.app import create_app
+
+
+@pytest.fixture
+def make_app(tmp_path, cmc):
+    """``make_app(scenario=None, **kw)``: the app over a fresh saves folder, seed 1."""
+
+    def make(scenario=None, **kw):
+        kw.setdefault("seed", 1)
+        return create_app(tmp_path / "saves", scenario or cmc, **kw)
+
+    return make

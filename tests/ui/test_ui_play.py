@@ -1,0 +1,162 @@
+"""Pilot tests: a whole Kennedy game by keyboard, confirmation, saving, continue, load."""
+
+from __future__ import annotations
+
+import json
+
+from game.ui.screens.confirm import ConfirmScreen
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.game import GameScreen
+from game.ui.screens.load import LoadScreen
+from game.ui.screens.new_game import NewGameScreen
+from game.ui.screens.result import ResultScreen
+from game.ui.screens.title import TitleScreen
+
+SIZE = (80, 24)
+
+
+def screen_text(app) -> str:
+    """All the text of the current screen's widgets, for assertions on what is shown."""
+    return "\n".join(str(w.render()) for w in app.screen.query("Static"))
+
+
+async def start_kennedy(pilot) -> None:
+    """Title -> "Advise President Kennedy" -> Start, all by keyboard."""
+    assert isinstance(pilot.app.screen, TitleScreen)
+    await pilot.press("enter")
+    assert isinstance(pilot.app.screen, NewGameScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, GameScreen)
+
+
+async def test_whole_kennedy_game_by_keyboard(make_app, tmp_path):
+    """Keys only, option 1 every turn (confirming when asked): the game reaches its ending
+    screen, every turn is saved, and the ending is recorded in discoveries.json."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_kennedy(pilot)
+        turns = 0
+        while isinstance(app.screen, GameScreen):
+            await pilot.press("1")
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+                await pilot.pause()
+            assert isinstance(app.screen, ResultScreen)
+            saved = json.loads((tmp_path / "saves" / f"{app.game.id}.json").read_text())
+            assert len(saved["choices"]) == turns + 1
+            await pilot.press("enter")
+            await pilot.pause()
+            turns += 1
+            assert turns < 80
+        assert isinstance(app.screen, EndingScreen)
+        ending = app.game.state.ending
+        assert ending is not None and turns >= 5
+        text = screen_text(app)
+        assert app.scenario.ending(ending).title in text
+        assert f"Endings found so far: 1 of {len(app.scenario.endings)}" in text
+        assert "Divergence from history" in text
+    found = json.loads((tmp_path / "saves" / "discoveries.json").read_text())
+    assert found["found"][app.scenario.meta.id] == [ending]
+
+
+async def test_arrows_and_enter_choose_the_highlighted_option(make_app):
+    """Down then Enter takes the second option, not the first."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_kennedy(pilot)
+        second = app.screen.turn.options[1].id
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")
+            await pilot.pause()
+        assert [c.option for c in app.game.choices] == [second]
+
+
+async def test_drastic_option_asks_first_and_n_takes_it_back(make_app, mini):
+    """In the mini scenario the air strike is irreversible and +5 danger: the game asks;
+    n leaves the turn untouched, y takes it."""
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_kennedy(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen) and app.game.choices == []
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert [c.option for c in app.game.choices] == ["strike"]
+        assert "You diverged from history" in screen_text(app)
+
+
+async def test_a_number_with_no_option_is_refused(make_app):
+    """Key 9 on a turn of three options chooses nothing."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_kennedy(pilot)
+        await pilot.press("9")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen) and app.game.choices == []
+
+
+async def test_continue_resumes_the_newest_unfinished_game(make_app):
+    """One choice, Esc to the title; a new app over the same folder continues that game."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_kennedy(pilot)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        state = app.game.state
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(again.screen, GameScreen)
+        assert again.game.state == state
+
+
+async def test_load_lists_damaged_files_with_their_reason(make_app, tmp_path):
+    """A broken file is listed as DAMAGED with why, cannot be picked, and nothing crashes."""
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    (folder / "broken.json").write_bytes(b"{not json")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadScreen)
+        options = app.screen.query_one("#saves")
+        prompt = str(options.get_option_at_index(0).prompt)
+        assert "DAMAGED" in prompt and "broken.json" in prompt and "not valid JSON" in prompt
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadScreen) and app.game is None
+    assert (folder / "broken.json").read_bytes() == b"{not json"
+
+
+async def test_load_opens_a_saved_game(make_app):
+    """A game saved by one app is listed by the next and opens on its turn."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_kennedy(pilot)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        game_id, state = app.game.id, app.game.state
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, GameScreen)
+        assert again.game.id == game_id and again.game.state == state

@@ -1,0 +1,198 @@
+"""Pilot tests: every screen opens and closes by keyboard, the palette, themes, reflow, the
+CLI entry points, the dossier's "met so far", and the discoveries file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from textual.widgets import Footer, OptionList
+
+from game.ui import discoveries
+from game.ui.met import met
+from game.ui.screens.dossier import DossierScreen
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.game import GameScreen
+from game.ui.screens.help import HelpScreen
+from game.ui.screens.load import LoadScreen
+from game.ui.screens.result import ResultScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.themes import CONTRAST, LIGHT
+
+SIZE = (80, 24)
+
+
+async def test_every_screen_opens_from_the_keyboard(make_app):
+    """Title: d dossier, ? help, l load, each closed by Esc; in a game: d, ?, F1, F2 too."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, kind in (("d", DossierScreen), ("question_mark", HelpScreen), ("l", LoadScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, kind), key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, TitleScreen)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        for key, kind in (
+            ("d", DossierScreen),
+            ("question_mark", HelpScreen),
+            ("f1", HelpScreen),
+            ("f2", DossierScreen),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, kind), key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, GameScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        await pilot.press("g", "r", "p", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+
+
+async def test_title_shows_coming_campaigns_without_hiding_them(make_app):
+    """Khrushchev (available = false) and the debrief are listed as coming, and disabled."""
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        menu = app.screen.query_one("#menu", OptionList)
+        prompts = {
+            str(menu.get_option_at_index(i).prompt): menu.get_option_at_index(i).disabled
+            for i in range(menu.option_count)
+        }
+        coming = {p: d for p, d in prompts.items() if "coming soon" in p}
+        assert any("Khrushchev" in p for p in coming) and any("debrief" in p for p in coming)
+        assert all(coming.values())
+        assert any("Kennedy" in p and not d for p, d in prompts.items())
+
+
+async def test_palette_opens_dossier_help_load_and_sets_the_theme(make_app, tmp_path):
+    """ctrl+p then a command name runs our provider's command."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for words, kind in (("Dossier", DossierScreen), ("Help", HelpScreen)):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*words)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, kind), words
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"High contrast")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == CONTRAST
+        await pilot.press("enter", "enter")  # a game, then save it from the palette
+        await pilot.pause()
+        for path in (tmp_path / "saves").glob("*.json"):
+            path.unlink()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Save game")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "saves" / f"{app.game.id}.json").exists()
+
+
+@pytest.mark.parametrize("theme", [LIGHT, CONTRAST])
+async def test_themes_are_registered(make_app, theme):
+    app = make_app(theme=theme)
+    async with app.run_test(size=SIZE):
+        assert app.theme == theme and app.current_theme.name == theme
+
+
+async def test_game_screen_reflows_on_resize(make_app):
+    """80 wide: one column (tracks below the story); 120 wide: the tracks beside the story."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        story, tracks = app.screen.query_one("#story"), app.screen.query_one("#tracks")
+        assert tracks.region.x == story.region.x
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert tracks.region.x > story.region.x + 40
+        assert tracks.region.right <= 120
+
+
+async def test_footer_keys_fit_at_80_columns(make_app):
+    """On every game screen at 80x24, each footer key lies wholly on screen."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        while True:
+            keys = app.screen.query_one(Footer).query("FooterKey")
+            assert keys and all(k.region.right <= 80 for k in keys), type(app.screen)
+            if isinstance(app.screen, EndingScreen):
+                break
+            await pilot.press("1")
+            await pilot.pause()
+            if not isinstance(app.screen, ResultScreen):
+                await pilot.press("y")
+                await pilot.pause()
+            keys = app.screen.query_one(Footer).query("FooterKey")
+            assert all(k.region.right <= 80 for k in keys)
+            await pilot.press("enter")
+            await pilot.pause()
+
+
+async def test_dossier_lists_only_what_was_met(make_app):
+    """In a new game only some people are met; with no game the whole dossier is shown."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        m = met(app.scenario, app.game.state)
+        assert 0 < len(m.people) < len(app.scenario.people) and not m.everything
+        names = {p.name for p in m.people}
+        assert {a.name for a in app.screen.turn.advisers} <= names
+    assert met(app.scenario, None).everything
+
+
+def test_discoveries_survive_a_damaged_file(tmp_path):
+    """A damaged file reads as nothing found, and recording replaces it with valid JSON."""
+    (tmp_path / "discoveries.json").write_text("{oops")
+    assert discoveries.read_found(tmp_path, "s") == frozenset()
+    assert discoveries.record_found(tmp_path, "s", "a") == {"a"}
+    assert discoveries.record_found(tmp_path, "s", "b") == {"a", "b"}
+    assert discoveries.record_found(tmp_path, "t", "a") == {"a"}
+    data = json.loads((tmp_path / "discoveries.json").read_text())
+    assert data == {"version": 1, "found": {"s": ["a", "b"], "t": ["a"]}}
+    assert list(tmp_path.glob(".discoveries*")) == []
+
+
+def test_brink_with_no_command_opens_the_title_screen(monkeypatch, tmp_path):
+    """`brink` builds the app with the factory and runs it (run is replaced here)."""
+    from game import cli
+    from game.ui.app import BrinkApp
+
+    ran = []
+    monkeypatch.setattr(BrinkApp, "run", lambda self, **kw: ran.append(self))
+    monkeypatch.setenv("BRINK_SAVES_DIR", str(tmp_path))
+    assert cli.main([]) == 0
+    assert len(ran) == 1 and ran[0].game is None and ran[0].saves == tmp_path
+
+
+def test_brink_play_without_plain_opens_the_game(monkeypatch, tmp_path):
+    """`brink play` (no --plain) opens the Textual app on a new game, with the seed given."""
+    from game import cli
+    from game.ui.app import BrinkApp
+
+    ran = []
+    monkeypatch.setattr(BrinkApp, "run", lambda self, **kw: ran.append(self))
+    assert cli.main(["play", "--seed", "4", "--saves-dir", str(tmp_path)]) == 0
+    assert ran[0].game is not None and ran[0].game.state.seed == 4
