@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
             "Brink: a decision game about the Cuban Missile Crisis. With no command, starts the game."
         ),
     )
+    p.add_argument(
+        "--saves-dir",
+        metavar="DIR",
+        help="where games are saved (default: $BRINK_SAVES_DIR or ./saves)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def scenario_arg(q):
@@ -37,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     def saves_arg(q):
         q.add_argument(
             "--saves-dir",
+            default=argparse.SUPPRESS,  # keeps a --saves-dir given before the command
             metavar="DIR",
             help="where games are saved (default: $BRINK_SAVES_DIR or ./saves)",
         )
@@ -316,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:  # the Textual game, from the title screen
             from .ui.app import create_app
 
-            app = create_app(saves_dir(None))
+            app = create_app(saves_dir(args.saves_dir))
             app.run()
             return app.return_code or 0
         return COMMANDS[args.command](args)
