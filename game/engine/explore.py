@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from itertools import product
 from random import Random
 
-from ..model.base import ROLE_SIDE
 from ..model.rules import AllOf, AnyOf, Chose, FlagSet, Knows, Not, TrackWithin
 from ..model.scenario import Scenario
 from ..model.state import GameState
 from .play import choose, new_game, offered
 from .policies import POLICIES
-from .rules import Draft, Fate, holds
+from .rules import Fate, holds
 
 MODES = ("historical", "chaos")
 
@@ -204,7 +203,6 @@ def explore(
     policy can do whatever the others do). Otherwise it walks every state, up to ``max_states``.
     """
     r = _reads(scenario)
-    side = ROLE_SIDE[role]
     found = Exploration(role, policy)
     if known is not None:
         found.decisions |= known.decisions
@@ -250,7 +248,7 @@ def explore(
                 break
             st = starts[i % len(starts)]
             while st.ending is None and st.pending is not None:
-                options = offered(scenario.decision(st.pending), Draft.of(st, side))
+                options = offered(scenario.decision(st.pending), st)
                 if not options:
                     break
                 st = choose(scenario, st, rng.choice(options).id, fate=_Dice(rng)).state
@@ -275,7 +273,7 @@ def explore(
             found.traps.append(tuple(f"{s.decision}={s.option}" for s in st.steps if s.by_player))
             continue
         decision = scenario.decision(st.pending)
-        options = offered(decision, Draft.of(st, side))
+        options = offered(decision, st)
         if not options:
             found.empty.add(decision.id)
             continue

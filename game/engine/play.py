@@ -58,8 +58,8 @@ def _rng(d: Draft) -> random.Random:
     return d.rng
 
 
-def offered(decision: Decision, d: Draft) -> list[Option]:
-    """The options of a decision whose conditions hold now."""
+def offered(decision: Decision, d: Draft | GameState) -> list[Option]:
+    """The options of a decision whose conditions hold now (on a draft or a state)."""
     return [o for o in decision.options if o.when is None or holds(o.when, d)]
 
 

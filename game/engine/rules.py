@@ -128,8 +128,8 @@ class Fate:
         return None
 
 
-def holds(cond, d: Draft) -> bool:
-    """Whether a condition holds on the draft. ``None`` always holds."""
+def holds(cond, d: Draft | GameState) -> bool:
+    """Whether a condition holds on a draft or a state. ``None`` always holds."""
     if cond is None:
         return True
     t = type(cond)

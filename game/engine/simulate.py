@@ -6,13 +6,11 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model.base import ROLE_SIDE
 from ..model.scenario import Scenario
 from ..model.state import EventMode, GameState, Policy
 from .compare import divergence, peaks
 from .play import choose, new_game, offered
 from .policies import pick
-from .rules import Draft
 
 MAX_TURNS = 500
 """A guard: no game has this many decisions; reaching it means broken content."""
@@ -28,13 +26,12 @@ def play_out(
 ) -> GameState:
     """Play a whole game with ``policy`` choosing for the player; return the final state."""
     state = new_game(scenario, role, seed, opponent, events).state
-    side = ROLE_SIDE[role]
     rng = random.Random(-1 - seed)  # the player's dice, apart from the engine's
     for _ in range(MAX_TURNS):
         if state.ending is not None or state.pending is None:
             return state
         decision = scenario.decision(state.pending)
-        options = offered(decision, Draft.of(state, side))
+        options = offered(decision, state)
         state = choose(scenario, state, pick(policy, decision, options, rng).id).state
     return state
 

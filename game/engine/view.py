@@ -9,7 +9,7 @@ from ..model.base import ROLE_SIDE
 from ..model.scenario import Option, Scenario, Track
 from ..model.state import Change, GameState
 from .play import offered
-from .rules import Draft, holds
+from .rules import holds
 
 CONFIRM_DANGER = 2
 """An irreversible option that adds at least this much danger asks for confirmation."""
@@ -76,7 +76,7 @@ def where(scenario: Scenario, state: GameState) -> str:
 def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
     """The game as ``side`` (by default the player's) sees it now."""
     side = side or ROLE_SIDE[state.role]
-    d = Draft.of(state, ROLE_SIDE[state.role])
+    d = state
     phase = scenario.meta.phases[state.phase]
     visible = [t for t in scenario.meta.tracks if side in t.visible_to]
     names = {t.id for t in visible}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from pydantic import ConfigDict
 
-from .base import Ident, Model, Role, Side
+from .base import ROLE_SIDE, Ident, Model, Role, Side
 
 Policy = Literal["historical", "hawk", "dove", "random"]
 """How the side nobody plays decides."""
@@ -87,3 +88,13 @@ class GameState(Model):
     pending: Ident | None = None
     """The decision point waiting for the player, if any."""
     ending: Ident | None = None
+
+    @property
+    def side(self) -> str:
+        """The side the player's role owns."""
+        return ROLE_SIDE[self.role]
+
+    @cached_property
+    def chosen(self) -> dict[str, str]:
+        """The option taken at each decision so far (derived from ``steps``)."""
+        return {s.decision: s.option for s in self.steps}
