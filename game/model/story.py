@@ -1,0 +1,164 @@
+"""What happens in a scenario: decision points (decisions/*.toml), incidents (events.toml)
+and endings (endings.toml)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Ident, IsoDate, Model, Side, Text
+from .record import SourceKey
+from .rules import Condition, Effect
+
+# --- decisions/*.toml ----------------------------------------------------------------------
+
+
+class Note(Model):
+    """A paragraph shown only when its condition holds (e.g. only if the side knows a fact)."""
+
+    when: Condition
+    text: Text
+
+
+class Position(Model):
+    """An adviser's position at a decision point."""
+
+    person: Ident
+    option: Ident | None = None
+    """The option they argue for, if it is one of those offered."""
+    argument: Text
+    """Their case, in their own voice or summarised."""
+    sources: tuple[SourceKey, ...] = ()
+
+
+class Option(Model):
+    """One choice at a decision point."""
+
+    id: Ident
+    label: Text
+    """The choice in a few words, as listed."""
+    detail: Text
+    """What it would mean, a sentence or two."""
+    result: Text
+    """What follows, shown after it is chosen."""
+    effects: tuple[Effect, ...] = ()
+    when: Condition | None = None
+    """Offered only when this holds."""
+    stance: int = Field(0, ge=-2, le=2)
+    """From -2 (most conciliatory) to 2 (most forceful); the hawk and dove policies use it."""
+    irreversible: bool = False
+    """Cannot be undone; with a sharp rise in danger the game asks to confirm."""
+
+
+class Record(Model):
+    """What history did at a decision point."""
+
+    option: Ident | None = None
+    """The option history took; leave out only with ``none_because``."""
+    none_because: Text | None = None
+    """Why this decision point has no historical choice (it never arose in reality)."""
+    date: IsoDate | None = None
+    by: Text | None = None
+    """Who decided."""
+    note: Text
+    """What happened, in your own words."""
+    disputed: Text | None = None
+    """What historians disagree on here, if anything."""
+    sources: tuple[SourceKey, ...] = ()
+
+    @model_validator(mode="after")
+    def _option_or_reason(self):
+        if (self.option is None) == (self.none_because is None):
+            raise ValueError("give exactly one of 'option' or 'none_because'")
+        if self.option is not None and not self.sources:
+            raise ValueError("a historical choice needs at least one source")
+        return self
+
+
+class Decision(Model):
+    """A decision point: one side's leader must choose."""
+
+    id: Ident
+    side: Side
+    phase: Ident
+    title: Text
+    situation: Text
+    """What the leader knew then, and no more."""
+    notes: tuple[Note, ...] = ()
+    when: Condition | None = None
+    """The decision arises only when this holds (checked when its phase is reached)."""
+    advisers: tuple[Position, ...] = ()
+    options: tuple[Option, ...] = Field(alias="option", min_length=2)
+    history: Record
+
+
+# --- events.toml ---------------------------------------------------------------------------
+
+
+class ChanceBy(Model):
+    """Adds ``per_point`` to an event's chance for each point of a track above ``above``."""
+
+    track: Ident
+    above: int = 0
+    per_point: float = Field(ge=-1, le=1)
+
+
+class Event(Model):
+    """An incident nobody chose, checked when its phase begins."""
+
+    id: Ident
+    phase: Ident
+    title: Text
+    text: Text
+    """What happened, as the player's side hears of it."""
+    when: Condition | None = None
+    historical: bool
+    """True if it happened in reality: in historical mode it then always happens when allowed."""
+    chance: float = Field(ge=0, le=1)
+    """Probability in chaos mode, before ``chance_by``."""
+    chance_by: tuple[ChanceBy, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    visible_to: tuple[Side, ...] = ("usa", "ussr")
+    """Sides that learn of it when it happens."""
+    note: Text | None = None
+    """The historical record for this incident."""
+    disputed: Text | None = None
+    sources: tuple[SourceKey, ...] = ()
+
+
+# --- endings.toml --------------------------------------------------------------------------
+
+
+class Gain(Model):
+    """How one leader fared on one dimension in an ending, from -2 (lost badly) to 2."""
+
+    leader: Literal["kennedy", "khrushchev", "castro"]
+    dimension: Ident
+    score: int = Field(ge=-2, le=2)
+    note: Text
+
+
+class Ending(Model):
+    """A way the story ends."""
+
+    id: Ident
+    title: Text
+    """The headline."""
+    priority: int
+    """Lower is checked first when several endings hold."""
+    when: Condition | None = None
+    """Holds for this ending; none means it always holds (a fallback)."""
+    checked: Literal["always", "at_end"] = "at_end"
+    """``always``: ends the game as soon as it holds; ``at_end``: only when the calendar is over."""
+    epilogue: Text
+    historians: Text
+    """What historians think of this outcome, or of how plausible it was."""
+    historical: bool = False
+    """The ending history had; exactly one ending says so."""
+    tags: tuple[Literal["nuclear_war", "invasion", "settlement", "war", "peace"], ...] = ()
+    """Categories the debrief counts."""
+    gains: tuple[Gain, ...] = Field(alias="gain", default=())
+    clue: Text | None = None
+    """A hint, shown to players who have not yet found this ending."""
+    sources: tuple[SourceKey, ...] = ()

@@ -1,0 +1,119 @@
+"""The world of a scenario, as scenario.toml declares it: sides, campaigns, tracks, flags,
+the calendar and the dimensions of "who gained"."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Ident, IsoDate, Model, Role, Side, Text
+
+# --- scenario.toml -------------------------------------------------------------------------
+
+
+class SideInfo(Model):
+    """One side of the conflict."""
+
+    name: Text
+    """Display name, e.g. "United States"."""
+    leader: Ident
+    """The person (people.toml) who leads this side."""
+
+
+class RoleInfo(Model):
+    """A campaign the player can choose: the leader they advise and where it starts."""
+
+    id: Role
+    side: Side
+    title: Text
+    """Shown on the title screen, e.g. "Advise President Kennedy"."""
+    blurb: Text
+    """One or two sentences on what this campaign covers."""
+    start_phase: Ident
+    """The first phase this campaign plays; earlier phases are settled as history had them."""
+    available: bool = True
+    """False while the campaign's content is still being written (shown as coming)."""
+
+
+class Level(Model):
+    """A named value of a track (e.g. DEFCON 3 and what it means)."""
+
+    value: int
+    label: Text
+
+
+class Track(Model):
+    """An integer meter with a declared range, such as danger or DEFCON."""
+
+    id: Ident
+    label: Text
+    description: Text
+    min: int
+    max: int
+    start: int
+    """The value at the first phase of the calendar."""
+    worse: Literal["higher", "lower", "neither"] = "neither"
+    """Which direction means more danger for the world, to colour and explain changes."""
+    levels: tuple[Level, ...] = ()
+    """Names for particular values, shown beside the number."""
+    visible_to: tuple[Side, ...] = ("usa", "ussr")
+    """The sides whose leader can see this track."""
+
+    @model_validator(mode="after")
+    def _in_range(self):
+        if not self.min <= self.start <= self.max:
+            raise ValueError(f"start {self.start} is outside {self.min}..{self.max}")
+        return self
+
+
+class Flag(Model):
+    """A fact that can become true during a game, or be learned by a side."""
+
+    id: Ident
+    description: Text
+    start: bool = False
+    """Whether the flag is set when the calendar begins."""
+
+
+class Phase(Model):
+    """A step of the calendar: a date, or part of a busy day."""
+
+    id: Ident
+    date: IsoDate
+    label: Text
+    """How the date is shown, e.g. "Saturday 27 October 1962, morning"."""
+    title: Text
+    """A short name for what this phase is about."""
+    part: Literal["prologue", "crisis", "aftermath"]
+    day: int | None = Field(None, ge=1)
+    """Day of the crisis (1 for 16 October), if the phase is within it."""
+
+
+class Dimension(Model):
+    """A measure of who gained, used by every ending's table."""
+
+    id: Ident
+    label: Text
+
+
+class Meta(Model):
+    """The contents of scenario.toml."""
+
+    id: Ident
+    title: Text
+    format_version: int = Field(ge=1)
+    """The scenario format version this folder is written for."""
+    description: Text
+    crisis_days: int = Field(ge=1)
+    """How many days the crisis lasts, for "day 12 of 13"."""
+    sides: dict[Side, SideInfo]
+    roles: tuple[RoleInfo, ...] = Field(alias="role", min_length=1)
+    tracks: tuple[Track, ...] = Field(alias="track", min_length=1)
+    flags: tuple[Flag, ...] = Field(alias="flag", default=())
+    phases: tuple[Phase, ...] = Field(alias="phase", min_length=1)
+    dimensions: tuple[Dimension, ...] = Field(alias="dimension", min_length=1)
+    danger_track: Ident = "danger"
+    """The track drawn in the danger chart and summarised as peak danger."""
+    defcon_tracks: tuple[Ident, ...] = ("defcon",)
+    """The tracks that count as DEFCON levels for peak DEFCON (lowest is highest alert)."""
