@@ -73,23 +73,39 @@ def new_game(
 ) -> Outcome:
     """Start a game for ``role``: settle what comes before its first phase as history had it,
     then play on to the player's first decision."""
-    info = scenario.role(role)
-    tracks = {t.id: t.start for t in scenario.meta.tracks}
-    state = GameState(
-        scenario_id=scenario.meta.id,
-        role=role,
-        opponent=opponent,
-        events=events,
-        seed=seed,
-        tracks=tracks,
-        flags=frozenset(f.id for f in scenario.meta.flags if f.start),
-    )
+    start = scenario.phase_position(scenario.role(role).start_phase)
+    state = _prelude(scenario, role, start)
+    state = state.model_copy(update={"seed": seed, "opponent": opponent, "events": events})
     d = Draft.of(state, ROLE_SIDE[role], fate)
-    d.trail.append(_point(scenario, d))
-    start = scenario.phase_position(info.start_phase)
-    _enter_phase(scenario, d, quiet=start > 0)
+    if start > 0:
+        d.phase = start
+    _enter_phase(scenario, d, quiet=False)
     _advance(scenario, d, start)
     return Outcome(d.freeze(), tuple(d.happenings))
+
+
+def _prelude(scenario: Scenario, role: str, start: int) -> GameState:
+    """The state just before the campaign's first phase: the world at the calendar's start,
+    and every earlier phase settled as history had it. It depends on neither seed, opponent
+    nor event mode, so it is worked out once per scenario and role."""
+    memo = scenario.index.memo
+    if (role, "prelude") not in memo:
+        state = GameState(
+            scenario_id=scenario.meta.id,
+            role=role,
+            opponent="historical",
+            events="historical",
+            seed=0,
+            tracks={t.id: t.start for t in scenario.meta.tracks},
+            flags=frozenset(f.id for f in scenario.meta.flags if f.start),
+        )
+        d = Draft.of(state, ROLE_SIDE[role])
+        d.trail.append(_point(scenario, d))
+        if start > 0:
+            _enter_phase(scenario, d, quiet=True)
+            _advance(scenario, d, start, stop=start)
+        memo[(role, "prelude")] = d.freeze()
+    return memo[(role, "prelude")]
 
 
 def choose(
@@ -196,8 +212,9 @@ def _fires(ev: Event, d: Draft, mode: str) -> bool:
     return _rng(d).random() < p
 
 
-def _advance(scenario: Scenario, d: Draft, start: int):
-    """Settle the other side's decisions and chance until the player must choose or it ends."""
+def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
+    """Settle the other side's decisions and chance until the player must choose or it ends
+    (or, with ``stop``, until that phase is about to begin)."""
     phases = scenario.meta.phases
     while d.ending is None:
         quiet = d.phase < start
@@ -226,6 +243,9 @@ def _advance(scenario: Scenario, d: Draft, start: int):
         else:
             if d.phase + 1 >= len(phases):
                 _check_endings(scenario, d, at_end=True)
+                return
+            if d.phase + 1 == stop:
+                d.happenings.clear()
                 return
             d.phase += 1
             _enter_phase(scenario, d, quiet=d.phase < start)

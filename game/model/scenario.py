@@ -7,7 +7,7 @@ says which file holds which list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .base import Model
@@ -120,6 +120,8 @@ class Index:
     endings_sorted: tuple[Ending, ...]
     endings_always: tuple[Ending, ...]
     """The endings checked after every step, by priority."""
+    memo: dict = field(default_factory=dict)
+    """Results the engine works out once per scenario (pure functions of it)."""
 
     @classmethod
     def of(cls, s: Scenario) -> Index:
