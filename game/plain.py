@@ -34,7 +34,15 @@ class Plain:
     """A plain-text game over any pair of streams."""
 
     def __init__(self, game: Game, stdin: BinaryIO, out: TextIO, save: Callable[[Game], str]):
-        self.game, self.stdin, self.out, self.save = game, stdin, out, save
+        self.game, self.stdin, self.out, self._save = game, stdin, out, save
+
+    def save(self, game: Game) -> str:
+        """Save; a full disk or a read-only folder is reported, never a traceback."""
+        try:
+            return self._save(game)
+        except OSError as exc:
+            self.say(f"Could not save the game: {exc.strerror or exc}.")
+            return "(not saved)"
 
     # --- output ---------------------------------------------------------------------------
 
@@ -160,6 +168,9 @@ class Plain:
         self.say(f"\n*** {e.title} ***")
         self.say()
         self.say(e.epilogue)
+        if view := e.seen_from.get(st.side):
+            self.say()
+            self.say(view)
         self.say("\nWhat historians think:")
         self.say(e.historians, "  ")
         if e.sources:

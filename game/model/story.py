@@ -161,4 +161,6 @@ class Ending(Model):
     gains: tuple[Gain, ...] = Field(alias="gain", default=())
     clue: Text | None = None
     """A hint, shown to players who have not yet found this ending."""
+    seen_from: dict[Side, Text] = {}
+    """How the ending looks from one side, shown after the epilogue to that side's player."""
     sources: tuple[SourceKey, ...] = ()
