@@ -66,7 +66,7 @@ def check(scenario: Scenario) -> CheckResult:
                     )
                 )
         for e in scenario.endings:
-            if e.id not in w.endings:
+            if w.role in e.roles and e.id not in w.endings:
                 problems.append(
                     Problem(
                         file="endings.toml",

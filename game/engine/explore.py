@@ -182,9 +182,10 @@ def trap_free(scenario: Scenario) -> bool:
     """Whether no state can lack both a move and an ending, whatever happens: every decision
     is :func:`always_answerable`, and some ending has no condition (so the calendar always ends
     in one). When this holds, the walk only needs to find each decision and ending once."""
-    return any(e.when is None for e in scenario.endings) and all(
-        always_answerable(scenario, d) for d in scenario.decisions
-    )
+    return all(
+        any(e.when is None for e in scenario.endings if r.id in e.roles)
+        for r in scenario.meta.roles
+    ) and all(always_answerable(scenario, d) for d in scenario.decisions)
 
 
 def explore(
@@ -207,7 +208,7 @@ def explore(
     if known is not None:
         found.decisions |= known.decisions
         found.endings |= known.endings
-    targets = len(scenario.decisions) + len(scenario.endings)
+    targets = len(scenario.decisions) + sum(role in e.roles for e in scenario.endings)
     early = trap_free(scenario)
     seen: set = set()
 

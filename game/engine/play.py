@@ -257,7 +257,7 @@ def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
     if d.ending is None:
         ix = scenario.index
         for ending in ix.endings_sorted if at_end else ix.endings_always:
-            if holds(ending.when, d):
+            if d.base.role in ending.roles and holds(ending.when, d):
                 d.ending = ending.id
                 break
     if d.ending is not None and not any(h.kind == "ending" for h in d.happenings):

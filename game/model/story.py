@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Ident, IsoDate, Model, Side, Text
+from .base import Ident, IsoDate, Model, Role, Side, Text
 from .record import SourceKey
 from .rules import Condition, Effect
 
@@ -161,6 +161,8 @@ class Ending(Model):
     gains: tuple[Gain, ...] = Field(alias="gain", default=())
     clue: Text | None = None
     """A hint, shown to players who have not yet found this ending."""
-    seen_from: dict[Side, Text] = {}
+    roles: tuple[Role, ...] = ("kennedy", "khrushchev")
+    """The campaigns in which this ending can happen (and must be reachable)."""
+    seen_from: dict[Side, Text] = Field(default_factory=dict)
     """How the ending looks from one side, shown after the epilogue to that side's player."""
     sources: tuple[SourceKey, ...] = ()
