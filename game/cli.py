@@ -75,7 +75,14 @@ def _parser() -> argparse.ArgumentParser:
     scenario_arg(res)
 
     ls = sub.add_parser("saves", help="list saved games")
+    ls.add_argument(
+        "--sort",
+        choices=("updated", "player", "class"),
+        default="updated",
+        help="last played first (default), or by player name or class code",
+    )
     saves_arg(ls)
+    scenario_arg(ls)
 
     chk = sub.add_parser("check", help="validate a scenario folder")
     chk.add_argument("folder", nargs="?", metavar="SCENARIO_DIR")
@@ -172,10 +179,6 @@ def cmd_resume(a) -> int:
             "brink play."
         )
         return 0
-    if note:  # keep the old file as it is; go on in a new one
-        from .saves import new_id
-
-        game.id = new_id()
     if not a.plain:  # the Textual game, opened on the resumed game
         from .ui.app import create_app
 
@@ -187,8 +190,11 @@ def cmd_resume(a) -> int:
 
 
 def cmd_saves(a) -> int:
+    from .saves import installed_scenarios
+
     folder = saves_dir(a.saves_dir)
-    rows = list_saves(folder)
+    extra = [Path(a.scenario)] if a.scenario else []
+    rows = list_saves(folder, installed_scenarios(*extra), a.sort)
     if not rows:
         print(f"No saved games in {folder}.")
         return 0
@@ -200,10 +206,14 @@ def cmd_saves(a) -> int:
             )
             continue
         v = r.save
-        state = v.summary.ending or v.summary.date
+        state = (
+            f"{v.summary.date}, ended: {v.summary.ending}" if v.summary.ending else v.summary.date
+        )
         who = v.player or "(no name)"
         cls = f" [{v.class_code}]" if v.class_code else ""
         print(f"{v.id}  {who}{cls}  {v.role}  {state}  last played {v.updated}")
+    good = sum(r.save is not None for r in rows)
+    print(f"{good} game(s), {len(rows) - good} damaged file(s) in {folder}.")
     return 0
 
 

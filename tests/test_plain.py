@@ -139,8 +139,11 @@ def test_saves_lists_games_and_damaged_files(tmp_path):
     """brink saves shows each game and marks a damaged file with the reason."""
     play_mini(tmp_path, b"1\n", "--player", "Bo")
     (tmp_path / "junk.json").write_text("[1, 2]")
-    r = brink("saves", "--saves-dir", str(tmp_path))
+    r = brink("saves", "--saves-dir", str(tmp_path), "--scenario", str(MINI))
     out = r.stdout.decode()
     assert r.returncode == 0
     assert "Bo" in out and "deal" in out
     assert "DAMAGED  junk.json" in out and "expected a JSON object" in out
+    # without the mini scenario installed, its game is listed as damaged with the reason
+    r = brink("saves", "--saves-dir", str(tmp_path))
+    assert "scenario_id: a game of 'mini', which is not installed" in r.stdout.decode()

@@ -14,11 +14,16 @@ SAVE_VERSION = 1
 MIN_SAVE_VERSION = 1
 """The oldest version this code still loads."""
 
-Label = Annotated[
-    str,
-    StringConstraints(max_length=60, pattern=r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"),
-]
+_PRINTABLE = r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
+"""No control or text-direction characters."""
+
+Label = Annotated[str, StringConstraints(max_length=60, pattern=_PRINTABLE)]
 """A player name or class code: at most 60 characters, no control or text-direction characters."""
+
+Stamp = Annotated[
+    str, StringConstraints(max_length=40, pattern=r"^\d{4}-\d{2}-\d{2}T[0-9:.+Z-]{2,30}$")
+]
+"""A moment in ISO 8601, e.g. ``2024-10-22T19:00:00+00:00``."""
 
 
 class Choice(Model):
@@ -26,7 +31,7 @@ class Choice(Model):
 
     decision: Ident
     option: Ident
-    at: str
+    at: Stamp
     """When it was made, ISO 8601 in UTC."""
 
 
@@ -34,9 +39,9 @@ class Summary(Model):
     """Where the game stands, for lists and debriefs."""
 
     phase: Ident
-    date: str
+    date: Annotated[str, StringConstraints(max_length=200, pattern=_PRINTABLE)]
     """The phase's label, e.g. "Saturday 27 October 1962, morning"."""
-    tracks: dict[str, int]
+    tracks: dict[Ident, int]
     peak_danger: int
     peak_defcon: int
     divergence: int
@@ -50,14 +55,15 @@ class SaveFile(Model):
     save_version: int = Field(ge=1)
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,64}$")]
     scenario_id: Ident
-    content_hash: str
+    content_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{1,128}$")]
+    """SHA-256 of the scenario's files when the game was saved (see ``content.content_hash``)."""
     role: Role
     opponent: Policy
     events: EventMode
     seed: int
     player: Label = ""
     class_code: Label = ""
-    created: str
-    updated: str
-    choices: tuple[Choice, ...] = ()
+    created: Stamp
+    updated: Stamp
+    choices: Annotated[tuple[Choice, ...], Field(max_length=10_000)] = ()
     summary: Summary

@@ -1,0 +1,148 @@
+"""A game being played and what its save records; resuming a save by replaying its choices."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .. import engine
+from ..model.problem import Problem
+from ..model.save import SAVE_VERSION, Choice, SaveFile, Summary
+from ..model.scenario import Scenario
+from ..model.state import GameState
+from .disk import SaveError
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def new_id() -> str:
+    """A fresh save id: the time and a random tail, safe as a file name."""
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(5)
+
+
+def summary(scenario: Scenario, state: GameState) -> Summary:
+    danger, defcon = engine.peaks(state)
+    return Summary(
+        phase=scenario.meta.phases[state.phase].id,
+        date=engine.where(scenario, state),
+        tracks=dict(state.tracks),
+        peak_danger=danger,
+        peak_defcon=defcon,
+        divergence=engine.divergence(state),
+        ending=state.ending,
+    )
+
+
+@dataclass
+class Game:
+    """A game being played: the engine state plus what the save file records about it."""
+
+    scenario: Scenario
+    state: GameState
+    id: str = field(default_factory=new_id)
+    player: str = ""
+    class_code: str = ""
+    created: str = field(default_factory=now)
+    choices: list[Choice] = field(default_factory=list)
+
+    def choose(self, option_id: str) -> engine.Outcome:
+        """Take a choice through the engine and remember it for the save."""
+        decision = self.state.pending
+        outcome = engine.choose(self.scenario, self.state, option_id)
+        self.choices.append(Choice(decision=decision, option=option_id, at=now()))
+        self.state = outcome.state
+        return outcome
+
+    def to_save(self) -> SaveFile:
+        s = self.state
+        return SaveFile(
+            save_version=SAVE_VERSION,
+            id=self.id,
+            scenario_id=s.scenario_id,
+            content_hash=self.scenario.content_hash,
+            role=s.role,
+            opponent=s.opponent,
+            events=s.events,
+            seed=s.seed,
+            player=self.player,
+            class_code=self.class_code,
+            created=self.created,
+            updated=now(),
+            choices=tuple(self.choices),
+            summary=summary(self.scenario, s),
+        )
+
+
+def resume(scenario: Scenario, save: SaveFile, file: str = "") -> tuple[Game, str | None]:
+    """Replay a save's choices and check that they give its summary.
+
+    Returns the game and ``None``, or, if the scenario has changed since the save (its content
+    hash differs), the game replayed as far as it goes and a message saying where the story
+    changed; that game has a new id, so going on writes a new file and the old one stays as it
+    was. With the same content, a replay that does not give the save is a :class:`SaveError`."""
+    where = file or save.id
+
+    def fail(field: str, message: str) -> SaveError:
+        return SaveError(Problem(file=where, path=field, message=message))
+
+    if save.scenario_id != scenario.meta.id:
+        raise fail(
+            "scenario_id",
+            f"a game of {save.scenario_id!r}, which is not installed (have {scenario.meta.id!r})",
+        )
+    roles = {r.id: r for r in scenario.meta.roles}
+    if save.role not in roles or not roles[save.role].available:
+        raise fail("role", f"the {save.role} campaign is not in this version of the scenario")
+    same = save.content_hash == scenario.content_hash
+    state = engine.new_game(scenario, save.role, save.seed, save.opponent, save.events).state
+    game = Game(scenario, state, save.id, save.player, save.class_code, save.created)
+    for i, choice in enumerate(save.choices):
+        why = None
+        if game.state.pending != choice.decision:
+            why = (
+                "the game had ended"
+                if game.state.pending is None
+                else f"the story reached {game.state.pending!r} instead"
+            )
+        else:
+            try:
+                game.state = engine.choose(scenario, game.state, choice.option).state
+            except engine.IllegalMove:
+                why = "that option is no longer offered"
+        if why is not None:
+            if same:
+                raise fail(f"choices[{i}]", f"{choice.decision}: {choice.option}: {why}")
+            return _new_save(game), _changed(scenario, game, i, choice, why)
+        game.choices.append(choice)
+    if summary(scenario, game.state) != save.summary:
+        if same:
+            raise fail(
+                "summary",
+                "replaying the choices does not give the saved summary; the file was changed",
+            )
+        return _new_save(game), (
+            "The scenario has changed since this game was saved: your choices replay, but some "
+            "figures differ. You go on in a new save; the old one is kept as it was."
+        )
+    if not same:
+        return _new_save(game), (
+            "The scenario has been updated since this game was saved; your game replays the "
+            "same. You go on in a new save; the old one is kept as it was."
+        )
+    return game, None
+
+
+def _new_save(game: Game) -> Game:
+    game.id = new_id()
+    return game
+
+
+def _changed(scenario: Scenario, game: Game, i: int, choice: Choice, why: str) -> str:
+    return (
+        f"The scenario has changed since this game was saved: at choice {i + 1} "
+        f"({choice.decision}: {choice.option}), {engine.where(scenario, game.state)}, {why}. "
+        "You go on from there in a new save; the old one is kept as it was."
+    )

@@ -1,0 +1,127 @@
+"""Hypothesis feeds the loader broken and hostile files: only SaveError ever escapes read_save and
+resume, every error names the file (and, once the file is JSON, the field), and list_saves lists
+every file whatever it holds."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game import engine
+from game.saves import Game, SaveError, list_saves, read_save, resume
+
+SETTINGS = settings(
+    max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True)
+    | st.text(max_size=80)
+    | st.sampled_from(["kennedy", "historical", "chaos", "respond", "blockade", "deal", "day1"]),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def base_save(mini) -> dict:
+    game = Game(mini, engine.new_game(mini, "kennedy", 3).state, player="Ann", class_code="7")
+    game.choose("blockade")
+    return json.loads(game.to_save().model_dump_json())
+
+
+def paths_of(value, prefix=()):
+    """Every path into a JSON value (keys and list positions)."""
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from paths_of(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from paths_of(v, (*prefix, i))
+
+
+@st.composite
+def mutated(draw, raw: dict) -> str:
+    """A good save with one to three of its parts replaced, deleted or added to."""
+    data = json.loads(json.dumps(raw))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(list(paths_of(data))))
+        if not path:
+            continue
+        *head, last = path
+        parent = data
+        for p in head:
+            parent = parent[p]
+        how = draw(st.sampled_from(["replace", "delete", "add"]))
+        if how == "delete":
+            del parent[last]
+        elif how == "add" and isinstance(parent, dict):
+            parent[draw(st.text(max_size=10))] = draw(json_values)
+        else:
+            parent[last] = draw(json_values)
+    return json.dumps(data, ensure_ascii=draw(st.booleans()))
+
+
+def check_read(path: Path, scenario, parsed: bool) -> None:
+    try:
+        save = read_save(path)
+    except SaveError as exc:
+        assert exc.problem.file == str(path)
+        assert str(exc).startswith(str(path))
+        if parsed:  # the file was a JSON object: the error names the field
+            assert exc.problem.path, exc.problem
+        return
+    try:
+        resume(scenario, save, str(path))
+    except SaveError as exc:
+        assert exc.problem.file == str(path) and exc.problem.path
+
+
+@SETTINGS
+@given(data=st.binary(max_size=2000))
+def test_arbitrary_bytes_only_raise_save_error(mini, data):
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "x.json"
+        path.write_bytes(data)
+        check_read(path, mini, parsed=False)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_mutated_saves_only_raise_save_error_naming_file_and_field(mini, data):
+    text = data.draw(mutated(base_save(mini)))
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "x.json"
+        path.write_text(text, "utf-8")
+        check_read(path, mini, parsed=isinstance(json.loads(text), dict))
+
+
+@SETTINGS
+@given(value=json_values)
+def test_any_json_value_only_raises_save_error(mini, value):
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "x.json"
+        path.write_text(json.dumps(value), "utf-8")
+        check_read(path, mini, parsed=isinstance(value, dict))
+
+
+@settings(max_examples=60, deadline=None)
+@given(files=st.lists(st.binary(max_size=300) | st.just(b"{}"), max_size=8))
+def test_list_saves_lists_every_file_and_changes_none(files):
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        for i, data in enumerate(files):
+            (folder / f"f{i}.json").write_bytes(data)
+        rows = list_saves(folder)
+        assert len(rows) == len(files)
+        for i, data in enumerate(files):
+            assert (folder / f"f{i}.json").read_bytes() == data
