@@ -41,13 +41,19 @@ def saves_dir(arg: str | os.PathLike | None = None) -> Path:
 
 
 def write_save(folder: Path, save: SaveFile) -> Path:
-    """Write atomically: a temporary file in the same folder, flushed and fsynced, then
-    ``os.replace`` over the old one (and the folder fsynced, so the rename survives a power cut).
-    A reader sees the previous save or the new one, complete, never a part of either."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write a save atomically (see :func:`atomic_write`) as ``<id>.json`` in the folder."""
     target = folder / f"{save.id}.json"
-    data = save.model_dump_json(indent=1).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{save.id}.", suffix=".tmp", dir=folder)
+    atomic_write(target, save.model_dump_json(indent=1).encode("utf-8"))
+    return target
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write a temporary file in the same folder, flushed and fsynced, then ``os.replace`` it
+    over the old one (and fsync the folder, so the rename survives a power cut). A reader sees
+    the previous file or the new one, complete, never a part of either."""
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             if hasattr(os, "fchmod"):  # mkstemp makes 0600; a teacher must be able to read it
@@ -60,7 +66,6 @@ def write_save(folder: Path, save: SaveFile) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(folder)
-    return target
 
 
 def _umask() -> int:

@@ -8,9 +8,9 @@ and a damaged file is only replaced when a new ending is recorded.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from ..saves.disk import atomic_write
 
 FILE_NAME = "discoveries.json"
 VERSION = 1
@@ -48,22 +48,12 @@ def _read_all(path: Path) -> dict[str, list[str]]:
 
 
 def record_found(folder: Path, scenario_id: str, ending_id: str) -> frozenset[str]:
-    """Add an ending to the file (atomically: temp file, fsync, rename) and return the new set."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Add an ending to the file (written atomically) and return the new set."""
     path = folder / FILE_NAME
     found = _read_all(path)
     mine = found.setdefault(scenario_id, [])
     if ending_id not in mine:
         mine.append(ending_id)
         data = json.dumps({"version": VERSION, "found": found}, indent=1).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=".discoveries.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, data)
     return frozenset(mine)
