@@ -1,9 +1,13 @@
 """The engine on the mini scenario: starting, viewing, choosing, the other side's policies,
-events, endings, determinism, purity, confirmation and the comparison with history."""
+events, endings, determinism, purity, confirmation and the comparison with history.
+
+Every test runs twice, as ink's do: once as written, and once with every state the engine
+takes in or gives out written as JSON and read back, so nothing a save would carry is lost."""
 
 from __future__ import annotations
 
 import random
+import sys
 
 import pytest
 from pydantic import TypeAdapter
@@ -17,6 +21,33 @@ from game.model.scenario import Decision, Entry, Option, Scenario
 from game.model.state import Change, Point, Step
 
 # --- helpers --------------------------------------------------------------------------------
+
+_choose, _new_game = choose, new_game
+
+
+def _through_json(state: GameState) -> GameState:
+    again = GameState.model_validate_json(state.model_dump_json())
+    assert again == state
+    return again
+
+
+def _choose_json(scenario, state, option_id, **kw):
+    outcome = _choose(scenario, _through_json(state), option_id, **kw)
+    return type(outcome)(_through_json(outcome.state), outcome.happenings)
+
+
+def _new_game_json(*args, **kw):
+    outcome = _new_game(*args, **kw)
+    return type(outcome)(_through_json(outcome.state), outcome.happenings)
+
+
+@pytest.fixture(autouse=True, params=["direct", "json"])
+def _round_trip(request, monkeypatch):
+    """Run the test as written, then again with states passed through JSON."""
+    if request.param == "json":
+        module = sys.modules[__name__]
+        monkeypatch.setattr(module, "choose", _choose_json)
+        monkeypatch.setattr(module, "new_game", _new_game_json)
 
 
 def play(s: Scenario, role: str, choices=(), **kw) -> GameState:
