@@ -241,7 +241,7 @@ def cmd_check(a) -> int:
         print(
             f"  {w.role} against {w.policy}: {w.dives} random games and {w.states} states walked; "
             f"{len(w.decisions)}/{len(s.decisions)} decisions and "
-            f"{len(w.endings)}/{len(s.endings)} endings reached"
+            f"{len(w.endings)}/{sum(w.role in e.roles for e in s.endings)} endings reached"
         )
     if result.problems:
         print(f"{len(result.problems)} problem(s) in {folder}.")
