@@ -41,16 +41,8 @@ class Exploration:
 
 
 def _conditions(scenario: Scenario):
-    def walk(c):
-        if c is None:
-            return
-        yield c
-        if isinstance(c, AllOf | AnyOf):
-            for x in c.of:
-                yield from walk(x)
-        elif isinstance(c, Not):
-            yield from walk(c.of)
-
+    """Every condition in the scenario, nested ones included."""
+    walk = _walk
     for d in scenario.decisions:
         yield from walk(d.when)
         for n in d.notes:
@@ -170,6 +162,9 @@ def always_answerable(scenario: Scenario, decision, limit: int = 4096) -> bool:
 
 
 def _walk(c):
+    """A condition and all the conditions inside it (nothing for None)."""
+    if c is None:
+        return
     yield c
     if isinstance(c, AllOf | AnyOf):
         for x in c.of:
