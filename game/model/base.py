@@ -26,11 +26,14 @@ OTHER_SIDE: dict[str, str] = {"usa": "ussr", "ussr": "usa"}
 
 
 class Model(BaseModel):
-    """Frozen, forbids unknown keys, and turns attribute docstrings into schema descriptions."""
+    """Frozen and forbids unknown keys. Attribute docstrings become the descriptions of the
+    JSON schema (added by :mod:`game.model.schema`, not here: reading the source of every
+    class at import would cost the game's start about 50 ms). Validators are built on first
+    use (``defer_build``), so importing the models is cheap."""
 
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
-        use_attribute_docstrings=True,
         str_strip_whitespace=True,
+        defer_build=True,
     )

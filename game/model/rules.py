@@ -93,9 +93,8 @@ Condition = Annotated[
     Field(discriminator="kind"),
 ]
 """A test on the game state, chosen by its ``kind``."""
-
-for _m in (AllOf, AnyOf, Not):
-    _m.model_rebuild()
+# AllOf, AnyOf and Not refer to Condition before it exists: pydantic resolves it when their
+# validators are first built (the models defer building; see base.py).
 
 
 class ChangeTrack(Model):

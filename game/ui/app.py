@@ -7,7 +7,11 @@ with the engine and hands the screens what to show.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import gc
 import secrets
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,13 +19,16 @@ from textual.app import App
 from textual.binding import Binding
 
 from .. import engine
-from ..content import default_scenario_dir, load_scenario
+from ..content import default_scenario_dir
 from ..engine.play import Happening
 from ..model.scenario import Scenario
 from ..saves import Game, SaveError, find_save, list_saves, new_id, read_save, resume, write_save
 from . import discoveries
 from .commands import BrinkCommands
+from .scenario_cache import load_cached
 from .themes import CONTRAST, DEFAULT, THEMES
+
+_FROZEN = False
 
 
 class BrinkApp(App):
@@ -55,16 +62,28 @@ class BrinkApp(App):
         self._note = note
         self._theme_name = theme
         self.found: frozenset[str] = discoveries.read_found(saves, scenario.meta.id)
+        # Saves are written (fsync and rename) by one thread, in order, off the key's path.
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brink-save")
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._dossier = None
 
     # --- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
         for t in THEMES:
             self.register_theme(t)
         self.theme = self._theme_name
         from .screens.title import TitleScreen
 
         self.push_screen(TitleScreen())
+        # What exists now (modules, the scenario) lives as long as the app: keep it out of the
+        # collector's full passes, which otherwise pause a key press now and then. Only once a
+        # process: a later app (in the tests) would freeze its predecessors' garbage for good.
+        global _FROZEN
+        if not _FROZEN:
+            _FROZEN = True
+            gc.freeze()
         if self.game is not None:
             self.show_current()
             if self._note:
@@ -146,9 +165,12 @@ class BrinkApp(App):
     def _replace_game_screen(self, screen) -> None:
         """Put ``screen`` right above the title screen, closing anything else."""
         depth = self._title_depth()
-        while len(self.screen_stack) > depth:
+        while len(self.screen_stack) > depth + 1:
             self.pop_screen()
-        self.push_screen(screen)
+        if len(self.screen_stack) > depth:  # replace in place: the title is not woken up
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def to_title(self) -> None:
         """Back to the title screen (the game is saved first)."""
@@ -159,14 +181,31 @@ class BrinkApp(App):
             self.pop_screen()
         self.screen.refresh_menu()
 
-    def save(self) -> Path | None:
+    def save(self) -> Future | None:
+        """Save the game: the save is made now and written by the saver thread (atomically,
+        in order); the returned future gives the path. A failure becomes a notification."""
         if self.game is None:
             return None
-        try:
-            return write_save(self.saves, self.game.to_save())
-        except OSError as exc:
-            self.notify(f"Could not save in {self.saves}: {exc.strerror}", severity="error")
-            return None
+        future = self._saver.submit(write_save, self.saves, self.game.to_save())
+        future.add_done_callback(self._saved)
+        return future
+
+    def _saved(self, future: Future) -> None:
+        """In the saver thread: report a failed write on the app's loop."""
+        exc = future.exception()
+        if isinstance(exc, OSError) and self._loop is not None:
+            message = f"Could not save in {self.saves}: {exc.strerror}"
+            with contextlib.suppress(RuntimeError):  # the app may have closed its loop
+                self._loop.call_soon_threadsafe(
+                    lambda: self.notify(message, severity="error", timeout=10)
+                )
+
+    def wait_for_saves(self) -> None:
+        """Block until every save asked for so far is on disk."""
+        self._saver.submit(lambda: None).result()
+
+    def on_unmount(self) -> None:
+        self._saver.shutdown(wait=True)  # never lose the last save on quit
 
     def latest_unfinished(self):
         """The newest readable save of an unfinished game of this scenario, if any."""
@@ -213,9 +252,15 @@ class BrinkApp(App):
     def action_dossier(self) -> None:
         from .screens.dossier import DossierScreen
 
-        if not isinstance(self.screen, DossierScreen):
-            state = self.game.state if self.game else None
-            self.push_screen(DossierScreen(self.scenario, state))
+        if isinstance(self.screen, DossierScreen):
+            return
+        state = self.game.state if self.game else None
+        if self._dossier is None:  # built once, then brought up to date each time
+            self._dossier = DossierScreen(self.scenario, state)
+            self.install_screen(self._dossier, name="dossier")
+        else:
+            self._dossier.show(state)
+        self.push_screen("dossier")
 
     def action_load(self) -> None:
         from .screens.load import LoadScreen
@@ -227,9 +272,11 @@ class BrinkApp(App):
         if self.game is None:
             self.notify("No game in progress to save.", severity="warning")
             return
-        path = self.save()
-        if path is not None:
-            self.notify(f"Saved as {self.game.id} in {self.saves}.", title="Saved")
+        try:
+            self.save().result()  # asked for: wait, and say so only once it is written
+        except OSError:
+            return  # already reported by _saved
+        self.notify(f"Saved as {self.game.id} in {self.saves}.", title="Saved")
 
     def action_set_theme(self, name: str) -> None:
         self.theme = name
@@ -261,7 +308,7 @@ def create_app(
     from ..saves import saves_dir
 
     if not isinstance(scenario, Scenario):
-        scenario = load_scenario(Path(scenario) if scenario else default_scenario_dir())
+        scenario = load_cached(Path(scenario) if scenario else default_scenario_dir())
     return BrinkApp(scenario, saves_dir(saves), seed=seed, game=game, note=note, theme=theme)
 
 

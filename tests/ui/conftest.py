@@ -8,6 +8,14 @@ import pytest
 from game.ui.app import create_app
 
 
+@pytest.fixture(autouse=True)
+def scenario_cache(tmp_path, monkeypatch):
+    """The scenario cache of these tests lives in their tmp_path, not in the user's cache."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRINK_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def make_app(tmp_path, cmc):
     """``make_app(scenario=None, **kw)``: the app over a fresh saves folder, seed 1."""

@@ -44,6 +44,7 @@ async def test_whole_kennedy_game_by_keyboard(make_app, tmp_path):
                 await pilot.press("y")
                 await pilot.pause()
             assert isinstance(app.screen, ResultScreen)
+            app.wait_for_saves()  # saves are written by a thread, off the key's path
             saved = json.loads((tmp_path / "saves" / f"{app.game.id}.json").read_text())
             assert len(saved["choices"]) == turns + 1
             await pilot.press("enter")

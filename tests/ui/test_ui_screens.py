@@ -96,6 +96,7 @@ async def test_palette_opens_dossier_help_load_and_sets_the_theme(make_app, tmp_
         assert app.theme == CONTRAST
         await pilot.press("enter", "enter")  # a game, then save it from the palette
         await pilot.pause()
+        app.wait_for_saves()
         for path in (tmp_path / "saves").glob("*.json"):
             path.unlink()
         await pilot.press("ctrl+p")

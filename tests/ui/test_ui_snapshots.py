@@ -5,6 +5,8 @@ docstring says what its picture must show; update with ``--snapshot-update`` and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from game.ui.app import create_app
@@ -29,7 +31,7 @@ async def _start(pilot):
 @pytest.mark.parametrize("theme", THEMES)
 def test_title(snap_compare, app_for, theme):
     """The title screen at 80x24: "B R I N K", "Mini crisis", "A test world.", a menu with
-    "Advise Kennedy / Two days." highlighted, "Advise Khrushchev" (available in the mini
+    "Advise Kennedy / Two days." highlighted and marked ▶ (the cursor without colour), "Advise Khrushchev" (available in the mini
     scenario; the shipped one's "coming soon" is checked by a Pilot test), "Continue the last
     game — none yet" and "Teacher debrief — coming soon" dimmed, load, dossier, help, quit;
     "Endings found so far: 0 of 3"; footer d Dossier, ? Help, q Quit, ^p palette."""
@@ -42,7 +44,8 @@ def test_game_turn(snap_compare, app_for, theme):
     title "Respond to the photos", the situation, "Advisers" with "Curtis LeMay, Air Force Chief
     of Staff — for: Air strike" and "Bomb them.", then in the same scroll "Alert" with the gauge
     "■ □ □ □ □  DEFCON 5" and the start of the "Tracks" list; the options box lists
-    "1. Blockade", "2. Air strike", "3. Talk" with details, option 1 highlighted; the footer
+    "1. Blockade", "2. Air strike", "3. Talk" with details, option 1 highlighted and
+    marked ▶; the footer
     shows 1-9, a, t, d, s, ?, esc and ^p, all inside 80 columns."""
     assert snap_compare(app_for(theme), run_before=_start, terminal_size=(80, 24))
 
@@ -64,8 +67,9 @@ async def _chose_blockade(pilot):
 @pytest.mark.parametrize("theme", THEMES)
 def test_choice_result(snap_compare, app_for, theme):
     """After choosing Blockade, at 80x24: "Your decision: Respond to the photos", "You chose:
-    Blockade.", "The navy sails.", the changes with reasons "+1 Danger (2 → 3): ships face each
-    other" and "-2 DEFCON (5 → 3): forces on alert", a framed "Historical record — You matched
+    Blockade.", "The navy sails.", the changes with reasons "+1 Danger (2 → 3, worse): ships face
+    each other" and "-2 DEFCON (5 → 3, worse): forces on alert" (worse in words, not only in
+    red), a framed "Historical record — You matched
     history" panel ("history chose “Blockade” on 1962-10-20 (Kennedy)", "He chose a blockade.",
     "Sources: DOB (One Minute to Midnight)"), then "Incident: An incident" below; the footer
     starts with ⏎ Continue."""
@@ -119,7 +123,7 @@ async def _dossier(pilot):
 @pytest.mark.parametrize("theme", THEMES)
 def test_dossier(snap_compare, app_for, theme):
     """The dossier during the first turn at 80x24: "Dossier — met so far in this game", tabs
-    "People (3)", "Glossary (0)", "Sources (0)" (nothing cited until a record is shown); People
+    "▸ People (3)" (the open tab marked, not only underlined), "Glossary (0)", "Sources (0)" (nothing cited until a record is shown); People
     lists Curtis LeMay (the adviser met), John F. Kennedy and Nikita Khrushchev with posts and
     bios; footer esc Close, p People, g Glossary, r Sources."""
     assert snap_compare(app_for(theme), run_before=_dossier, terminal_size=(80, 24))
@@ -135,3 +139,70 @@ def test_help(snap_compare, app_for, theme):
     """The help screen at 80x24: "Help" on top, "How to play" in bold, the paragraphs on turns,
     results and the historical record, saving, then the start of the keys; footer esc Close."""
     assert snap_compare(app_for(theme), run_before=_help, terminal_size=(80, 24))
+
+
+@pytest.fixture
+def app_with_saves(tmp_path, mini, monkeypatch):
+    """An app over ``saves`` (a relative folder, so the picture does not show tmp_path) holding
+    an unfinished game by Ada of class 7B, an ended one by Ben (played earlier), both with fixed
+    ids and times, and one damaged file."""
+    from game import engine
+    from game.saves import Game, write_save
+
+    monkeypatch.chdir(tmp_path)
+    folder = Path("saves")
+    for who, code, minute, choose in (("Ada", "7B", 5, False), ("Ben", "", 1, True)):
+        state = engine.new_game(mini, "kennedy", 1, "historical", "historical").state
+        game = Game(mini, state, id=f"20261016-09000{minute}-abc12{minute}", player=who)
+        game.class_code, game.created = code, "2026-10-16T09:00:00+00:00"
+        if choose:
+            game.choose("blockade")  # the mini scenario ends after it
+        stamp = f"2026-10-16T09:0{minute}:00+00:00"
+        write_save(folder, game.to_save().model_copy(update={"updated": stamp}))
+    (folder / "broken.json").write_bytes(b"{not json")
+    return create_app(folder, mini, seed=1)
+
+
+async def _load(pilot):
+    await pilot.press("l")
+    await pilot.pause()
+
+
+def test_load(snap_compare, app_with_saves):
+    """The load screen at 80x24: "Saved games in saves" on top; the newest game first, marked
+    ▶ (the cursor, not only a colour): "Ada [7B] · kennedy · Tuesday 16 October 1962 — day 1 of
+    2" over "20261016-090005-abc125 · last played 2026-10-16T09:05:00+00:00"; then "Ben ·
+    kennedy · ended: deal" (played at 09:01); then, dimmed and not selectable, "DAMAGED
+    broken.json: line 1 column 2: not valid JSON: ..."; footer esc Back and ^p palette."""
+    assert snap_compare(app_with_saves, run_before=_load, terminal_size=(80, 24))
+
+
+async def _new_game_hawk(pilot):
+    await pilot.press("enter")  # "Advise Kennedy" on the title menu
+    await pilot.pause()
+    await pilot.press("tab", "down")  # to the opponent list, then one down: Hawk
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_new_game(snap_compare, app_for, theme):
+    """The new-game form at 80x24 after Tab and Down: the role's title, the "Start the game"
+    button, "The other side decides like (arrows choose, Tab moves on):" with "( ) Historical",
+    "(•) Hawk" (chosen: written, not only coloured, and marked ▶ as the focused cursor), "( )
+    Dove", "( ) Random"; "Incidents:" with "(•) Historical" and "( ) Chaos"; the name and class
+    code inputs may be below the fold; footer esc Back, ^s Start."""
+    assert snap_compare(app_for(theme), run_before=_new_game_hawk, terminal_size=(80, 24))
+
+
+async def _confirm(pilot):
+    await _start(pilot)
+    await pilot.press("2")  # the air strike: irreversible and +5 danger in the mini scenario
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_confirm(snap_compare, app_for, theme):
+    """The confirmation over the first turn at 80x24: a framed box in the middle, "Are you
+    sure?", "“Air strike” cannot be undone and raises the danger sharply.", the buttons "y  Yes,
+    do it" and "n  Think again" (the latter focused); footer y Yes, do it, n Think again."""
+    assert snap_compare(app_for(theme), run_before=_confirm, terminal_size=(80, 24))

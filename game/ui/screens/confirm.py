@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..widgets.footer import KeyFooter
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismissed with True (y) or False (n or Escape)."""
@@ -32,6 +34,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button("y  Yes, do it", id="yes", variant="error")
                 yield Button("n  Think again", id="no", variant="primary")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -8,14 +8,16 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from ...engine.compare import historical_ending, report
 from ...model.scenario import Scenario
 from ...model.state import GameState
-from ..widgets.text import line, para, score, sources
+from ..widgets.footer import KeyFooter
+from ..widgets.text import line, para, reflow, score, sources
 
 
 class EndingScreen(Screen):
@@ -62,28 +64,29 @@ class EndingScreen(Screen):
             )
             yield line(f"Divergence from history: {r.divergence}% of your decisions", "figure")
             yield line("Your path beside the real timeline", "heading")
-            for row in r.timeline:
-                with Vertical(classes="date-row"):
-                    yield line(row.label, "date")
-                    for text in row.game:
-                        yield para(f"game: {text}", "game-line")
-                    for entry in row.history:
-                        yield para(
-                            f"history: {entry.title} [{', '.join(entry.sources)}]", "history-line"
-                        )
+            for row in r.timeline:  # one widget per date: the ending has many dates
+                parts: list = [(row.label, "bold")]
+                for text in row.game:
+                    parts += ["\n", f"game: {reflow(text)}"]
+                for entry in row.history:
+                    sources_ = ", ".join(entry.sources)
+                    parts += ["\n", (f"history: {entry.title} [{sources_}]", "$text-muted")]
+                yield Static(Content.assemble(*parts), classes="date-row")
             yield from self._found()
             yield line("n play again · o play the other leader · Esc title", "hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _found(self):
         endings = self.scenario.endings
         got = [e for e in endings if e.id in self.found]
         yield line(f"Endings found so far: {len(got)} of {len(endings)}", "heading")
-        for e in got:
-            yield para(f"✓ {e.title}", "found")
-        for e in endings:
-            if e.id not in self.found:
-                yield para(f"? not yet found — clue: {e.clue or 'no clue'}", "missing")
+        parts: list = [(f"✓ {e.title}\n", "$success") for e in got]
+        parts += [
+            (f"? not yet found — clue: {reflow(e.clue or 'no clue')}\n", "$text-muted")
+            for e in endings
+            if e.id not in self.found
+        ]
+        yield Static(Content.assemble(*parts).rstrip(), classes="found-list")
 
     def on_mount(self) -> None:
         table = self.query_one("#gains", DataTable)

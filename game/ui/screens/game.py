@@ -11,12 +11,14 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import engine
 from ...model.scenario import Scenario
 from ...model.state import GameState
+from ..widgets.footer import KeyFooter
+from ..widgets.marked import MarkedOptionList
 from ..widgets.text import line, para
 from ..widgets.tracks import TrackPanel
 
@@ -69,8 +71,8 @@ class GameScreen(Screen):
             Option(Text(f"{i}. {o.label} — {o.detail}"), id=o.id)
             for i, o in enumerate(v.options, 1)
         ]
-        yield OptionList(*options, id="options")
-        yield Footer(compact=True)
+        yield MarkedOptionList(*options, id="options")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#options", OptionList).focus()

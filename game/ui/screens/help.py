@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from ..widgets.footer import KeyFooter
 
 HELP = """\
 [b]How to play[/b]
@@ -58,7 +60,7 @@ class HelpScreen(Screen):
         yield Static("Help", id="where")
         with VerticalScroll(id="help"):
             yield Static(HELP, classes="para")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()

@@ -9,10 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...saves import Listed
+from ..widgets.footer import KeyFooter
+from ..widgets.marked import MarkedOptionList
 
 
 class LoadScreen(Screen):
@@ -39,8 +41,8 @@ class LoadScreen(Screen):
             options.append(Option(Text(text), id=str(i)))
         if not options:
             yield Static(Text(f"No saved games in {self.folder} yet."), classes="muted")
-        yield OptionList(*options, id="saves")
-        yield Footer(compact=True)
+        yield MarkedOptionList(*options, id="saves")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#saves").focus()

@@ -9,7 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..widgets.footer import KeyFooter
+from ..widgets.marked import MarkedOptionList
 
 OPPONENTS = (
     ("historical", "Historical", "the other side does what it really did, where it can"),
@@ -21,6 +25,32 @@ EVENTS = (
     ("historical", "Historical", "incidents happen as they did"),
     ("chaos", "Chaos", "incidents roll dice that grow with the danger"),
 )
+
+
+def _prompt(name: str, why: str, chosen: bool) -> Text:
+    """A choice written as a radio button whose state is a character, not only a colour."""
+    return Text(f"{'(•)' if chosen else '( )'} {name}: {why}")
+
+
+class Choices(MarkedOptionList):
+    """One choice among a few; the chosen one follows the cursor and reads "(•)"."""
+
+    def __init__(self, table, id: str):
+        self.table = table
+        super().__init__(
+            *(Option(_prompt(n, w, i == 0), id=k) for i, (k, n, w) in enumerate(table)), id=id
+        )
+
+    @property
+    def chosen(self) -> str:
+        return self.table[self.highlighted or 0][0]
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted is None:
+            return
+        for i, (_, name, why) in enumerate(self.table):
+            self.replace_option_prompt_at_index(i, _prompt(name, why, i == highlighted))
 
 
 class NewGameScreen(Screen):
@@ -40,32 +70,24 @@ class NewGameScreen(Screen):
         with VerticalScroll(id="form"):
             yield Static(info.title, classes="heading", markup=False)
             yield Button("Start the game", id="start", variant="primary")
-            yield Label("The other side decides like:")
-            with RadioSet(id="opponent"):
-                for i, (_, name, why) in enumerate(OPPONENTS):
-                    yield RadioButton(f"{name}: {why}", value=i == 0)
+            yield Label("The other side decides like (arrows choose, Tab moves on):")
+            yield Choices(OPPONENTS, id="opponent")
             yield Label("Incidents:")
-            with RadioSet(id="events"):
-                for i, (_, name, why) in enumerate(EVENTS):
-                    yield RadioButton(f"{name}: {why}", value=i == 0)
+            yield Choices(EVENTS, id="events")
             with Horizontal(id="names"):
                 yield Input(placeholder="Your name (optional)", id="player", max_length=80)
                 yield Input(placeholder="Class code (optional)", id="class", max_length=40)
             yield Static("", id="form-error")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#start", Button).focus()
 
-    def _picked(self, set_id: str, table) -> str:
-        index = self.query_one(f"#{set_id}", RadioSet).pressed_index
-        return table[max(index, 0)][0]
-
     def action_start(self) -> None:
         error = self.app.new_game(
             self.role,
-            self._picked("opponent", OPPONENTS),
-            self._picked("events", EVENTS),
+            self.query_one("#opponent", Choices).chosen,
+            self.query_one("#events", Choices).chosen,
             self.query_one("#player", Input).value.strip(),
             self.query_one("#class", Input).value.strip(),
         )
@@ -78,6 +100,9 @@ class NewGameScreen(Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
             self.action_start()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_start()  # Enter on a choice starts the game with it
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_start()

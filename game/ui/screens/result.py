@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...engine.play import Happening
 from ...model.base import ROLE_SIDE
 from ...model.scenario import Scenario
 from ...model.state import GameState
+from ..widgets.footer import KeyFooter
 from ..widgets.text import line, para, sources
 
 HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
@@ -68,7 +69,7 @@ class ResultScreen(Screen):
                                 yield para(f"Sources: {sources(s, h.event.sources)}", "muted")
             more = "Press Enter to see how it ended." if ended else "Press Enter to go on."
             yield line(more, "hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#result").focus()
@@ -82,7 +83,11 @@ class ResultScreen(Screen):
             sign = "+" if c.after > c.before else "-"
             worse = (c.after > c.before) == (track.worse == "higher")
             kind = "-neutral" if track.worse == "neither" else "-worse" if worse else "-better"
-            text = f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} → {c.after}): {c.reason}"
+            word = "" if track.worse == "neither" else ", worse" if worse else ", better"
+            text = (
+                f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} → {c.after}{word}): "
+                f"{c.reason}"
+            )
             yield line(text, f"change {kind}")
 
     def _record(self, h: Happening):

@@ -10,8 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from ..widgets.footer import KeyFooter
+from ..widgets.marked import MarkedOptionList
 
 
 class TitleScreen(Screen):
@@ -30,9 +33,9 @@ class TitleScreen(Screen):
             yield Static("B R I N K", id="logo")
             yield Static(Text(self.app.scenario.meta.title), id="scenario-title")
             yield Static(Text(self.app.scenario.meta.description.strip()), id="blurb")
-            yield OptionList(id="menu")
+            yield MarkedOptionList(id="menu")
             yield Static(id="found")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_menu()

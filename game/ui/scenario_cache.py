@@ -1,0 +1,71 @@
+"""A cache of the loaded scenario, so that the game starts fast.
+
+Reading a scenario means parsing a few dozen TOML files and building and running pydantic's
+validators: about a hundred milliseconds, most of the game's start. The validated scenario is
+kept as a pickle in the user's cache folder (``$BRINK_CACHE_DIR``, else ``$XDG_CACHE_HOME/brink``,
+else ``~/.cache/brink``), named by a hash of the scenario's files, of the model code and of the
+pydantic and Python versions, so any change to either makes a new entry. The file is written
+atomically; a missing, unreadable or stale entry just means the scenario is read again, and
+a cache folder that cannot be written is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+import pydantic
+
+from ..content import content_hash, load_scenario
+from ..model.scenario import Scenario
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("BRINK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "brink"
+
+
+def _key(folder: Path) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version}\0{pydantic.VERSION}\0".encode())
+    for path in sorted(MODEL_DIR.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(content_hash(folder).encode())
+    return digest.hexdigest()[:32]
+
+
+def load_cached(folder: Path) -> Scenario:
+    """The scenario in ``folder``, from the cache when it holds this very version of it."""
+    try:
+        target = cache_dir() / f"scenario-{_key(folder)}.pickle"
+    except OSError:
+        return load_scenario(folder)
+    try:
+        scenario = pickle.loads(target.read_bytes())
+        if isinstance(scenario, Scenario):
+            return scenario
+    except Exception:  # missing, damaged or from other code: read the scenario again
+        pass
+    scenario = load_scenario(folder)  # raises ScenarioError as ever; nothing is cached then
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".scenario.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(scenario, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # no cache this time
+    return scenario
