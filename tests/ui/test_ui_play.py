@@ -161,3 +161,59 @@ async def test_load_opens_a_saved_game(make_app):
         await pilot.pause()
         assert isinstance(again.screen, GameScreen)
         assert again.game.id == game_id and again.game.state == state
+
+
+def _save(folder, cmc, player: str, class_code: str, updated: str) -> str:
+    """Write a fresh Kennedy save with the given name, class and last-played time."""
+    from game.engine import new_game
+    from game.saves import Game, write_save
+
+    game = Game(cmc, new_game(cmc, "kennedy", 1).state, player=player, class_code=class_code)
+    write_save(folder, game.to_save().model_copy(update={"updated": updated}))
+    return game.id
+
+
+async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc):
+    """s sorts by player, then by class; x asks first: n keeps the file, y deletes it; a damaged
+    file can be neither picked nor deleted."""
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    zoe = _save(folder, cmc, "Zoe", "10A", "2026-11-02T10:00:00+00:00")
+    ann = _save(folder, cmc, "Ann", "10B", "2026-11-01T10:00:00+00:00")
+    (folder / "broken.json").write_bytes(b"[]")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        listing = app.screen.query_one("#saves")
+
+        def first() -> str:
+            return str(listing.get_option_at_index(0).prompt)
+
+        assert first().startswith("Zoe") and "last played first" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert first().startswith("Ann") and "by player" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert first().startswith("Zoe") and "by class" in screen_text(app)
+        listing.highlighted = 1  # Ann
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert (folder / f"{ann}.json").exists()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not (folder / f"{ann}.json").exists()
+        assert (folder / f"{zoe}.json").exists()
+        listing = app.screen.query_one("#saves")
+        assert listing.option_count == 2  # Zoe and the damaged file
+        listing.highlighted = 1
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadScreen)
+    assert (folder / "broken.json").read_bytes() == b"[]"

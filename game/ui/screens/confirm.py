@@ -1,4 +1,4 @@
-"""Asks before an option that cannot be undone and raises the danger sharply."""
+"""Asks before something that cannot be undone: a drastic option, or deleting a save."""
 
 from __future__ import annotations
 
@@ -23,14 +23,14 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("escape", "answer(False)", show=False),
     ]
 
-    def __init__(self, label: str):
+    def __init__(self, label: str, why: str = "cannot be undone and raises the danger sharply."):
         super().__init__()
-        self.label = label
+        self.label, self.why = label, why
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Static("Are you sure?", classes="heading")
-            yield Static(Text(f"“{self.label}” cannot be undone and raises the danger sharply."))
+            yield Static(Text(f"“{self.label}” {self.why}"))
             with Horizontal(id="confirm-buttons"):
                 yield Button("y  Yes, do it", id="yes", variant="error")
                 yield Button("n  Think again", id="no", variant="primary")

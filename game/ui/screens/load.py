@@ -1,4 +1,5 @@
-"""The saved games, newest first; a damaged file is listed with the reason and cannot be picked."""
+"""The saved games: newest first, or by player or class (``s``); ``x`` deletes a game after
+asking. A damaged file is listed with the reason and can be neither picked nor deleted."""
 
 from __future__ import annotations
 
@@ -12,20 +13,35 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...saves import Listed
+from ...saves import SORTS, Listed, list_saves
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 
+SORT_NAMES = {"updated": "last played first", "player": "by player", "class": "by class"}
+
 
 class LoadScreen(Screen):
-    BINDINGS: ClassVar[list] = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list] = [
+        Binding("s", "sort", "Sort"),
+        Binding("x", "delete", "Delete"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
 
-    def __init__(self, rows: list[Listed], folder: Path):
+    def __init__(self, rows: list[Listed], folder: Path, sort: str = "updated"):
         super().__init__()
-        self.rows, self.folder = rows, folder
+        self.rows, self.folder, self.sort = rows, folder, sort
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Saved games in {self.folder}"), id="where")
+        yield Static(self._heading(), id="where")
+        if not self.rows:
+            yield Static(Text(f"No saved games in {self.folder} yet."), classes="muted")
+        yield MarkedOptionList(*self._options(), id="saves")
+        yield KeyFooter()
+
+    def _heading(self) -> Text:
+        return Text(f"Saved games in {self.folder} ({SORT_NAMES[self.sort]})")
+
+    def _options(self) -> list[Option]:
         options = []
         for i, r in enumerate(self.rows):
             if r.save is None:
@@ -39,10 +55,37 @@ class LoadScreen(Screen):
             cls = f" [{v.class_code}]" if v.class_code else ""
             text = f"{who}{cls} · {v.role} · {state}\n  {v.id} · last played {v.updated}"
             options.append(Option(Text(text), id=str(i)))
-        if not options:
-            yield Static(Text(f"No saved games in {self.folder} yet."), classes="muted")
-        yield MarkedOptionList(*options, id="saves")
-        yield KeyFooter()
+        return options
+
+    def _refresh_rows(self) -> None:
+        self.rows = list_saves(self.folder, sort=self.sort)
+        self.query_one("#where", Static).update(self._heading())
+        listing = self.query_one("#saves", OptionList)
+        listing.clear_options()
+        listing.add_options(self._options())
+
+    def action_sort(self) -> None:
+        """Cycle: last played first, by player, by class."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._refresh_rows()
+
+    def action_delete(self) -> None:
+        """Delete the highlighted game, after asking; never a damaged file."""
+        index = self.query_one("#saves", OptionList).highlighted
+        if index is None or self.rows[index].save is None:
+            return
+        row = self.rows[index]
+        label = f"{row.save.player or '(no name)'} · {row.save.id}"
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                row.path.unlink(missing_ok=True)
+                self.notify(f"Deleted {row.path.name}.")
+                self._refresh_rows()
+
+        from .confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(label, "will be deleted for good."), done)
 
     def on_mount(self) -> None:
         self.query_one("#saves").focus()
