@@ -22,7 +22,17 @@ from .. import engine
 from ..content import default_scenario_dir
 from ..engine.play import Happening
 from ..model.scenario import Scenario
-from ..saves import Game, SaveError, find_save, list_saves, new_id, read_save, resume, write_save
+from ..saves import (
+    Game,
+    SaveError,
+    find_save,
+    installed_scenarios,
+    list_saves,
+    new_id,
+    read_save,
+    resume,
+    write_save,
+)
 from . import discoveries
 from .commands import BrinkCommands
 from .scenario_cache import load_cached
@@ -266,7 +276,8 @@ class BrinkApp(App):
         from .screens.load import LoadScreen
 
         if not isinstance(self.screen, LoadScreen):
-            self.push_screen(LoadScreen(list_saves(self.saves), self.saves))
+            known = installed_scenarios() | {self.scenario.meta.id}
+            self.push_screen(LoadScreen(list_saves(self.saves, known), self.saves, known))
 
     def action_save(self) -> None:
         if self.game is None:

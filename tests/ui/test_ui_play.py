@@ -217,3 +217,23 @@ async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc)
         await pilot.pause()
         assert isinstance(app.screen, LoadScreen)
     assert (folder / "broken.json").read_bytes() == b"[]"
+
+
+async def test_load_lists_a_game_of_a_missing_scenario_as_damaged(make_app, tmp_path, cmc):
+    """A save of a scenario that is not installed is listed as damaged, with the reason, and the
+    file is left as it was."""
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    game_id = _save(folder, cmc, "Cy", "", "2026-11-03T10:00:00+00:00")
+    path = folder / f"{game_id}.json"
+    data = json.loads(path.read_text())
+    data["scenario_id"] = "bay_of_pigs"
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        prompt = str(app.screen.query_one("#saves").get_option_at_index(0).prompt)
+        assert "DAMAGED" in prompt and "bay_of_pigs" in prompt, prompt
+    assert path.read_bytes() == before

@@ -27,9 +27,11 @@ class LoadScreen(Screen):
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
-    def __init__(self, rows: list[Listed], folder: Path, sort: str = "updated"):
+    def __init__(
+        self, rows: list[Listed], folder: Path, scenarios: set[str] | None = None, sort="updated"
+    ):
         super().__init__()
-        self.rows, self.folder, self.sort = rows, folder, sort
+        self.rows, self.folder, self.scenarios, self.sort = rows, folder, scenarios, sort
 
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), id="where")
@@ -58,7 +60,7 @@ class LoadScreen(Screen):
         return options
 
     def _refresh_rows(self) -> None:
-        self.rows = list_saves(self.folder, sort=self.sort)
+        self.rows = list_saves(self.folder, self.scenarios, self.sort)
         self.query_one("#where", Static).update(self._heading())
         listing = self.query_one("#saves", OptionList)
         listing.clear_options()
