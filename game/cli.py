@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import textwrap
-import time
 from pathlib import Path
 
 from . import engine
-from .content import ScenarioError, default_scenario_dir, load_scenario
+from .commands import cmd_check, cmd_simulate, cmd_timeline, error, scenario_for
+from .content import ScenarioError
 from .engine.policies import POLICIES
+from .model.problem import first_error
 from .saves import Game, SaveError, find_save, list_saves, read_save, resume, saves_dir, write_save
 
 ROLES = ("kennedy", "khrushchev")
@@ -115,15 +114,6 @@ def _positive(text: str) -> int:
     return n
 
 
-def _err(msg: str) -> int:
-    print(f"brink: {msg}", file=sys.stderr)
-    return 1
-
-
-def _scenario(a):
-    return load_scenario(Path(a.scenario) if a.scenario else default_scenario_dir())
-
-
 def _plain(game: Game, folder: Path) -> int:
     from .plain import Plain
 
@@ -135,10 +125,10 @@ def _plain(game: Game, folder: Path) -> int:
 
 
 def cmd_play(a) -> int:
-    s = _scenario(a)
+    s = scenario_for(a)
     role = s.role(a.role)
     if not role.available:
-        return _err(f"the {a.role} campaign is not written yet; try --role kennedy")
+        return error(f"the {a.role} campaign is not written yet; try --role kennedy")
     import secrets
 
     seed = a.seed if a.seed is not None else secrets.randbelow(2**31)
@@ -147,7 +137,7 @@ def cmd_play(a) -> int:
         game = Game(s, outcome.state, player=a.player, class_code=a.class_code)
         game.to_save()  # validates the name and class code before the game starts
     except ValueError as exc:
-        return _err(f"--player/--class: {_first_error(exc)}")
+        return error(f"--player/--class: {first_error(exc)}")
     if not a.plain:  # the Textual game, opened on this new game
         from .ui.app import create_app
 
@@ -157,18 +147,10 @@ def cmd_play(a) -> int:
     return _plain(game, saves_dir(a.saves_dir))
 
 
-def _first_error(exc: Exception) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        e = errors()[0]
-        return f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-    return str(exc)
-
-
 def cmd_resume(a) -> int:
     folder = saves_dir(a.saves_dir)
     path = find_save(folder, a.save)
-    s = _scenario(a)
+    s = scenario_for(a)
     save = read_save(path)
     game, note = resume(s, save, str(path))
     if note:
@@ -217,105 +199,6 @@ def cmd_saves(a) -> int:
     return 0
 
 
-def cmd_check(a) -> int:
-    folder = Path(a.folder) if a.folder else default_scenario_dir()
-    t0 = time.perf_counter()
-    try:
-        s = load_scenario(folder)
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p)
-        print(f"{len(exc.problems)} problem(s) in {folder}.")
-        return 1
-    from .engine.check import check
-
-    result = check(s)
-    secs = time.perf_counter() - t0
-    for p in result.problems:
-        print(p)
-    print(
-        f"{s.meta.id}: {len(s.decisions)} decision points, {len(s.events)} events, "
-        f"{len(s.endings)} endings; {result.states} states explored in {secs:.2f} s."
-    )
-    for w in result.explorations:
-        print(
-            f"  {w.role} against {w.policy}: {w.dives} random games and {w.states} states walked; "
-            f"{len(w.decisions)}/{len(s.decisions)} decisions and "
-            f"{len(w.endings)}/{sum(w.role in e.roles for e in s.endings)} endings reached"
-        )
-    if result.problems:
-        print(f"{len(result.problems)} problem(s) in {folder}.")
-        return 1
-    print("No problems found.")
-    return 0
-
-
-def cmd_timeline(a) -> int:
-    s = _scenario(a)
-    entries = sorted(s.history, key=lambda e: e.date)
-    if a.json:
-        out = [e.model_dump(exclude_none=True) for e in entries]
-        print(json.dumps(out, ensure_ascii=False, indent=1))
-        return 0
-
-    def out(text: str) -> None:
-        print(
-            textwrap.fill(
-                " ".join(text.split()), 78, initial_indent="    ", subsequent_indent="    "
-            )
-        )
-
-    for e in entries:
-        when = f" ({e.when})" if e.when else ""
-        print(f"{e.date}{when}  {e.title}")
-        out(e.text)
-        if e.disputed:
-            out(f"Disputed: {e.disputed}")
-        out(f"Sources: {', '.join(e.sources)}")
-    return 0
-
-
-def cmd_simulate(a) -> int:
-    s = _scenario(a)
-    if not s.role(a.role).available:
-        return _err(f"the {a.role} campaign is not written yet")
-    from .engine.simulate import simulate
-
-    t0 = time.perf_counter()
-    t = simulate(s, a.role, a.policy, a.runs, a.seed, a.opponent, a.events)
-    secs = time.perf_counter() - t0
-    result = {
-        "role": a.role,
-        "policy": a.policy,
-        "opponent": a.opponent,
-        "events": a.events,
-        "runs": t.runs,
-        "seed": a.seed,
-        "seconds": round(secs, 3),
-        "endings": dict(t.endings.most_common()),
-        "unfinished": t.stuck,
-        "peak_danger": {str(k): v for k, v in sorted(t.peak_danger.items())},
-        "peak_defcon": {str(k): v for k, v in sorted(t.peak_defcon.items())},
-        "mean_divergence": round(t.mean_divergence, 1),
-    }
-    if a.json:
-        print(json.dumps(result))
-        return 0
-    print(
-        f"{t.runs} games as {a.role} ({a.policy}) against {a.opponent}, events {a.events}, "
-        f"seeds {a.seed}..{a.seed + t.runs - 1}, {secs:.2f} s"
-    )
-    print("Endings:")
-    for ending, n in t.endings.most_common():
-        print(f"  {n:6d}  {100 * n / t.runs:5.1f}%  {s.ending(ending).title}")
-    if t.stuck:
-        print(f"  {t.stuck:6d}  unfinished (a content error: run brink check)")
-    print("Peak danger:  " + ", ".join(f"{k}: {v}" for k, v in sorted(t.peak_danger.items())))
-    print("Peak DEFCON:  " + ", ".join(f"{k}: {v}" for k, v in sorted(t.peak_defcon.items())))
-    print(f"Mean divergence from history: {t.mean_divergence:.1f}%")
-    return 0
-
-
 COMMANDS = {
     "play": cmd_play,
     "resume": cmd_resume,
@@ -337,9 +220,9 @@ def main(argv: list[str] | None = None) -> int:
             return app.return_code or 0
         return COMMANDS[args.command](args)
     except ScenarioError as exc:
-        return _err("the scenario has problems (run brink check):\n" + str(exc))
+        return error("the scenario has problems (run brink check):\n" + str(exc))
     except SaveError as exc:
-        return _err(str(exc.problem))
+        return error(str(exc.problem))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -13,3 +13,12 @@ class Problem(Model):
     def __str__(self) -> str:
         where = f"{self.file}: {self.path}" if self.path else self.file
         return f"{where}: {self.message}"
+
+
+def first_error(exc: Exception) -> str:
+    """The first error of a pydantic ``ValidationError`` as ``field: message`` (else the text)."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        e = errors()[0]
+        return f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+    return str(exc)

@@ -21,6 +21,7 @@ from textual.binding import Binding
 from .. import engine
 from ..content import default_scenario_dir
 from ..engine.play import Happening
+from ..model.problem import first_error
 from ..model.scenario import Scenario
 from ..saves import (
     Game,
@@ -116,7 +117,7 @@ class BrinkApp(App):
             game = Game(self.scenario, outcome.state, player=player, class_code=class_code)
             game.to_save()
         except ValueError as exc:
-            return _first_error(exc)
+            return first_error(exc)
         self.game = game
         self.save()
         self.show_current(first=outcome.happenings)
@@ -294,14 +295,6 @@ class BrinkApp(App):
 
     def action_contrast(self) -> None:
         self.theme = DEFAULT if self.theme == CONTRAST else CONTRAST
-
-
-def _first_error(exc: Exception) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        e = errors()[0]
-        return f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-    return str(exc)
 
 
 def create_app(
