@@ -22,7 +22,7 @@ from .disk import (
     saves_dir,
     write_save,
 )
-from .play import Game, new_id, now, resume, summary
+from .play import Game, latest_unfinished, new_id, now, resume, summary
 
 __all__ = [
     "MAX_SAVE_BYTES",
@@ -33,6 +33,7 @@ __all__ = [
     "SaveError",
     "find_save",
     "installed_scenarios",
+    "latest_unfinished",
     "list_saves",
     "new_id",
     "now",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from .. import engine
 from ..model.problem import Problem
 from ..model.save import SAVE_VERSION, Choice, SaveFile, Summary
 from ..model.scenario import Scenario
 from ..model.state import GameState
-from .disk import SaveError
+from .disk import Listed, SaveError, list_saves
 
 
 def now() -> str:
@@ -146,3 +147,19 @@ def _changed(scenario: Scenario, game: Game, i: int, choice: Choice, why: str) -
         f"({choice.decision}: {choice.option}), {engine.where(scenario, game.state)}, {why}. "
         "You go on from there in a new save; the old one is kept as it was."
     )
+
+
+def latest_unfinished(folder: Path, scenario: Scenario) -> Listed | None:
+    """The newest readable save, in the folder, of an unfinished game of this scenario in a
+    campaign that can be played; None if there is none."""
+    playable = {r.id for r in scenario.meta.roles if r.available}
+    for row in list_saves(folder):
+        s = row.save
+        if (
+            s is not None
+            and s.summary.ending is None
+            and s.scenario_id == scenario.meta.id
+            and s.role in playable
+        ):
+            return row
+    return None

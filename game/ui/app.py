@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import gc
 import secrets
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,16 +26,16 @@ from ..model.scenario import Scenario
 from ..saves import (
     Game,
     SaveError,
-    find_save,
     installed_scenarios,
+    latest_unfinished,
     list_saves,
     new_id,
     read_save,
     resume,
-    write_save,
 )
 from . import discoveries
 from .commands import BrinkCommands
+from .saver import Saver
 from .scenario_cache import load_cached
 from .themes import CONTRAST, DEFAULT, THEMES
 
@@ -73,8 +73,7 @@ class BrinkApp(App):
         self._note = note
         self._theme_name = theme
         self.found: frozenset[str] = discoveries.read_found(saves, scenario.meta.id)
-        # Saves are written (fsync and rename) by one thread, in order, off the key's path.
-        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brink-save")
+        self._saver = Saver(self._save_failed)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._dossier = None
 
@@ -197,15 +196,11 @@ class BrinkApp(App):
         in order); the returned future gives the path. A failure becomes a notification."""
         if self.game is None:
             return None
-        future = self._saver.submit(write_save, self.saves, self.game.to_save())
-        future.add_done_callback(self._saved)
-        return future
+        return self._saver.submit(self.saves, self.game.to_save())
 
-    def _saved(self, future: Future) -> None:
-        """In the saver thread: report a failed write on the app's loop."""
-        exc = future.exception()
-        if isinstance(exc, OSError) and self._loop is not None:
-            message = f"Could not save in {self.saves}: {exc.strerror}"
+    def _save_failed(self, message: str) -> None:
+        """From the saver thread: show the failure on the app's loop."""
+        if self._loop is not None:
             with contextlib.suppress(RuntimeError):  # the app may have closed its loop
                 self._loop.call_soon_threadsafe(
                     lambda: self.notify(message, severity="error", timeout=10)
@@ -213,23 +208,14 @@ class BrinkApp(App):
 
     def wait_for_saves(self) -> None:
         """Block until every save asked for so far is on disk."""
-        self._saver.submit(lambda: None).result()
+        self._saver.wait()
 
     def on_unmount(self) -> None:
-        self._saver.shutdown(wait=True)  # never lose the last save on quit
+        self._saver.close()  # never lose the last save on quit
 
     def latest_unfinished(self):
-        """The newest readable save of an unfinished game of this scenario, if any."""
-        for row in list_saves(self.saves):
-            s = row.save
-            if (
-                s is not None
-                and s.summary.ending is None
-                and s.scenario_id == self.scenario.meta.id
-                and s.role in {r.id for r in self.scenario.meta.roles if r.available}
-            ):
-                return row
-        return None
+        """The newest readable save of an unfinished game this app can play, if any."""
+        return latest_unfinished(self.saves, self.scenario)
 
     def resume_file(self, path: Path) -> None:
         """Load a save and go on with it; problems become notifications, never a crash."""
@@ -287,7 +273,7 @@ class BrinkApp(App):
         try:
             self.save().result()  # asked for: wait, and say so only once it is written
         except OSError:
-            return  # already reported by _saved
+            return  # already reported by _save_failed
         self.notify(f"Saved as {self.game.id} in {self.saves}.", title="Saved")
 
     def action_set_theme(self, name: str) -> None:
@@ -316,4 +302,4 @@ def create_app(
     return BrinkApp(scenario, saves_dir(saves), seed=seed, game=game, note=note, theme=theme)
 
 
-__all__ = ["BrinkApp", "create_app", "find_save"]
+__all__ = ["BrinkApp", "create_app"]
