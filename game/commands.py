@@ -43,11 +43,16 @@ def cmd_check(a) -> int:
         f"{len(s.endings)} endings; {result.states} states explored in {secs:.2f} s."
     )
     for w in result.explorations:
+        walked = f" and {w.states} states walked" if w.states > w.starts else ""
         print(
-            f"  {w.role} against {w.policy}: {w.dives} random games and {w.states} states walked; "
+            f"  {w.role} against {w.policy}: {w.dives} random games{walked}; "
             f"{len(w.decisions)}/{len(s.decisions)} decisions and "
             f"{len(w.endings)}/{sum(w.role in e.roles for e in s.endings)} endings reached"
         )
+    print(
+        "  (Every decision and ending must be reached against the random opponent, which can do "
+        "whatever the others do; the other lines show what each opponent lets a player see.)"
+    )
     if result.problems:
         print(f"{len(result.problems)} problem(s) in {folder}.")
         return 1

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model.problem import Problem
 from ..model.scenario import Scenario
-from .explore import Exploration, explore_all
+from .explore import Exploration, explore_all, targets
 from .references import check_references, origin
 from .simulate import play_out
 
@@ -53,8 +53,11 @@ def check(scenario: Scenario) -> CheckResult:
             problems.append(
                 Problem(file=file, path=path, message=f"reached with no option offered ({ctx})")
             )
+        if w.policy != "random":
+            continue  # the random opponent's walk reaches whatever any opponent lets happen
+        want_d, want_e = targets(scenario, w.role)
         for d in scenario.decisions:
-            if d.id not in w.decisions:
+            if d.id in want_d and d.id not in w.decisions:
                 file, path = _where(scenario, d.id)
                 problems.append(
                     Problem(
@@ -66,7 +69,7 @@ def check(scenario: Scenario) -> CheckResult:
                     )
                 )
         for e in scenario.endings:
-            if w.role in e.roles and e.id not in w.endings:
+            if e.id in want_e and e.id not in w.endings:
                 problems.append(
                     Problem(
                         file="endings.toml",

@@ -36,6 +36,8 @@ class Exploration:
     """Decisions reached with no option offered."""
     dives: int = 0
     """Random games played before the systematic walk."""
+    starts: int = 0
+    """Start states (one per event mode and branch of chance at the start)."""
     complete: bool = True
     """False when the walk stopped early: every target found, or the state limit reached."""
 
@@ -183,27 +185,35 @@ def trap_free(scenario: Scenario) -> bool:
     ) and all(always_answerable(scenario, d) for d in scenario.decisions)
 
 
+def targets(scenario: Scenario, role: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a campaign must be able to reach: every decision from its first phase on (both
+    sides'; earlier ones are history's, played before the game starts) and its endings."""
+    start = scenario.phase_position(scenario.role(role).start_phase)
+    decisions = frozenset(
+        d.id for i in range(start, len(scenario.meta.phases)) for d in scenario.decisions_in(i)
+    )
+    return decisions, frozenset(e.id for e in scenario.endings if role in e.roles)
+
+
 def explore(
     scenario: Scenario,
     role: str,
     policy: str,
     max_states: int = 500_000,
-    known: Exploration | None = None,
     dives: int = 1000,
+    goal: bool = True,
 ) -> Exploration:
     """Walk the states reachable for ``role`` against ``policy``, in both event modes.
 
-    If the scenario is :func:`trap_free`, the walk stops as soon as every decision and ending
-    has been reached, first by up to ``dives`` random games (every branch of chance equally
-    likely), then systematically; ``known`` gives targets already shown reachable (the random
-    policy can do whatever the others do). Otherwise it walks every state, up to ``max_states``.
+    If the scenario is :func:`trap_free`, there is no dead end to look for: the walk plays up
+    to ``dives`` random games (every branch of chance equally likely), then, with ``goal``,
+    walks systematically until every :func:`targets` is reached; without ``goal`` the dives
+    alone give a figure of what this opponent lets a player reach. Otherwise it walks every
+    state, up to ``max_states``.
     """
     r = _reads(scenario)
     found = Exploration(role, policy)
-    if known is not None:
-        found.decisions |= known.decisions
-        found.endings |= known.endings
-    targets = len(scenario.decisions) + sum(role in e.roles for e in scenario.endings)
+    want_d, want_e = targets(scenario, role)
     early = trap_free(scenario)
     seen: set = set()
 
@@ -230,19 +240,28 @@ def explore(
             found.endings.add(st.ending)
 
     def done() -> bool:
-        return early and len(found.decisions) + len(found.endings) == targets
+        return early and (
+            not goal or (want_d <= found.decisions and want_e <= found.endings)
+        )
 
-    starts = [
-        st
-        for mode in MODES
-        for st in _outcomes(lambda f, m=mode: new_game(scenario, role, 0, policy, m, fate=f))
-    ]
+    def begin(p: str) -> list[GameState]:
+        return [
+            st
+            for mode in MODES
+            for st in _outcomes(lambda f, m=mode: new_game(scenario, role, 0, p, m, fate=f))
+        ]
+
+    starts = begin(policy)
+    found.starts = len(starts)
+    # The random opponent can make any choice another policy makes, so its dives also follow
+    # the others' lines: what they reach, it can reach.
+    divers = [st for p in POLICIES for st in begin(p)] if policy == "random" else starts
     if early:  # random dives find most targets far sooner than a systematic walk
         rng = Random(0)
         for i in range(dives):
-            if done():
+            if goal and done():
                 break
-            st = starts[i % len(starts)]
+            st = divers[i % len(divers)]
             while st.ending is None and st.pending is not None:
                 options = offered(scenario.decision(st.pending), st)
                 if not options:
@@ -282,14 +301,12 @@ def explore(
 
 
 def explore_all(scenario: Scenario) -> list[Exploration]:
-    """One walk per available role and opponent policy; the random policy's walk starts from
-    what the others found, since it can make any choice they make."""
+    """Per available role: the random opponent's walk, which must reach every target (it can
+    make any choice the other policies make), then each other policy's walk: a full search for
+    dead ends where the scenario is not :func:`trap_free`, else random games that measure how
+    much of the campaign that opponent lets a player see."""
     walks = []
     for role in (r.id for r in scenario.meta.roles if r.available):
-        mine = [explore(scenario, role, p) for p in POLICIES if p != "random"]
-        union = Exploration(role, "random")
-        for w in mine:
-            union.decisions |= w.decisions
-            union.endings |= w.endings
-        walks += [*mine, explore(scenario, role, "random", known=union)]
+        walks.append(explore(scenario, role, "random"))
+        walks += [explore(scenario, role, p, dives=300, goal=False) for p in POLICIES if p != "random"]
     return walks
