@@ -147,3 +147,32 @@ def test_saves_lists_games_and_damaged_files(tmp_path):
     # without the mini scenario installed, its game is listed as damaged with the reason
     r = brink("saves", "--saves-dir", str(tmp_path))
     assert "scenario_id: a game of 'mini', which is not installed" in r.stdout.decode()
+
+
+def test_khrushchev_campaign_plays_from_1959_to_the_historical_settlement(tmp_path):
+    """`play --role khrushchev --plain` on the shipped scenario, answering as history did: it
+    opens in January 1959, passes through the crisis seen from Moscow, and ends in the
+    historical settlement with every choice matching history."""
+    from game.content import load_scenario
+    from game.engine import choose, new_game, view
+
+    cmc = load_scenario()
+    state = new_game(cmc, "khrushchev", 1).state
+    lines = []
+    while state.pending and state.ending is None:
+        ids = [o.id for o in view(cmc, state).options]
+        pick = cmc.decision(state.pending).history.option
+        lines.append(f"{ids.index(pick) + 1}\n")
+        state = choose(cmc, state, pick).state
+    r = brink(
+        "play", "--role", "khrushchev", "--plain", "--seed", "1", "--saves-dir", str(tmp_path),
+        stdin="".join(lines).encode(),
+    )
+    out = r.stdout.decode()
+    assert r.returncode == 0, r.stderr
+    assert out.index("=== January 1959 ===") < out.index("October 1962")
+    assert out.count("you matched history") == len(lines) >= 12
+    assert "you diverged" not in out and "Traceback" not in r.stderr.decode()
+    save = only_save(tmp_path)
+    assert save["role"] == "khrushchev"
+    assert save["summary"]["ending"] == state.ending == "historical_settlement"
