@@ -169,8 +169,8 @@ class Plain:
         self.say()
         self.say(e.epilogue)
         if view := e.seen_from.get(st.side):
-            self.say()
-            self.say(view)
+            self.say(f"\nAs the {s.meta.sides[st.side].name} saw it:")
+            self.say(view, "  ")
         self.say("\nWhat historians think:")
         self.say(e.historians, "  ")
         if e.sources:

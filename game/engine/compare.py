@@ -118,14 +118,16 @@ def timeline(scenario: Scenario, state: GameState) -> tuple[DateRow, ...]:
     )
 
 
-def gains(scenario: Scenario, ending_id: str | None) -> tuple[GainRow, ...]:
-    """Who gained in this ending beside the historical one, leader by leader, dimension by dimension."""
+def gains(scenario: Scenario, ending_id: str | None, first: str = "kennedy") -> tuple[GainRow, ...]:
+    """Who gained in this ending beside the historical one, leader by leader (``first``, the
+    player's leader, before the others), dimension by dimension."""
     hist = historical_ending(scenario)
     mine = scenario.ending(ending_id) if ending_id else None
     h = {(g.leader, g.dimension): g for g in hist.gains}
     m = {(g.leader, g.dimension): g for g in mine.gains} if mine else {}
     rows = []
-    for leader in ("kennedy", "khrushchev", "castro"):
+    leaders = ("kennedy", "khrushchev", "castro")
+    for leader in sorted(leaders, key=lambda x: x != first):
         for dim in scenario.meta.dimensions:
             got, was = m.get((leader, dim.id)), h.get((leader, dim.id))
             if got is None and was is None:
@@ -150,7 +152,7 @@ def report(scenario: Scenario, state: GameState) -> Report:
         choices=choices(scenario, state),
         timeline=timeline(scenario, state),
         divergence=divergence(state),
-        gains=gains(scenario, state.ending),
+        gains=gains(scenario, state.ending, first=state.role),
         peak_danger=peak_danger,
         peak_defcon=peak_defcon,
     )

@@ -58,17 +58,35 @@ async def test_every_screen_opens_from_the_keyboard(make_app):
         assert isinstance(app.screen, ResultScreen)
 
 
-async def test_title_shows_coming_campaigns_without_hiding_them(make_app):
-    """Khrushchev (available = false) and the debrief are listed as coming, and disabled."""
+def title_menu(app) -> dict[str, bool]:
+    """The title menu's prompts, each with whether it is disabled."""
+    menu = app.screen.query_one("#menu", OptionList)
+    return {
+        str(menu.get_option_at_index(i).prompt): menu.get_option_at_index(i).disabled
+        for i in range(menu.option_count)
+    }
+
+
+async def test_title_offers_both_campaigns(make_app):
+    """The shipped scenario's two campaigns are on the title menu, both enabled."""
     app = make_app()
     async with app.run_test(size=SIZE):
-        menu = app.screen.query_one("#menu", OptionList)
-        prompts = {
-            str(menu.get_option_at_index(i).prompt): menu.get_option_at_index(i).disabled
-            for i in range(menu.option_count)
-        }
+        prompts = title_menu(app)
+        for leader in ("Kennedy", "Khrushchev"):
+            assert any(leader in p and not d for p, d in prompts.items()), leader
+
+
+async def test_title_shows_coming_campaigns_without_hiding_them(make_app, cmc):
+    """A campaign switched off (`available = false`) is listed as coming, and disabled."""
+    roles = tuple(
+        r.model_copy(update={"available": r.id != "khrushchev"}) for r in cmc.meta.roles
+    )
+    scenario = cmc.model_copy(update={"meta": cmc.meta.model_copy(update={"roles": roles})})
+    app = make_app(scenario)
+    async with app.run_test(size=SIZE):
+        prompts = title_menu(app)
         coming = {p: d for p, d in prompts.items() if "coming soon" in p}
-        assert any("Khrushchev" in p for p in coming) and any("debrief" in p for p in coming)
+        assert any("Khrushchev" in p for p in coming)
         assert all(coming.values())
         assert any("Kennedy" in p and not d for p, d in prompts.items())
 

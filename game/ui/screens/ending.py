@@ -43,6 +43,9 @@ class EndingScreen(Screen):
         with VerticalScroll(id="ending"):
             yield line(e.title, "headline")
             yield para(e.epilogue)
+            if view := e.seen_from.get(st.side):
+                yield line(f"As the {s.meta.sides[st.side].name} saw it", "heading")
+                yield para(view)
             yield line("What historians think", "heading")
             yield para(e.historians)
             if e.sources:
