@@ -171,3 +171,47 @@ def test_timeline_runs_from_1959(cmc):
     dates = sorted(e.date for e in cmc.history)
     assert dates[0] == "1959-01-01" and dates[-1] >= "1964-10-14"
     assert Path(FOLDER / "history.toml").is_file()
+
+
+SOVIET_ADVISERS = {
+    "malinovsky",
+    "gromyko",
+    "mikoyan",
+    "kozlov",
+    "dobrynin",
+    "alekseyev",
+    "biryuzov",
+    "pliyev",
+    "castro",
+}
+
+
+def test_khrushchev_campaign_has_its_decisions_advisers_and_endings(cmc):
+    """At least 12 Soviet decision points from 1959, the named Soviet advisers and Castro all
+    speak, at least 4 endings only this campaign reaches, and every shared ending says how
+    Moscow saw it."""
+    soviet = [d for d in cmc.decisions if d.side == "ussr"]
+    assert len(soviet) >= 12
+    assert min(cmc.phase_position(d.phase) for d in soviet) == 0  # from January 1959
+    speaking = {a.person for d in soviet for a in d.advisers}
+    assert speaking >= SOVIET_ADVISERS, SOVIET_ADVISERS - speaking
+    own = [e for e in cmc.endings if e.roles == ("khrushchev",)]
+    assert len(own) >= 4
+    for e in cmc.endings:
+        if "kennedy" in e.roles:
+            assert e.seen_from.get("ussr"), e.id
+
+
+def test_every_adviser_position_is_sourced(cmc):
+    """An adviser's argument is a historical position: it must cite where it comes from."""
+    unsourced = [(d.id, a.person) for d in cmc.decisions for a in d.advisers if not a.sources]
+    assert unsourced == []
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_texts_speak_of_history_not_of_the_project_files(name):
+    """Players read these texts: they correct errors in words of their own ("some accounts
+    say"), never by naming the project's seed documents or reference file."""
+    for text in texts(tomllib.loads((FOLDER / name).read_text("utf-8"))):
+        flat = " ".join(text.split())
+        assert not re.search(r"\bseeds? ?0\d\d|\bREFERENCE(\.md)?\b|§", flat, re.I), flat
