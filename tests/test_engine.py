@@ -794,3 +794,45 @@ def test_fate_walks_every_branch_once():
         script = fate.next_script()
     assert sorted(seen) == [(a, b) for a in range(2) for b in range(3)]
     assert len(seen) == 6
+
+
+# --- what the other side sees -----------------------------------------------------------------
+
+
+def test_a_secret_decision_shows_the_other_side_only_that_tracks_moved(copy_mini, edit):
+    """Moscow's answer made secret: the Kennedy player sees no question, no option, no result,
+    and the danger change without its reason; the Khrushchev player, who took it, sees all."""
+    from game.content import load_scenario
+    from game.engine.play import SECRET_REASON, SECRET_TITLE
+
+    edit(copy_mini / "decisions/day2.toml", 'phase = "day2"', 'phase = "day2"\nsecret = true')
+    s = load_scenario(copy_mini)
+    out = choose(s, new_game(s, "kennedy", 1).state, "talk")  # Moscow holds: danger +1
+    [answer] = [h for h in out.happenings if h.kind == "answer"]
+    assert (answer.title, answer.option, answer.decision) == (SECRET_TITLE, None, None)
+    assert "Hold" not in answer.text and "They stay" not in answer.text
+    assert answer.changes and {c.reason for c in answer.changes} == {SECRET_REASON}
+    assert all(c.reason not in ("defiance", "hidden") for c in out.state.log)
+    mine = play(s, "khrushchev")
+    out = choose(s, mine, "hold")
+    [taken] = [h for h in out.happenings if h.kind == "decision"]
+    assert taken.title == "Moscow answers"
+    assert [c.reason for c in taken.changes] == ["defiance", "hidden"]
+
+
+def test_the_other_side_reads_what_it_would_learn(copy_mini, edit):
+    """An option's ``seen_by_other`` replaces its result for the other side's player only."""
+    from game.content import load_scenario
+
+    edit(
+        copy_mini / "decisions/day2.toml",
+        'result = "They stay."',
+        'result = "They stay."\nseen_by_other = "The sites keep growing."',
+    )
+    s = load_scenario(copy_mini)
+    out = choose(s, new_game(s, "kennedy", 1).state, "talk")
+    [answer] = [h for h in out.happenings if h.kind == "answer"]
+    assert answer.option.id == "hold" and answer.text == "The sites keep growing."
+    out = choose(s, play(s, "khrushchev"), "hold")
+    [taken] = [h for h in out.happenings if h.kind == "decision"]
+    assert taken.text == "They stay."

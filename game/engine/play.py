@@ -21,6 +21,11 @@ class IllegalMove(ValueError):
     """The choice is not one the game offers now."""
 
 
+SECRET_TITLE = "Out of your sight"
+SECRET_TEXT = "The other side has decided something you cannot see."
+SECRET_REASON = "a move of the other side you cannot see"
+
+
 @dataclass(frozen=True, slots=True)
 class Happening:
     """Something that happened during one engine call, with what it changed and why."""
@@ -142,7 +147,8 @@ def _point(scenario: Scenario, d: Draft) -> Point:
 
 def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_player: bool):
     d.turn += 1
-    changes = apply(option.effects, scenario, d)
+    hidden = decision.secret and decision.side != d.side
+    changes = apply(option.effects, scenario, d, hide=SECRET_REASON if hidden else None)
     want = decision.history.option
     matched = None if want is None else option.id == want
     d.done.add(decision.id)
@@ -161,12 +167,20 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
         )
     )
     d.trail.append(_point(scenario, d))
+    if hidden:  # the player sees only the tracks move, if they do
+        if changes:
+            d.happenings.append(
+                Happening("answer", SECRET_TITLE, SECRET_TEXT, changes, decision.side, phase=d.phase)
+            )
+        _check_endings(scenario, d, at_end=False)
+        return
     kind = "decision" if by_player else "answer"
+    text = option.result if by_player else option.seen_by_other or option.result
     d.happenings.append(
         Happening(
             kind,
             decision.title,
-            option.result,
+            text,
             changes,
             decision.side,
             decision,

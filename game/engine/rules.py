@@ -161,8 +161,9 @@ def holds(cond, d: Draft | GameState) -> bool:
     raise TypeError(f"unknown condition {t.__name__}")
 
 
-def apply(effects, scenario: Scenario, d: Draft) -> tuple[Change, ...]:
-    """Apply effects in order; return the track changes they made, each with its reason."""
+def apply(effects, scenario: Scenario, d: Draft, hide: str | None = None) -> tuple[Change, ...]:
+    """Apply effects in order; return the track changes they made, each with its reason (or
+    with ``hide`` in its place, for a move the player must not see)."""
     changes = []
     for e in effects:
         t = type(e)
@@ -173,7 +174,7 @@ def apply(effects, scenario: Scenario, d: Draft) -> tuple[Change, ...]:
             after = min(track.max, max(track.min, after))
             if after != before:
                 d.tracks[e.track] = after
-                c = Change(turn=d.turn, track=e.track, before=before, after=after, reason=e.reason)
+                c = Change(turn=d.turn, track=e.track, before=before, after=after, reason=hide or e.reason)
                 changes.append(c)
                 d.log.append(c)
         elif t is SetFlag:

@@ -49,6 +49,10 @@ class Option(Model):
     """From -2 (most conciliatory) to 2 (most forceful); the hawk and dove policies use it."""
     irreversible: bool = False
     """Cannot be undone; with a sharp rise in danger the game asks to confirm."""
+    seen_by_other: Text | None = None
+    """What the other side's leader learns of this choice, when the other side is the player.
+    Without it the other side is shown ``result``, so write it when ``result`` speaks to the
+    one who chose ("You announce...") or tells what only they knew."""
 
 
 class Record(Model):
@@ -88,6 +92,9 @@ class Decision(Model):
     notes: tuple[Note, ...] = ()
     when: Condition | None = None
     """The decision arises only when this holds (checked when its phase is reached)."""
+    secret: bool = False
+    """Taken out of the other side's sight: when the other side is the player, it learns
+    neither the question nor the answer, and the track changes it sees are given no reason."""
     advisers: tuple[Position, ...] = ()
     options: tuple[Option, ...] = Field(alias="option", min_length=2)
     history: Record
