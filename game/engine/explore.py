@@ -15,7 +15,7 @@ from ..model.rules import AllOf, AnyOf, Chose, FlagSet, Knows, Not, TrackWithin
 from ..model.scenario import Scenario
 from ..model.state import GameState
 from .play import choose, new_game, offered
-from .policies import POLICIES
+from .policies import POLICIES, pick
 from .rules import Fate, holds
 
 MODES = ("historical", "chaos")
@@ -43,12 +43,11 @@ class Exploration:
 
 
 def _conditions(scenario: Scenario):
-    """Every condition in the scenario, nested ones included."""
+    """Every condition that can change what happens, nested ones included (a note's condition
+    only changes what the player reads, so it is left out)."""
     walk = _walk
     for d in scenario.decisions:
         yield from walk(d.when)
-        for n in d.notes:
-            yield from walk(n.when)
         for o in d.options:
             yield from walk(o.when)
     for e in scenario.events:
@@ -97,6 +96,20 @@ class _Dice(Fate):
 
     def pick(self, n: int) -> int:
         return self.rng.randrange(n)
+
+
+STYLES = ("any", "historical", "hawk", "dove")
+"""How a dive's player leans: uniformly, or mostly like one of the policies. Leaning players
+find the rare endings at the ends of long lines (history's own, or all-out defiance) that
+uniform play seldom walks to the end of."""
+
+
+def _lean(style: str, decision, options: list, rng: Random):
+    """The dive player's pick: with ``style`` "any" uniform; otherwise that policy's pick four
+    times in five and a uniform one the fifth."""
+    if style == "any" or rng.random() < 0.2:
+        return rng.choice(options)
+    return pick(style, decision, options, None)
 
 
 def _outcomes(run, script=()):
@@ -262,11 +275,14 @@ def explore(
             if goal and done():
                 break
             st = divers[i % len(divers)]
+            style = STYLES[(i // len(divers)) % len(STYLES)]
             while st.ending is None and st.pending is not None:
-                options = offered(scenario.decision(st.pending), st)
+                decision = scenario.decision(st.pending)
+                options = offered(decision, st)
                 if not options:
                     break
-                st = choose(scenario, st, rng.choice(options).id, fate=_Dice(rng)).state
+                o = _lean(style, decision, options, rng)
+                st = choose(scenario, st, o.id, fate=_Dice(rng)).state
                 note(st)
             found.dives += 1
     stack: list[GameState] = []
