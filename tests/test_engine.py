@@ -437,12 +437,18 @@ def test_chaos_chance_depends_on_the_state(mini):
 
 
 def test_event_hidden_from_the_player_still_happens(mini):
-    """An event visible only to Moscow changes the world but is not shown to Kennedy."""
+    """An event visible only to Moscow changes the world but is not shown to Kennedy: he sees
+    only that the danger rose, for a reason he cannot see."""
+    from game.engine.play import SECRET_REASON, SECRET_TITLE
+
     s = with_event(mini, visible_to=("ussr",))
     out = choose(s, new_game(s, "kennedy").state, "talk")
     assert "event" not in kinds(out)
     assert "incident" in out.state.flags
-    assert "a plane strays" in [c.reason for c in out.state.log]
+    assert "a plane strays" not in [c.reason for c in out.state.log]
+    [unseen] = [h for h in out.happenings if h.title == SECRET_TITLE]
+    assert [(c.track, c.reason) for c in unseen.changes] == [("danger", SECRET_REASON)]
+    assert "plane" not in unseen.text
 
 
 # --- endings --------------------------------------------------------------------------------
@@ -812,6 +818,7 @@ def test_a_secret_decision_shows_the_other_side_only_that_tracks_moved(copy_mini
     assert (answer.title, answer.option, answer.decision) == (SECRET_TITLE, None, None)
     assert "Hold" not in answer.text and "They stay" not in answer.text
     assert answer.changes and {c.reason for c in answer.changes} == {SECRET_REASON}
+    assert {c.track for c in answer.changes} == {"danger"}  # Moscow's own track stays unseen
     assert all(c.reason not in ("defiance", "hidden") for c in out.state.log)
     mine = play(s, "khrushchev")
     out = choose(s, mine, "hold")

@@ -22,8 +22,8 @@ class IllegalMove(ValueError):
 
 
 SECRET_TITLE = "Out of your sight"
-SECRET_TEXT = "The other side has decided something you cannot see."
-SECRET_REASON = "a move of the other side you cannot see"
+SECRET_TEXT = "Something has happened that you cannot see."
+SECRET_REASON = "something you cannot see"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +168,7 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     )
     d.trail.append(_point(scenario, d))
     if hidden:  # the player sees only the tracks move, if they do
-        if changes:
-            d.happenings.append(
-                Happening("answer", SECRET_TITLE, SECRET_TEXT, changes, decision.side, phase=d.phase)
-            )
+        _unseen(scenario, d, changes, decision.side)
         _check_endings(scenario, d, at_end=False)
         return
     kind = "decision" if by_player else "answer"
@@ -193,6 +190,13 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     _check_endings(scenario, d, at_end=False)
 
 
+def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str | None) -> None:
+    """Tell the player that tracks it can see moved for a reason it cannot see, if any did."""
+    shown = tuple(c for c in changes if d.side in scenario.track(c.track).visible_to)
+    if shown:
+        d.happenings.append(Happening("answer", SECRET_TITLE, SECRET_TEXT, shown, side, phase=d.phase))
+
+
 def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
     """Roll the phase's events (or let them happen as history had them)."""
     mode = "historical" if quiet else d.base.events
@@ -203,13 +207,16 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         if not holds(ev.when, d) or not _fires(ev, d, mode):
             continue
         d.turn += 1
-        changes = apply(ev.effects, scenario, d)
+        seen = d.side in ev.visible_to
+        changes = apply(ev.effects, scenario, d, hide=None if seen else SECRET_REASON)
         d.flags.add(ev.id)
         d.trail.append(_point(scenario, d))
-        if d.side in ev.visible_to:
+        if seen:
             d.happenings.append(
                 Happening("event", ev.title, ev.text, changes, event=ev, phase=d.phase)
             )
+        else:
+            _unseen(scenario, d, changes, None)
         _check_endings(scenario, d, at_end=False)
 
 

@@ -94,7 +94,8 @@ class Decision(Model):
     """The decision arises only when this holds (checked when its phase is reached)."""
     secret: bool = False
     """Taken out of the other side's sight: when the other side is the player, it learns
-    neither the question nor the answer, and the track changes it sees are given no reason."""
+    neither the question nor the answer, and the track changes it can see are given no reason.
+    (An incident's ``visible_to`` does the same for incidents.)"""
     advisers: tuple[Position, ...] = ()
     options: tuple[Option, ...] = Field(alias="option", min_length=2)
     history: Record
