@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import engine
-from .commands import cmd_check, cmd_simulate, cmd_timeline, error, scenario_for
-from .content import ScenarioError
-from .engine.policies import POLICIES
-from .model.problem import first_error
-from .saves import Game, SaveError, find_save, list_saves, read_save, resume, saves_dir, write_save
+from .paths import saves_dir
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .saves import Game
+
+# The models, pydantic and the engine are imported by the commands that use them: `brink` alone
+# paints its title screen before loading them (see game/ui/app.py).
 
 ROLES = ("kennedy", "khrushchev")
 EVENT_MODES = ("historical", "chaos")
+POLICIES = ("historical", "hawk", "dove", "random")
+"""``engine.POLICIES``, written out here for the same reason (a test keeps them equal)."""
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="brink",
         description=(
@@ -100,11 +107,51 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--runs", type=_positive, required=True)
     sim.add_argument("--seed", type=int, default=0)
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.add_argument(
+        "--save",
+        action="store_true",
+        help="save each game, with a made-up student name, to try the debrief on a demo class",
+    )
+    sim.add_argument(
+        "--class",
+        dest="class_code",
+        default="DEMO",
+        metavar="CODE",
+        help="class code of saved games (DEMO)",
+    )
+    saves_arg(sim)
     scenario_arg(sim)
+
+    deb = sub.add_parser(
+        "debrief",
+        help="the teacher's debrief of a folder of saved games",
+        description=(
+            "The teacher's debrief of a folder of saved games: on screen, or with --format as a "
+            "report. Files that cannot be counted are listed with the reason and skipped."
+        ),
+    )
+    deb.add_argument(
+        "folder", nargs="?", metavar="DIR", help="the folder of saves (default: --saves-dir)"
+    )
+    deb.add_argument(
+        "--class", dest="class_code", default=None, metavar="CODE", help="keep only this class"
+    )
+    deb.add_argument("--anonymize", action="store_true", help="hide the names in every output")
+    deb.add_argument("--format", choices=("md", "html", "csv"), default=None, help="write a report")
+    deb.add_argument(
+        "--out", metavar="FILE", help="write the report here (default: standard output)"
+    )
+    deb.add_argument(
+        "--per-decision", action="store_true", help="CSV: one row per choice, not per game"
+    )
+    saves_arg(deb)
+    scenario_arg(deb)
     return p
 
 
 def _positive(text: str) -> int:
+    import argparse
+
     try:
         n = int(text)
     except ValueError:
@@ -116,6 +163,7 @@ def _positive(text: str) -> int:
 
 def _plain(game: Game, folder: Path) -> int:
     from .plain import Plain
+    from .saves import write_save
 
     def save(g: Game) -> str:
         write_save(folder, g.to_save())
@@ -125,6 +173,11 @@ def _plain(game: Game, folder: Path) -> int:
 
 
 def cmd_play(a) -> int:
+    from . import engine
+    from .commands import error, scenario_for
+    from .model.problem import first_error
+    from .saves import Game
+
     s = scenario_for(a)
     role = s.role(a.role)
     if not role.available:
@@ -148,6 +201,9 @@ def cmd_play(a) -> int:
 
 
 def cmd_resume(a) -> int:
+    from .commands import scenario_for
+    from .saves import find_save, read_save, resume
+
     folder = saves_dir(a.saves_dir)
     path = find_save(folder, a.save)
     s = scenario_for(a)
@@ -172,7 +228,7 @@ def cmd_resume(a) -> int:
 
 
 def cmd_saves(a) -> int:
-    from .saves import installed_scenarios
+    from .saves import installed_scenarios, list_saves
 
     folder = saves_dir(a.saves_dir)
     extra = [Path(a.scenario)] if a.scenario else []
@@ -199,31 +255,47 @@ def cmd_saves(a) -> int:
     return 0
 
 
-COMMANDS = {
-    "play": cmd_play,
-    "resume": cmd_resume,
-    "saves": cmd_saves,
-    "check": cmd_check,
-    "timeline": cmd_timeline,
-    "simulate": cmd_simulate,
-}
+def _commands() -> dict:
+    from .commands import cmd_check, cmd_debrief, cmd_simulate, cmd_timeline
+
+    return {
+        "play": cmd_play,
+        "resume": cmd_resume,
+        "saves": cmd_saves,
+        "check": cmd_check,
+        "timeline": cmd_timeline,
+        "simulate": cmd_simulate,
+        "debrief": cmd_debrief,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser().parse_args(argv) if argv else None  # `brink` alone needs no parser
     try:
-        if args.command is None:  # the Textual game, from the title screen
+        if args is None or args.command is None:  # the Textual game, from the title screen
             from .ui.app import create_app
 
-            app = create_app(saves_dir(args.saves_dir))
+            app = create_app(saves_dir(args.saves_dir if args else None))
             app.run()
             return app.return_code or 0
-        return COMMANDS[args.command](args)
-    except ScenarioError as exc:
-        return error("the scenario has problems (run brink check):\n" + str(exc))
-    except SaveError as exc:
-        return error(str(exc.problem))
+        return _commands()[args.command](args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        return _failed(exc)
+
+
+def _failed(exc: Exception) -> int:
+    """A scenario or a save that cannot be used is one line of error, never a traceback."""
+    from .commands import error
+    from .content import ScenarioError
+    from .saves import SaveError
+
+    if isinstance(exc, ScenarioError):
+        return error("the scenario has problems (run brink check):\n" + str(exc))
+    if isinstance(exc, SaveError):
+        return error(str(exc.problem))
+    raise exc

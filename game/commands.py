@@ -91,8 +91,19 @@ def cmd_simulate(a) -> int:
         return error(f"the {a.role} campaign is not written yet")
     from .engine.simulate import simulate
 
+    keep, saved, folder = None, [], _saves_folder(a)
+    if getattr(a, "save", False):
+        try:
+            keep = _demo_saver(s, a, saved)
+        except ValueError:  # the class code, refused by the save's checks
+            return error(
+                f"--class {a.class_code!r}: expected at most 60 characters and no control characters"
+            )
     t0 = time.perf_counter()
-    t = simulate(s, a.role, a.policy, a.runs, a.seed, a.opponent, a.events)
+    try:
+        t = simulate(s, a.role, a.policy, a.runs, a.seed, a.opponent, a.events, keep=keep)
+    except OSError as exc:
+        return error(f"cannot save in {folder}: {exc.strerror or exc}")
     secs = time.perf_counter() - t0
     result = {
         "role": a.role,
@@ -108,6 +119,8 @@ def cmd_simulate(a) -> int:
         "peak_defcon": {str(k): v for k, v in sorted(t.peak_defcon.items())},
         "mean_divergence": round(t.mean_divergence, 1),
     }
+    if keep is not None:
+        result["saved"] = {"folder": str(folder), "class": a.class_code, "games": len(saved)}
     if a.json:
         print(json.dumps(result))
         return 0
@@ -123,4 +136,91 @@ def cmd_simulate(a) -> int:
     print("Peak danger:  " + ", ".join(f"{k}: {v}" for k, v in sorted(t.peak_danger.items())))
     print("Peak DEFCON:  " + ", ".join(f"{k}: {v}" for k, v in sorted(t.peak_defcon.items())))
     print(f"Mean divergence from history: {t.mean_divergence:.1f}%")
+    if keep is not None:
+        print(
+            f"Saved {len(saved)} games in {folder} (class {a.class_code}); "
+            f"try: brink debrief {folder}"
+        )
+    return 0
+
+
+def _saves_folder(a) -> Path:
+    from .saves import saves_dir
+
+    return saves_dir(getattr(a, "saves_dir", None))
+
+
+def _demo_saver(scenario, a, saved: list):
+    """For ``simulate --save``: write each simulated game as a save with a made-up name."""
+    from pydantic import TypeAdapter
+
+    from .debrief.demo import demo_save
+    from .model.save import Label
+    from .saves import write_save
+
+    TypeAdapter(Label).validate_python(a.class_code)  # before any game is played
+    folder = _saves_folder(a)
+
+    def keep(state) -> None:
+        saved.append(write_save(folder, demo_save(scenario, state, a.policy, a.class_code)))
+
+    return keep
+
+
+def usage_error(command: str, msg: str) -> int:
+    """Print ``brink COMMAND: error: msg`` on stderr, as argparse does; return the status 2."""
+    print(f"brink {command}: error: {msg}", file=sys.stderr)
+    return 2
+
+
+def cmd_debrief(a) -> int:
+    """The teacher's debrief of a folder of saves: the screen, or with --format a report."""
+    from .debrief import ExportError, build, gather, render, write_report
+    from .debrief.export import format_of
+
+    folder = Path(a.folder) if a.folder else _saves_folder(a)
+    if not folder.is_dir():
+        what = "not a folder" if folder.exists() else "no such folder"
+        return usage_error("debrief", f"{folder}: {what}")
+    fmt = a.format
+    if fmt is None and a.out:
+        fmt = format_of(Path(a.out))
+        if fmt is None:
+            return usage_error("debrief", f"--out {a.out}: add --format md, html or csv")
+    if a.per_decision and fmt != "csv":
+        return usage_error("debrief", "--per-decision goes with --format csv")
+    s = scenario_for(a)
+    gathered = gather(folder, s)
+    for skipped in gathered.skipped:
+        print(f"skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
+    if not gathered.games:
+        why = (
+            f"{len(gathered.skipped)} file(s) left out, listed above"
+            if gathered.skipped
+            else "it holds no .json save files"
+        )
+        return error(f"no game to debrief in {folder} ({why})")
+    if a.class_code is not None and not gathered.of_class(a.class_code):
+        present = ", ".join(c or "(no class code)" for c in gathered.classes)
+        return error(f"no game of class {a.class_code!r} in {folder} (classes: {present})")
+    if fmt is None:  # the Textual debrief screen
+        from .ui.app import create_app
+
+        app = create_app(folder, s)
+        app.debrief_on_start = {
+            "gathered": gathered,
+            "class_code": a.class_code,
+            "anonymize": a.anonymize,
+        }
+        app.run()
+        return app.return_code or 0
+    text = render(build(s, gathered, a.class_code), fmt, not a.anonymize, a.per_decision)
+    if not a.out:
+        sys.stdout.write(text)
+        return 0
+    try:
+        path = write_report(Path(a.out), text, fmt)
+    except ExportError as exc:
+        return error(str(exc))
+    print(f"Wrote the debrief of {len(gathered.of_class(a.class_code))} games to {path}.")
     return 0

@@ -15,8 +15,8 @@ from pydantic import ValidationError
 from .model.files import FILES, REQUIRED, DecisionsFile
 from .model.problem import Problem
 from .model.scenario import Scenario
+from .paths import default_scenario_dir
 
-DEFAULT_SCENARIO = "cuban-missile-crisis"
 MAX_FILE_BYTES = 2_000_000
 
 
@@ -26,17 +26,6 @@ class ScenarioError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
-
-
-def scenarios_root() -> Path:
-    """The folder of shipped scenarios: inside the installed package, or beside it in a checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "scenarios"
-    return packaged if packaged.is_dir() else here.parent / "scenarios"
-
-
-def default_scenario_dir() -> Path:
-    return scenarios_root() / DEFAULT_SCENARIO
 
 
 def _path_of(loc: tuple, data: object) -> str:

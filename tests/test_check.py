@@ -173,13 +173,20 @@ def test_unreachable_ending(copy_mini, edit):
             'when = { kind = "flag", flag = "never" }\nepilogue = "x"\nhistorians = "y"\n'
         )
     result = run_check(copy_mini)
-    assert unreachable(result) == {("kennedy", "random", "ghost"), ("khrushchev", "random", "ghost")}
+    assert unreachable(result) == {
+        ("kennedy", "random", "ghost"),
+        ("khrushchev", "random", "ghost"),
+    }
     assert len(result.problems) == 2
 
 
 def test_unreachable_decision(copy_mini, edit):
     """A decision whose condition can never hold is reported in its file, once per campaign."""
-    edit(copy_mini / DAY2, 'phase = "day2"', 'phase = "day2"\nwhen = { kind = "track", track = "danger", min = 99 }')
+    edit(
+        copy_mini / DAY2,
+        'phase = "day2"',
+        'phase = "day2"\nwhen = { kind = "track", track = "danger", min = 99 }',
+    )
     problems = [p for p in run_check(copy_mini).problems if p.file == DAY2]
     assert {p.path for p in problems} == {"decision[0]"}
     assert sorted(p.message for p in problems) == [

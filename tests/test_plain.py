@@ -165,7 +165,14 @@ def test_khrushchev_campaign_plays_from_1959_to_the_historical_settlement(tmp_pa
         lines.append(f"{ids.index(pick) + 1}\n")
         state = choose(cmc, state, pick).state
     r = brink(
-        "play", "--role", "khrushchev", "--plain", "--seed", "1", "--saves-dir", str(tmp_path),
+        "play",
+        "--role",
+        "khrushchev",
+        "--plain",
+        "--seed",
+        "1",
+        "--saves-dir",
+        str(tmp_path),
         stdin="".join(lines).encode(),
     )
     out = r.stdout.decode()

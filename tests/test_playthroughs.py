@@ -115,7 +115,9 @@ def test_broken_off_games_finish_the_same_after_a_json_round_trip(cmc, seed):
     """Play k steps, write the state as JSON, read it back, finish: same as the unbroken game."""
     rng = random.Random(seed)
     role = ROLES[seed % 2]
-    state = new_game(cmc, role, seed, rng.choice(POLICIES), rng.choice(["historical", "chaos"])).state
+    state = new_game(
+        cmc, role, seed, rng.choice(POLICIES), rng.choice(["historical", "chaos"])
+    ).state
     picks = []
     while state.pending and state.ending is None:
         options = view(cmc, state).options

@@ -95,7 +95,9 @@ def _prelude(scenario: Scenario, role: str, start: int) -> GameState:
     nor event mode, so it is worked out once per scenario and role."""
     memo = scenario.index.memo
     if (role, "prelude") not in memo:
-        state = GameState(
+        # Built from the validated scenario, so not validated again: that would build the
+        # GameState validator (megabytes of memory) for this one state only.
+        state = GameState.model_construct(
             scenario_id=scenario.meta.id,
             role=role,
             opponent="historical",

@@ -9,6 +9,7 @@ functions of ``game.migrations``.
 ``disk``: writing, reading, listing and finding files; ``play``: the game and resuming it.
 """
 
+from ..paths import saves_dir
 from .disk import (
     MAX_SAVE_BYTES,
     NOT_SAVES,
@@ -19,7 +20,6 @@ from .disk import (
     installed_scenarios,
     list_saves,
     read_save,
-    saves_dir,
     write_save,
 )
 from .play import Game, latest_unfinished, new_id, now, resume, summary

@@ -35,11 +35,6 @@ class SaveError(Exception):
         super().__init__(str(problem))
 
 
-def saves_dir(arg: str | os.PathLike | None = None) -> Path:
-    """The saves folder: the argument, else ``BRINK_SAVES_DIR``, else ``./saves``."""
-    return Path(arg or os.environ.get("BRINK_SAVES_DIR") or "saves")
-
-
 def write_save(folder: Path, save: SaveFile) -> Path:
     """Write a save atomically (see :func:`atomic_write`) as ``<id>.json`` in the folder."""
     target = folder / f"{save.id}.json"
@@ -170,11 +165,18 @@ def read_save(path: Path) -> SaveFile:
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         err = errors[0]
-        loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        loc = ".".join(_key(p) for p in err["loc"]) or "(top level)"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise fail(err["msg"] + more, loc) from None
     except RecursionError:
         raise fail("nested too deeply", "(top level)") from None
+
+
+def _key(part: object) -> str:
+    """One step of a field's path, quoted as JSON when it is not a plain name (a key of
+    spaces or control characters must still be seen)."""
+    text = str(part)
+    return text if text.isprintable() and text.strip() == text and text else json.dumps(text)
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ def installed_scenarios(*folders: Path) -> set[str]:
     ``scenario.toml`` alone (cheap: nothing is validated)."""
     import tomllib
 
-    from ..content import scenarios_root
+    from ..paths import scenarios_root
 
     root = scenarios_root()
     candidates = [*(root.iterdir() if root.is_dir() else ()), *folders]

@@ -9,55 +9,48 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
-import secrets
+import importlib
 from concurrent.futures import Future
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
 
-from .. import engine
-from ..content import default_scenario_dir
-from ..engine.play import Happening
-from ..model.problem import first_error
-from ..model.scenario import Scenario
-from ..saves import (
-    Game,
-    SaveError,
-    installed_scenarios,
-    latest_unfinished,
-    list_saves,
-    new_id,
-    read_save,
-    resume,
-)
-from . import discoveries
+from .collector import Collector
 from .commands import BrinkCommands
 from .saver import Saver
-from .scenario_cache import load_cached
 from .themes import CONTRAST, DEFAULT, THEMES
+from .title_info import TitleInfo, read_title_info, title_info
 
-_FROZEN = False
+if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
+    from ..engine.play import Happening
+    from ..model.scenario import Scenario
+    from ..saves import Game
 
 
 class BrinkApp(App):
-    """The Textual game. Build it with :func:`create_app`."""
+    """The Textual game. Build it with :func:`create_app`.
+
+    Kept fast: the title is painted before the scenario is loaded (see :attr:`scenario`); the
+    turn, result and dossier screens are built once and filled again in place; the cycle
+    collector's full passes are kept out of key presses (see :mod:`.collector`).
+    """
 
     CSS_PATH = "brink.tcss"
     TITLE = "Brink"
     SUB_TITLE = "the Cuban Missile Crisis"
     COMMANDS = App.COMMANDS | {BrinkCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list] = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list] = [
         Binding("f1", "help", "Help", show=False),
         Binding("f2", "dossier", "Dossier", show=False),
     ]
+    debrief_on_start: dict | None = None
+    """Set by ``brink debrief``: open the debrief at once (``open_debrief``'s arguments)."""
 
     def __init__(
         self,
-        scenario: Scenario,
+        scenario: Scenario | Path,
         saves: Path,
         *,
         seed: int | None = None,
@@ -66,38 +59,120 @@ class BrinkApp(App):
         theme: str = DEFAULT,
     ):
         super().__init__()
-        self.scenario = scenario
+        for t in THEMES:
+            self.register_theme(t)
+        self.theme = theme  # before the stylesheet is first read: setting it later reads it again
         self.saves = saves
         self.seed = seed
         self.game: Game | None = game
         self._note = note
-        self._theme_name = theme
-        self.found: frozenset[str] = discoveries.read_found(saves, scenario.meta.id)
+        # Given a folder, the title is painted from scenario.toml alone and the scenario is
+        # loaded just after (see ``scenario``); given a loaded scenario, all is known now.
+        self._folder = scenario if isinstance(scenario, Path) else None
+        self._scenario: Scenario | None = None if self._folder else scenario
+        self._loading: Future | None = None
+        self.info: TitleInfo | None = read_title_info(self._folder) if self._folder else None
+        if self.info is None and self._scenario is None:  # load now: it names the mistake
+            from .scenario_cache import load_cached
+
+            self._scenario = load_cached(self._folder)
+        self.found: frozenset[str] = frozenset()
+        """The endings found so far in this scenario (read with the scenario)."""
+        if self._scenario is not None:
+            self.info = title_info(self._scenario)
+            self.found = _read_found(saves, self._scenario.meta.id)
         self._saver = Saver(self._save_failed)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._dossier = None
+        self._turn_screen = None
+        self._result_screen = None
+        self._collector = Collector()
 
     # --- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
-        for t in THEMES:
-            self.register_theme(t)
-        self.theme = self._theme_name
         from .screens.title import TitleScreen
 
         self.push_screen(TitleScreen())
-        # What exists now (modules, the scenario) lives as long as the app: keep it out of the
-        # collector's full passes, which otherwise pause a key press now and then. Only once a
-        # process: a later app (in the tests) would freeze its predecessors' garbage for good.
-        global _FROZEN
-        if not _FROZEN:
-            _FROZEN = True
-            gc.freeze()
+        if self._scenario is None:
+            self.call_after_refresh(self._start_loading)  # once the title is on screen
+        else:
+            self._collector.settle()
         if self.game is not None:
             self.show_current()
             if self._note:
                 self.notify(self._note, title="Saved game", timeout=8)
+        if self.debrief_on_start is not None:
+            self.open_debrief(**self.debrief_on_start, standalone=True)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Setting the theme in ``__init__`` asks for this before anything is on screen: then
+        only the stylesheet's variables change (it is read once, after this), rather than the
+        whole stylesheet being read twice at every start."""
+        if self.screen_stack:
+            super().refresh_css(animate)
+        else:
+            self.stylesheet.set_variables(self.get_css_variables())
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the scenario is loaded (the title is painted before it is)."""
+        return self._scenario is not None
+
+    @property
+    def scenario(self) -> Scenario:
+        """The validated scenario. While it is still loading this waits for it: a choice made
+        on the title screen in its first tenth of a second is answered a little later."""
+        if self._scenario is None:
+            self._start_loading()
+            self._loading.result()  # a broken scenario raises ScenarioError, as a load would
+            self._loaded()
+        return self._scenario
+
+    def _start_loading(self) -> None:
+        """Load the scenario (from its cache) and warm the saves listing, in a thread."""
+        if self._scenario is not None or self._loading is not None:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brink-load")
+        self._loading = pool.submit(_load, self._folder, self.saves)
+        pool.shutdown(wait=False)
+        loop = self._loop
+        if loop is not None:
+
+            def done(_future: Future) -> None:
+                with contextlib.suppress(RuntimeError):  # the app may have closed its loop
+                    loop.call_soon_threadsafe(self.call_next, self._loaded)
+
+            self._loading.add_done_callback(done)
+
+    def _loaded(self) -> None:
+        """On the app's loop: take the loaded scenario and fill in the title screen."""
+        if self._scenario is not None:
+            return
+        from ..content import ScenarioError
+
+        try:
+            self._scenario, self.found = self._loading.result()
+        except ScenarioError as exc:  # a broken install: say so as `brink` does, not with a trace
+            problems = f"brink: the scenario has problems (run brink check):\n{exc}"
+            self.exit(return_code=1, message=problems)
+            return
+        self.info = title_info(self._scenario)
+        self._collector.settle()
+        title = self._title()
+        if title is not None:
+            title.refresh_menu()
+
+    def _title(self):
+        from .screens.title import TitleScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                return screen
+        return None
 
     # --- what screens ask for ----------------------------------------------------------------
 
@@ -110,6 +185,12 @@ class BrinkApp(App):
         class_code: str = "",
     ) -> str | None:
         """Start a game; returns a message if the name or class code is refused."""
+        import secrets
+
+        from .. import engine
+        from ..model.problem import first_error
+        from ..saves import Game
+
         seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
         try:
             outcome = engine.new_game(self.scenario, role, seed, opponent, events)
@@ -124,6 +205,7 @@ class BrinkApp(App):
 
     def choose(self, index: int, confirmed: bool = False) -> None:
         """The player picked option ``index`` (0-based) of the current turn."""
+        from .. import engine
         from .screens.confirm import ConfirmScreen
 
         if self.game is None or self.game.state.ending is not None:
@@ -145,12 +227,20 @@ class BrinkApp(App):
         outcome = self.game.choose(option.id)
         self.save()
         if self.game.state.ending is not None:
+            from . import discoveries
+
             self.found = discoveries.record_found(
                 self.saves, self.scenario.meta.id, self.game.state.ending
             )
         from .screens.result import ResultScreen
 
-        self._replace_game_screen(ResultScreen(self.scenario, self.game.state, outcome.happenings))
+        if self._result_screen is None:  # built once, then shown again with each result
+            self._result_screen = ResultScreen(self.scenario, self.game.state, outcome.happenings)
+            self.install_screen(self._result_screen, name="result")
+            self.call_after_refresh(self._collector.settle)
+        else:
+            self._result_screen.show(self.game.state, outcome.happenings)
+        self._replace_game_screen(self._result_screen)
 
     def show_current(self, first: tuple[Happening, ...] = ()) -> None:
         """Show the current turn, or the ending if the game is over."""
@@ -160,8 +250,13 @@ class BrinkApp(App):
         assert self.game is not None
         if self.game.state.ending is not None:
             screen = EndingScreen(self.scenario, self.game.state, self.found)
+        elif self._turn_screen is None:  # built once, then shown again with each turn
+            screen = self._turn_screen = GameScreen(self.scenario, self.game.state)
+            self.install_screen(screen, name="turn")
+            self.call_after_refresh(self._collector.settle)
         else:
-            screen = GameScreen(self.scenario, self.game.state)
+            screen = self._turn_screen
+            screen.show(self.game.state)
         self._replace_game_screen(screen)
 
     def _title_depth(self) -> int:
@@ -173,7 +268,17 @@ class BrinkApp(App):
         return len(self.screen_stack)
 
     def _replace_game_screen(self, screen) -> None:
-        """Put ``screen`` right above the title screen, closing anything else."""
+        """Put ``screen`` right above the title screen, closing anything else. A result goes
+        on top of its turn, and the next turn uncovers the turn screen again: a screen that is
+        uncovered keeps its styles, one switched or pushed to is styled again in full."""
+        self.call_after_refresh(self._collector.tidy)
+        turn = self._turn_screen
+        if turn in self.screen_stack and screen in (turn, self._result_screen):
+            while self.screen is not turn:
+                self.pop_screen()
+            if screen is not turn:
+                self.push_screen(screen)
+            return
         depth = self._title_depth()
         while len(self.screen_stack) > depth + 1:
             self.pop_screen()
@@ -212,13 +317,18 @@ class BrinkApp(App):
 
     def on_unmount(self) -> None:
         self._saver.close()  # never lose the last save on quit
+        self._collector.release()
 
     def latest_unfinished(self):
         """The newest readable save of an unfinished game this app can play, if any."""
+        from ..saves import latest_unfinished
+
         return latest_unfinished(self.saves, self.scenario)
 
     def resume_file(self, path: Path) -> None:
         """Load a save and go on with it; problems become notifications, never a crash."""
+        from ..saves import SaveError, new_id, read_save, resume
+
         try:
             save = read_save(path)
             game, note = resume(self.scenario, save, str(path))
@@ -255,11 +365,25 @@ class BrinkApp(App):
         if self._dossier is None:  # built once, then brought up to date each time
             self._dossier = DossierScreen(self.scenario, state)
             self.install_screen(self._dossier, name="dossier")
+            self.call_after_refresh(self._collector.settle)
         else:
             self._dossier.show(state)
         self.push_screen("dossier")
 
+    def open_debrief(
+        self, gathered=None, class_code: str | None = None, anonymize=False, standalone=False
+    ) -> None:
+        """The teacher's debrief of the saves folder (or of ``gathered``, already read);
+        ``standalone``: opened by ``brink debrief``, so Esc quits."""
+        from .screens.debrief import DebriefScreen
+
+        screen = DebriefScreen(
+            self.scenario, self.saves, gathered, class_code, anonymize, standalone
+        )
+        self.push_screen(screen)
+
     def action_load(self) -> None:
+        from ..saves import installed_scenarios, list_saves
         from .screens.load import LoadScreen
 
         if not isinstance(self.screen, LoadScreen):
@@ -295,11 +419,31 @@ def create_app(
     """Build the app: the saves folder, the scenario (loaded or a folder; default the shipped
     one), a fixed seed for new games (tests), a game to open at once (``brink play`` and
     ``brink resume``) with an optional note about it, and the starting theme."""
-    from ..saves import saves_dir
+    from ..paths import default_scenario_dir, saves_dir
 
-    if not isinstance(scenario, Scenario):
-        scenario = load_cached(Path(scenario) if scenario else default_scenario_dir())
+    if scenario is None or isinstance(scenario, str | Path):
+        scenario = Path(scenario) if scenario else default_scenario_dir()  # loaded in the app
     return BrinkApp(scenario, saves_dir(saves), seed=seed, game=game, note=note, theme=theme)
+
+
+def _load(folder: Path, saves: Path) -> tuple[Scenario, frozenset[str]]:
+    """The scenario in ``folder`` (from the cache) and the endings found so far, with the
+    saves listed once so that the title's "Continue" is quick to fill in. Runs in the loading
+    thread, which also imports the other screens: the key that first opens one need not."""
+    from ..saves import latest_unfinished
+    from .scenario_cache import load_cached
+
+    scenario = load_cached(folder)
+    latest_unfinished(saves, scenario)
+    for screen in ("new_game", "game", "result", "confirm", "ending", "dossier", "help", "load"):
+        importlib.import_module(f"{__package__}.screens.{screen}")
+    return scenario, _read_found(saves, scenario.meta.id)
+
+
+def _read_found(saves: Path, scenario_id: str) -> frozenset[str]:
+    from . import discoveries
+
+    return discoveries.read_found(saves, scenario_id)
 
 
 __all__ = ["BrinkApp", "create_app"]

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..saves.disk import atomic_write
-
 FILE_NAME = "discoveries.json"
 VERSION = 1
 MAX_BYTES = 200_000
@@ -49,6 +47,8 @@ def _read_all(path: Path) -> dict[str, list[str]]:
 
 def record_found(folder: Path, scenario_id: str, ending_id: str) -> frozenset[str]:
     """Add an ending to the file (written atomically) and return the new set."""
+    from ..saves.disk import atomic_write
+
     path = folder / FILE_NAME
     found = _read_all(path)
     mine = found.setdefault(scenario_id, [])

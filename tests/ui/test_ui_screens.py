@@ -78,9 +78,7 @@ async def test_title_offers_both_campaigns(make_app):
 
 async def test_title_shows_coming_campaigns_without_hiding_them(make_app, cmc):
     """A campaign switched off (`available = false`) is listed as coming, and disabled."""
-    roles = tuple(
-        r.model_copy(update={"available": r.id != "khrushchev"}) for r in cmc.meta.roles
-    )
+    roles = tuple(r.model_copy(update={"available": r.id != "khrushchev"}) for r in cmc.meta.roles)
     scenario = cmc.model_copy(update={"meta": cmc.meta.model_copy(update={"roles": roles})})
     app = make_app(scenario)
     async with app.run_test(size=SIZE):

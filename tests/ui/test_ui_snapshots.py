@@ -33,7 +33,7 @@ def test_title(snap_compare, app_for, theme):
     """The title screen at 80x24: "B R I N K", "Mini crisis", "A test world.", a menu with
     "Advise Kennedy / Two days." highlighted and marked ▶ (the cursor without colour), "Advise Khrushchev" (available in the mini
     scenario; the shipped one's "coming soon" is checked by a Pilot test), "Continue the last
-    game — none yet" and "Teacher debrief — coming soon" dimmed, load, dossier, help, quit;
+    game — none yet" dimmed, load, "Teacher debrief: the class against history", dossier, help, quit;
     "Endings found so far: 0 of 3"; footer d Dossier, ? Help, q Quit, ^p palette."""
     assert snap_compare(app_for(theme), terminal_size=(80, 24))
 

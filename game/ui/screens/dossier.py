@@ -53,8 +53,8 @@ class DossierScreen(Screen):
         if state is self._state:
             return
         self._state = state
-        self.met = met(self.scenario, state)
-        if self.is_mounted:
+        before, self.met = self.met, met(self.scenario, state)
+        if self.is_mounted and self.met != before:  # often nothing new: no text to lay out again
             self._fill()
 
     def _tabs(self):

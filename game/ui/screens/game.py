@@ -1,5 +1,9 @@
 """One turn: where and when, the situation as the leader knew it, the advisers, the options,
-and beside them the DEFCON gauges, the tracks and the tension log."""
+and beside them the DEFCON gauges, the tracks and the tension log.
+
+The app builds this screen once and shows every turn in it (:meth:`GameScreen.show`): its
+lines are updated in place rather than built again (see :mod:`..widgets.lines`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -18,8 +22,9 @@ from ... import engine
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
+from ..widgets.lines import Lines, Row, rewind
 from ..widgets.marked import MarkedOptionList
-from ..widgets.text import line, para
+from ..widgets.text import line_row, para_row
 from ..widgets.tracks import TrackPanel
 
 
@@ -27,6 +32,9 @@ class GameScreen(Screen):
     """Shows ``engine.view`` of the current turn and posts :class:`Chosen` when an option is
     picked (keys 1–9, arrows and Enter, or a click)."""
 
+    HORIZONTAL_BREAKPOINTS: ClassVar[list] = [(0, "-narrow"), (110, "-wide")]
+    """Only this screen changes with the width (two columns when wide): the others, the title
+    first, are not styled again when the terminal's width class is set."""
     BINDINGS: ClassVar[list] = [
         Binding("1", "pick(1)", "Choose", key_display="1-9"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
@@ -54,28 +62,51 @@ class GameScreen(Screen):
 
     def compose(self) -> ComposeResult:
         v = self.turn
-        yield Static(Text(f"{v.where} · {v.phase_title}"), id="where")
+        yield Static(self._where(), id="where")
         with VerticalScroll(id="body"):
-            with Vertical(id="story"):
-                yield line(v.title or "", "title")
-                for text in v.situation:
-                    yield para(text)
-                if v.advisers:
-                    yield Static("Advisers", classes="heading", id="advisers")
-                for a in v.advisers:
-                    stance = f" — for: {a.option}" if a.option else ""
-                    yield line(f"{a.name}, {a.title}{stance}", "adviser")
-                    yield para(a.argument, "argument")
+            yield Lines(self._story(), id="story")
             yield TrackPanel(self.scenario, v.tracks, v.log)
-        options = [
-            Option(Text(f"{i}. {o.label} — {o.detail}"), id=o.id)
-            for i, o in enumerate(v.options, 1)
-        ]
-        yield MarkedOptionList(*options, id="options")
+        yield MarkedOptionList(*self._options(), id="options")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#options", OptionList).focus()
+
+    def show(self, state: GameState) -> None:
+        """Show another turn (of this game or a new one) in place."""
+        self.turn = v = engine.view(self.scenario, state)
+        if not self.is_mounted:
+            return
+        self.query_one("#where", Static).update(self._where())
+        self.query_one("#story", Lines).show(self._story())
+        self.query_one(TrackPanel).show_tracks(v.tracks, v.log)
+        options = self.query_one("#options", OptionList)
+        options.clear_options()
+        options.add_options(self._options())
+        options.highlighted = 0
+        for scrolled in self.query("#body, #story, #tracks"):
+            rewind(scrolled)
+        options.focus()
+
+    def _where(self) -> Text:
+        return Text(f"{self.turn.where} · {self.turn.phase_title}")
+
+    def _story(self) -> list[Row]:
+        v = self.turn
+        rows = [line_row(v.title or "", "title"), *(para_row(text) for text in v.situation)]
+        if v.advisers:
+            rows.append(("Advisers", "heading advisers"))
+        for a in v.advisers:
+            stance = f" — for: {a.option}" if a.option else ""
+            rows += [line_row(f"{a.name}, {a.title}{stance}", "adviser")]
+            rows += [para_row(a.argument, "argument")]
+        return rows
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(Text(f"{i}. {o.label} — {o.detail}"), id=o.id)
+            for i, o in enumerate(self.turn.options, 1)
+        ]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -89,9 +120,9 @@ class GameScreen(Screen):
             self.notify(f"There is no option {n}; this turn has {len(self.turn.options)}.")
 
     def action_jump(self, where: str) -> None:
-        target = self.query(f"#{where}")
+        target = [w for w in self.query(f"#{where}, #story .{where}") if w.display]
         if target:
-            self.query_one("#body").scroll_to_widget(target.first(), top=True)
+            self.query_one("#body").scroll_to_widget(target[0], top=True)
 
     def action_scroll(self, how: str) -> None:
         getattr(self.query_one("#body", VerticalScroll), f"scroll_{how}")()

@@ -1,5 +1,9 @@
 """After a choice: what happened, every track change with its reason, the other side's answer,
-any incident, and the historical record (matched or diverged, by whom and when, sources)."""
+any incident, and the historical record (matched or diverged, by whom and when, sources).
+
+The app builds this screen once and shows every result in it (:meth:`ResultScreen.show`): its
+lines are updated in place rather than built again (see :mod:`..widgets.lines`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -18,9 +23,12 @@ from ...model.base import ROLE_SIDE
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
-from ..widgets.text import line, para, sources
+from ..widgets.lines import Lines, Row, rewind
+from ..widgets.text import line_row, para_row, sources
 
 HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
+COLOURS = {"-worse": "$error", "-better": "$success", "-neutral": ""}
+"""The colour of a track change, by whether it made things worse (also said in words)."""
 
 
 class ResultScreen(Screen):
@@ -42,40 +50,69 @@ class ResultScreen(Screen):
         self.scenario, self.game_state, self.happenings = scenario, state, happenings
 
     def compose(self) -> ComposeResult:
-        s = self.scenario
-        ended = self.game_state.ending is not None
         yield Static(Text("What followed"), id="where")
         with VerticalScroll(id="result"):
-            for h in self.happenings:
-                if h.kind == "ending":
-                    continue
-                with Vertical(classes=f"happening -{h.kind}"):
-                    yield line(f"{HEADINGS[h.kind]}: {h.title}", "heading")
-                    if h.kind == "answer" and h.option is not None:
-                        yield line(f"They chose: {h.option.label}.", "chosen")
-                    if h.kind == "decision" and h.option is not None:
-                        yield line(f"You chose: {h.option.label}.", "chosen")
-                    yield para(h.text)
-                    yield from self._changes(h)
-                    if h.kind == "decision" and h.decision is not None:
-                        yield from self._record(h)
-                    if h.kind == "event" and h.event is not None and h.event.note:
-                        with Vertical(classes="record"):
-                            yield line("Historical record", "record-title")
-                            yield para(h.event.note)
-                            if h.event.disputed:
-                                yield para(f"Disputed: {h.event.disputed}", "muted")
-                            if h.event.sources:
-                                yield para(f"Sources: {sources(s, h.event.sources)}", "muted")
-            more = "Press Enter to see how it ended." if ended else "Press Enter to go on."
-            yield line(more, "hint")
+            for h in self._shown():
+                yield HappeningLines(*self._happening(h))
+            yield Static(self._hint(), classes="hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#result").focus()
 
-    def _changes(self, h: Happening):
+    def show(self, state: GameState, happenings: tuple[Happening, ...]) -> None:
+        """Show another result in place."""
+        self.game_state, self.happenings = state, happenings
+        if not self.is_mounted:
+            return
+        scroll = self.query_one("#result", VerticalScroll)
+        views = list(scroll.query_children(HappeningLines))
+        shown = self._shown()
+        hint = self.query_one(".hint", Static)
+        for i, h in enumerate(shown):
+            if i < len(views):
+                views[i].show_happening(*self._happening(h))
+            else:
+                scroll.mount(HappeningLines(*self._happening(h)), before=hint)
+        for view in views[len(shown) :]:
+            view.show_happening("happening", [], [])
+            view.display = False
+        hint.update(self._hint())
+        rewind(scroll)
+        scroll.focus()
+
+    def _shown(self) -> list[Happening]:
+        return [h for h in self.happenings if h.kind != "ending"]
+
+    def _hint(self) -> Text:
+        ended = self.game_state.ending is not None
+        return Text("Press Enter to see how it ended." if ended else "Press Enter to go on.")
+
+    def _happening(self, h: Happening) -> tuple[str, list[Row], list[Row]]:
+        """The classes of one happening, its lines and the lines of its framed record."""
+        rows = [line_row(f"{HEADINGS[h.kind]}: {h.title}", "heading")]
+        if h.kind == "answer" and h.option is not None:
+            rows.append(line_row(f"They chose: {h.option.label}.", "chosen"))
+        if h.kind == "decision" and h.option is not None:
+            rows.append(line_row(f"You chose: {h.option.label}.", "chosen"))
+        rows.append(para_row(h.text))
+        rows += self._changes(h)
+        record: list[Row] = []
+        if h.kind == "decision" and h.decision is not None:
+            record = self._record(h)
+        if h.kind == "event" and h.event is not None and h.event.note:
+            s, event = self.scenario, h.event
+            record = [line_row("Historical record", "record-title"), para_row(event.note)]
+            if event.disputed:
+                record.append(para_row(f"Disputed: {event.disputed}", "muted"))
+            if event.sources:
+                record.append(para_row(f"Sources: {sources(s, event.sources)}", "muted"))
+        return f"happening -{h.kind}", rows, record
+
+    def _changes(self, h: Happening) -> list[Row]:
+        """The track changes, one per line of a single widget (fewer widgets to lay out)."""
         side = ROLE_SIDE[self.game_state.role]
+        parts: list = []
         for c in h.changes:
             track = self.scenario.track(c.track)
             if side not in track.visible_to:
@@ -88,29 +125,53 @@ class ResultScreen(Screen):
                 f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} → {c.after}{word}): "
                 f"{c.reason}"
             )
-            yield line(text, f"change {kind}")
+            parts += ["\n"] if parts else []
+            parts.append((text, COLOURS[kind]) if COLOURS[kind] else text)
+        return [(Content.assemble(*parts), "change")] if parts else []
 
-    def _record(self, h: Happening):
+    def _record(self, h: Happening) -> list[Row]:
         s, rec = self.scenario, h.decision.history
-        with Vertical(classes="record"):
-            if rec.option is None:
-                yield line("Historical record: this decision never arose in 1962", "record-title")
-                yield para(rec.none_because or "")
-            else:
-                verdict = "You matched history" if h.matched else "You diverged from history"
-                yield line(f"Historical record — {verdict}", "record-title")
-                label = s.option(h.decision.id, rec.option).label
-                when = f" on {rec.date}" if rec.date else ""
-                by = f" ({rec.by})" if rec.by else ""
-                yield para(f"You chose “{h.option.label}”; history chose “{label}”{when}{by}.")
-            yield para(rec.note)
-            if rec.disputed:
-                yield para(f"Disputed: {rec.disputed}", "muted")
-            if rec.sources:
-                yield para(f"Sources: {sources(s, rec.sources)}", "muted")
+        if rec.option is None:
+            title = "Historical record: this decision never arose in 1962"
+            rows = [line_row(title, "record-title"), para_row(rec.none_because or "")]
+        else:
+            verdict = "You matched history" if h.matched else "You diverged from history"
+            label = s.option(h.decision.id, rec.option).label
+            when = f" on {rec.date}" if rec.date else ""
+            by = f" ({rec.by})" if rec.by else ""
+            rows = [
+                line_row(f"Historical record — {verdict}", "record-title"),
+                para_row(f"You chose “{h.option.label}”; history chose “{label}”{when}{by}."),
+            ]
+        rows.append(para_row(rec.note))
+        if rec.disputed:
+            rows.append(para_row(f"Disputed: {rec.disputed}", "muted"))
+        if rec.sources:
+            rows.append(para_row(f"Sources: {sources(s, rec.sources)}", "muted"))
+        return rows
 
     def action_go_on(self) -> None:
         self.post_message(self.Continue())
 
     def action_leave(self) -> None:
         self.app.to_title()
+
+
+class HappeningLines(Lines):
+    """One happening's lines, then its historical record in a frame (hidden when it has none)."""
+
+    def __init__(self, classes: str, rows: list[Row], record: list[Row]):
+        super().__init__(rows, classes=classes)
+        self._record = Lines(record, classes="record")
+        self._record.display = bool(record)
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield self._record
+
+    def show_happening(self, classes: str, rows: list[Row], record: list[Row]) -> None:
+        self.set_classes(classes)
+        self.display = True
+        self.show(rows)
+        self._record.show(record)
+        self._record.display = bool(record)

@@ -1,5 +1,5 @@
 """The title screen: the campaigns (a coming one shown as coming), continue, load, the teacher's
-debrief (coming), dossier, help and quit, with the endings found so far."""
+debrief, dossier, help and quit, with the endings found so far."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ from ..widgets.marked import MarkedOptionList
 
 
 class TitleScreen(Screen):
-    """The first screen. Its menu is built from the scenario's roles and the saves folder."""
+    """The first screen. Its menu is built from the scenario's roles and the saves folder.
+
+    It is painted before the scenario is loaded (from ``app.info``, read from scenario.toml);
+    "Continue" and the endings found are filled in when the app has loaded it."""
 
     BINDINGS: ClassVar[list] = [
         Binding("d", "app.dossier", "Dossier"),
@@ -31,8 +34,8 @@ class TitleScreen(Screen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-body"):
             yield Static("B R I N K", id="logo")
-            yield Static(Text(self.app.scenario.meta.title), id="scenario-title")
-            yield Static(Text(self.app.scenario.meta.description.strip()), id="blurb")
+            yield Static(Text(self.app.info.title), id="scenario-title")
+            yield Static(Text(self.app.info.description), id="blurb")
             yield MarkedOptionList(id="menu")
             yield Static(id="found")
         yield KeyFooter()
@@ -46,14 +49,15 @@ class TitleScreen(Screen):
         menu = self.query_one("#menu", OptionList)
         keep = menu.highlighted
         menu.clear_options()
-        for role in app.scenario.meta.roles:
+        for role in app.info.campaigns:
             if role.available:
                 menu.add_option(Option(Text(f"{role.title}\n  {role.blurb}"), id=f"role:{role.id}"))
             else:
                 text = Text(f"{role.title} — coming soon\n  {role.blurb}")
                 menu.add_option(Option(text, id=f"role:{role.id}", disabled=True))
-        latest = app.latest_unfinished()
-        if latest is not None:
+        if not app.loaded:  # filled in once the app has loaded the scenario, in a moment
+            menu.add_option(Option(Text("Continue the last game"), "continue", True))
+        elif (latest := app.latest_unfinished()) is not None:
             s = latest.save
             who = f"{s.player}, " if s.player else ""
             text = f"Continue the last game ({who}{s.role}, {s.summary.date})"
@@ -61,12 +65,14 @@ class TitleScreen(Screen):
         else:
             menu.add_option(Option(Text("Continue the last game — none yet"), "continue", True))
         menu.add_option(Option(Text("Load a saved game"), id="load"))
-        menu.add_option(Option(Text("Teacher debrief — coming soon"), id="debrief", disabled=True))
+        menu.add_option(Option(Text("Teacher debrief: the class against history"), id="debrief"))
         menu.add_option(Option(Text("Dossier: people, glossary, sources"), id="dossier"))
         menu.add_option(Option(Text("Help"), id="help"))
         menu.add_option(Option(Text("Quit"), id="quit"))
         menu.highlighted = keep if keep is not None else 0
-        menu.focus()
+        self.set_focus(menu, scroll_visible=False)  # now, so the first frame shows the cursor
+        if not app.loaded:
+            return
         total = len(app.scenario.endings)
         self.query_one("#found", Static).update(
             Text(
@@ -92,6 +98,8 @@ class TitleScreen(Screen):
                 app.resume_file(latest.path)
         elif choice == "load":
             app.action_load()
+        elif choice == "debrief":
+            app.open_debrief()
         elif choice == "dossier":
             app.action_dossier()
         elif choice == "help":

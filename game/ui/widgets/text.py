@@ -22,6 +22,16 @@ def line(text: str, classes: str) -> Static:
     return Static(Text(text), classes=classes)
 
 
+def para_row(text: str, classes: str = "") -> tuple[Text, str]:
+    """What :func:`para` shows, as a row of :class:`~.lines.Lines`."""
+    return Text(reflow(text)), f"para {classes}".strip()
+
+
+def line_row(text: str, classes: str) -> tuple[Text, str]:
+    """What :func:`line` shows, as a row of :class:`~.lines.Lines`."""
+    return Text(text), classes
+
+
 def score(n: int | None) -> str:
     return "—" if n is None else f"{n:+d}"
 

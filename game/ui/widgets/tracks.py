@@ -6,13 +6,11 @@ Levels are written out as well as coloured: colour is never the only signal.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
 
 from ...engine.view import TrackView
 from ...model.scenario import Scenario
 from ...model.state import Change
+from .lines import Lines, Row
 
 
 def danger_class(tv: TrackView) -> str:
@@ -28,48 +26,46 @@ def danger_class(tv: TrackView) -> str:
     return "-grave" if frac >= 0.6 else "-tense" if frac >= 0.3 else "-calm"
 
 
-class DefconGauge(Static):
+def gauge(tv: TrackView) -> Row:
     """One DEFCON track as a row of five cells, with its level written out."""
-
-    def __init__(self, tv: TrackView, **kw):
-        super().__init__(**kw)
-        self.tv = tv
-
-    def on_mount(self) -> None:
-        self.add_class(danger_class(self.tv))
-        t, v = self.tv.track, self.tv.value
-        cells = " ".join("■" if n >= v else "□" for n in range(t.max, t.min - 1, -1))
-        level = self.tv.level or f"{t.label} {v}"
-        self.update(Text(f"{t.label}\n{cells}  {level}"))
+    t, v = tv.track, tv.value
+    cells = " ".join("■" if n >= v else "□" for n in range(t.max, t.min - 1, -1))
+    level = tv.level or f"{t.label} {v}"
+    return Text(f"{t.label}\n{cells}  {level}"), f"gauge {danger_class(tv)}"
 
 
-class TrackPanel(Vertical):
-    """The DEFCON gauges, every visible track with its value and level, and the tension log."""
+class TrackPanel(Lines):
+    """The DEFCON gauges, every visible track with its value and level, and the tension log;
+    :meth:`show_tracks` brings it to another turn in place."""
 
     def __init__(self, scenario: Scenario, tracks: tuple[TrackView, ...], log: tuple[Change, ...]):
-        super().__init__(id="tracks")
-        self.scenario, self.track_views, self.changes = scenario, tracks, log
+        self.scenario = scenario
+        super().__init__(self._rows(tracks, log), id="tracks")
 
-    def compose(self) -> ComposeResult:
+    def show_tracks(self, tracks: tuple[TrackView, ...], log: tuple[Change, ...]) -> None:
+        self.show(self._rows(tracks, log))
+
+    def _rows(self, tracks: tuple[TrackView, ...], log: tuple[Change, ...]) -> list[Row]:
         defcon = set(self.scenario.meta.defcon_tracks)
-        yield Static("Alert", classes="heading")
-        for tv in self.track_views:
-            if tv.track.id in defcon:
-                yield DefconGauge(tv, classes="gauge")
-        yield Static("Tracks", classes="heading")
+        rows: list[Row] = [("Alert", "heading")]
+        rows += [gauge(tv) for tv in tracks if tv.track.id in defcon]
+        rows.append(("Tracks", "heading"))
         lines = []
-        for tv in self.track_views:
+        for tv in tracks:
             t = tv.track
             level = f" — {tv.level.split(': ', 1)[-1]}" if tv.level else ""
             lines.append(f"{t.label}: {tv.value} (of {t.min}–{t.max}){level}")
-        yield Static(Text("\n".join(lines)), id="track-table")
-        yield Static("Tension log (latest first)", classes="heading")
-        if not self.changes:
-            yield Static("Nothing has moved yet.", classes="muted")
-        for c in reversed(self.changes[-12:]):
+        rows.append((Text("\n".join(lines)), "track-table"))
+        rows.append(("Tension log (latest first)", "heading"))
+        if not log:
+            rows.append(("Nothing has moved yet.", "muted"))
+        lines = []  # one widget for the whole log: fewer widgets to lay out
+        for c in reversed(log[-12:]):
             label = self.scenario.track(c.track).label
             sign = "+" if c.after > c.before else "-"
-            yield Static(
-                Text(f"{sign}{abs(c.after - c.before)} {label} ({c.before}→{c.after}): {c.reason}"),
-                classes="log-line",
+            lines.append(
+                f"{sign}{abs(c.after - c.before)} {label} ({c.before}→{c.after}): {c.reason}"
             )
+        if lines:
+            rows.append((Text("\n".join(lines)), "log-line"))
+        return rows

@@ -1,0 +1,85 @@
+"""Writing a debrief: the format, the default file name, and where it may not be written.
+
+The target is always the teacher's own choice (``--out``) or a name made from the saves
+folder's name (``<folder>-debrief.<ext>`` beside the folder), never from anything a student
+typed. It is written atomically (``game.saves.disk.atomic_write``); the teacher's earlier report
+at the same place is replaced, but a save (any file that reads as one) is never written over,
+and no report is written under a ``.json`` name, which is kept for saves (in the saves folder it
+would be read as a damaged save next time).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..saves import SaveError, read_save
+from ..saves.disk import atomic_write
+from . import report_csv, report_html, report_md
+from .figures import Debrief
+
+FORMATS = ("md", "html", "csv")
+
+
+class ExportError(Exception):
+    """The report cannot be written there; the message says why."""
+
+
+def render(d: Debrief, fmt: str, show_names: bool = True, per_decision: bool = False) -> str:
+    """The debrief in one format: ``md``, ``html`` or ``csv`` (one row per game, or with
+    ``per_decision`` one row per choice)."""
+    if fmt == "md":
+        return report_md.render(d, show_names)
+    if fmt == "html":
+        return report_html.render(d, show_names)
+    if fmt == "csv":
+        return (report_csv.choices if per_decision else report_csv.games)(d, show_names)
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def format_of(path: Path) -> str | None:
+    """The format a file name asks for by its suffix (``.md``, ``.html``/``.htm``, ``.csv``)."""
+    suffix = path.suffix.lower().lstrip(".")
+    return {"htm": "html", "markdown": "md"}.get(suffix, suffix if suffix in FORMATS else None)
+
+
+def default_target(folder: Path, fmt: str, per_decision: bool = False) -> Path:
+    """``saves-debrief.html`` beside the folder ``saves`` (``-choices`` for a per-choice CSV)."""
+    folder = Path(os.path.abspath(folder))
+    extra = "-choices" if per_decision and fmt == "csv" else ""
+    return folder.parent / f"{folder.name or 'saves'}-debrief{extra}.{fmt}"
+
+
+def check_target(target: Path) -> None:
+    """Raise :class:`ExportError` if writing ``target`` could harm a save or cannot work: a
+    folder; an existing save (any file that reads as one); any ``.json`` name, which is kept
+    for saves (a report there would be read as a damaged save, or overwrite one)."""
+    target_abs = Path(os.path.abspath(target))
+    if target_abs.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name")
+    if target_abs.exists():
+        try:
+            read_save(target_abs)
+        except SaveError:
+            pass  # not a save: the teacher's earlier report, replaced
+        else:
+            raise ExportError(f"{target} is a saved game; it is never written over")
+    if target_abs.suffix.lower() == ".json":
+        raise ExportError(
+            f"{target}: .json names are kept for saved games; name the report .md, .html or .csv"
+        )
+
+
+def write_report(target: Path, text: str, fmt: str | None = None) -> Path:
+    """Check the target (see :func:`check_target`) and write the report atomically. A CSV file
+    starts with a byte-order mark so that spreadsheets read it as UTF-8."""
+    target = Path(target)
+    check_target(target)
+    data = text.encode("utf-8")
+    if (fmt or format_of(target)) == "csv":
+        data = b"\xef\xbb\xbf" + data
+    try:
+        atomic_write(target, data)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+    return target

@@ -1,0 +1,204 @@
+"""The debrief cut into pages for a projector: one topic at a time, one decision, question,
+myth or student per page, as plain blocks of text and figures that a front end lays out.
+
+Nothing here knows about the terminal: a :class:`Block` says what a piece is (a heading, a
+paragraph, a bar of a chart, big figures, a danger series, or a ``secret`` that stays hidden
+until the teacher reveals it: the historians' answer to a question, the facts behind a myth).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .figures import Debrief, DecisionFigures
+from .questions import Asked, MythFacts
+from .students import Student, label
+from .text import (
+    TOPICS,
+    counts_lines,
+    distribution,
+    ending_line,
+    matched_word,
+    plural,
+    reflow,
+    roles_line,
+    scope,
+    score,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One piece of a page."""
+
+    kind: str
+    """``heading``, ``para``, ``muted``, ``bar``, ``figures``, ``series`` or ``secret``."""
+    text: str = ""
+    value: int = 0
+    """For a bar: its count."""
+    total: int = 0
+    """For a bar: the count of a full bar."""
+    marked: bool = False
+    """For a bar: it is history's choice."""
+    figures: tuple[tuple[str, str], ...] = ()
+    """For ``figures``: (value, caption) pairs shown big."""
+    series: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    topic: int
+    """Index in :data:`~game.debrief.text.TOPICS`."""
+    title: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def has_secret(self) -> bool:
+        return any(b.kind == "secret" for b in self.blocks)
+
+
+def pages(d: Debrief, show_names: bool) -> tuple[Page, ...]:
+    """Every page, topic by topic (a topic with nothing in it still has one page saying so)."""
+    out = [_overview(d)]
+    n = len(d.decisions)
+    out += [_decision(x, i, n, d.overview.games) for i, x in enumerate(d.decisions, 1)]
+    if not d.decisions:
+        out.append(Page(1, "Decisions", (Block("para", "No student has made a decision yet."),)))
+    out += [_question(q, i, len(d.questions)) for i, q in enumerate(d.questions, 1)]
+    if not d.questions:
+        out.append(Page(2, "Questions", (Block("para", "The scenario has no questions."),)))
+    out += [_myth(m, i, len(d.myths)) for i, m in enumerate(d.myths, 1)]
+    if not d.myths:
+        out.append(Page(3, "Myths", (Block("para", "The scenario lists no myths."),)))
+    out += [_student(s, show_names, len(d.students)) for s in d.students]
+    if not d.students:
+        out.append(Page(4, "Students", (Block("para", "No student's game to show."),)))
+    out.append(_skipped(d))
+    return tuple(out)
+
+
+def _overview(d: Debrief) -> Page:
+    o = d.overview
+    if not o.games:
+        where = f"{scope(d.class_code)} in " if d.class_code is not None else ""
+        text = f"No game to debrief ({where}{d.folder}): the students' save files go there."
+        return Page(0, "Overview", (Block("para", text),))
+    b = [
+        Block(
+            "figures",
+            figures=(
+                (str(o.games), "games"),
+                (str(o.finished), "finished"),
+                (str(o.nuclear_war), "nuclear war"),
+                (str(o.historical), "as history"),
+                (f"{o.mean_divergence:.0f}", "% diverged"),
+            ),
+        ),
+        *(Block("para", line) for line in roles_line(o)),
+        Block("heading", "Endings"),
+        *(Block("bar", e.title, e.count, o.games, e.historical) for e in o.endings),
+    ]
+    if o.unfinished:
+        b.append(Block("bar", "Unfinished", o.unfinished, o.games))
+    b.append(Block("heading", "Against history"))
+    b += [Block("para", f"{what}: {value}") for what, value in counts_lines(o)]
+    b.append(Block("heading", "Peak danger by game"))
+    b += [Block("bar", f"danger {k}", v, o.games) for k, v in o.peak_danger]
+    b.append(Block("heading", "Most alert DEFCON by game"))
+    b += [Block("bar", f"DEFCON {k}", v, o.games) for k, v in o.peak_defcon]
+    b.append(Block("muted", f"Danger: {distribution(o.peak_danger)}."))
+    return Page(0, "Overview", tuple(b))
+
+
+def _decision(x: DecisionFigures, i: int, n: int, games: int) -> Page:
+    stopped = f"; {plural(x.waiting, 'unfinished game')} stopped here" if x.waiting else ""
+    b = [
+        Block("muted", f"{x.date} · {x.role_title} · {plural(x.chose, 'student')} chose{stopped}"),
+        *(Block("bar", o.label, o.count, games, o.historical) for o in x.options),
+    ]
+    if x.history is not None:
+        by = f" ({x.history_by}{', ' + x.history_date if x.history_date else ''})"
+        b.append(Block("heading", f"History chose “{x.history}”{by if x.history_by else ''}"))
+        b.append(Block("para", reflow(x.history_note)))
+    else:
+        b.append(Block("heading", "History never faced this decision"))
+        b.append(Block("para", reflow(x.none_because or "")))
+    if x.advisers:
+        b.append(Block("heading", "The advisers"))
+    for a in x.advisers:
+        side = f" — for “{a.option}”" if a.option else ""
+        b.append(Block("para", f"{a.name}, {a.title}{side}: {reflow(a.argument)}"))
+    if x.questions:
+        b.append(Block("heading", "For the class"))
+    b += [Block("para", f"• {reflow(q.text)}") for q in x.questions]
+    return Page(1, f"Decision {i} of {n}: {x.title}", tuple(b))
+
+
+def _question(q: Asked, i: int, n: int) -> Page:
+    about = f" · on “{q.decision}”" if q.decision else ""
+    b = (
+        Block("heading", reflow(q.text)),
+        Block("muted", f"{q.why}{about}"),
+        Block("secret", f"What historians say: {reflow(q.answer)}"),
+        Block("secret", f"Sources: {'; '.join(q.sources)}" if q.sources else ""),
+    )
+    return Page(2, f"Question {i} of {n}", tuple(x for x in b if x.text))
+
+
+def _myth(m: MythFacts, i: int, n: int) -> Page:
+    b = (
+        Block("heading", f"Myth: {reflow(m.claim)}"),
+        Block("secret", f"Fact: {reflow(m.fact)}"),
+        Block("secret", f"Sources: {'; '.join(m.sources)}"),
+    )
+    return Page(3, f"Myth {i} of {n}", b)
+
+
+def _student(s: Student, show_names: bool, n: int) -> Page:
+    cls = f" · class {s.class_code}" if s.class_code else ""
+    b = [
+        Block(
+            "muted", f"{s.role_title}{cls} · the other side: {s.opponent} · incidents: {s.events}"
+        ),
+        Block("heading", f"Ending: {ending_line(s)}"),
+        Block(
+            "figures",
+            figures=(
+                (str(s.peak_danger), "peak danger"),
+                (str(s.peak_defcon), "DEFCON"),
+                (str(s.divergence), "% diverged"),
+            ),
+        ),
+        Block("heading", "Danger over time"),
+        Block("series", " ".join(map(str, s.danger)), series=s.danger),
+        Block("heading", f"Choices ({s.matched} of {len(s.choices)} as history)"),
+    ]
+    for c in s.choices:
+        mark = "✓" if c.matched else "✗" if c.matched is False else "·"
+        hist = "" if c.matched else f"; history: {c.historical or 'never faced it'}"
+        b.append(
+            Block(
+                "para",
+                f"{mark} {c.date}: {c.decision} — chose “{c.chosen}” "
+                f"({matched_word(c.matched)}{hist})",
+            )
+        )
+    if s.gains:
+        b.append(Block("heading", "Who gained (this game, history), −2 to +2"))
+        b += [
+            Block(
+                "para",
+                f"{g.leader.title()} · {g.dimension}: {score(g.score)} "
+                f"(history {score(g.historical_score)})",
+            )
+            for g in s.gains
+        ]
+    return Page(4, f"{label(s, show_names)} — {s.number} of {n}", tuple(b))
+
+
+def _skipped(d: Debrief) -> Page:
+    if not d.skipped:
+        return Page(5, TOPICS[5], (Block("para", "None: every file in the folder was read."),))
+    b = [Block("muted", f"{plural(len(d.skipped), 'file')} could not be counted:")]
+    b += [Block("para", f"{s.file}: {s.reason}") for s in d.skipped]
+    return Page(5, TOPICS[5], tuple(b))

@@ -1,0 +1,142 @@
+"""The debrief as Markdown: one section per topic, tables for counts.
+
+Every text from a save (names, class codes, file names) and from the scenario goes through
+:func:`md`, which escapes what would break a table or become markup (``|``, ``*``, ``_``,
+brackets, backticks, ``<``, ``&``...): a name like ``<script>`` or ``a|b`` stays text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figures import Debrief
+from .students import label
+from .text import (
+    TOPICS,
+    counts_lines,
+    distribution,
+    ending_line,
+    gains_table,
+    matched_word,
+    one_line,
+    reflow,
+    roles_line,
+    subtitle,
+    title,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_LEADING = re.compile(r"^([#+>!=-]|\d+(?=[.)](?:\s|$)))")
+
+
+def md(text: str) -> str:
+    """Text safe in Markdown and in a table cell: entities for ``&`` and ``<``, a backslash
+    before the punctuation Markdown reads anywhere (``\\ ` * _ [ ] | ~``) and before what it
+    reads at the start of a line (``#``, ``-``, ``1.``...), line breaks as spaces."""
+    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LEADING.sub(lambda m: m[1] + "\\" if m[1][0].isdigit() else "\\" + m[1], text)
+
+
+def render(d: Debrief, show_names: bool = True) -> str:
+    """The whole debrief as one Markdown document."""
+    out: list[str] = [f"# {md(title(d))}", "", md(subtitle(d, show_names)), ""]
+    o = d.overview
+    out += [f"## {TOPICS[0]}", ""]
+    out += [f"- {md(line)}" for line in roles_line(o)]
+    out += ["", "| Ending | Games |", "|---|---:|"]
+    out += [
+        f"| {md(e.title)}{' (history)' if e.historical else ''} | {e.count} |" for e in o.endings
+    ]
+    if o.unfinished:
+        out.append(f"| Unfinished | {o.unfinished} |")
+    out += ["", "| Figure | Value |", "|---|---|"]
+    out += [f"| {md(what)} | {md(value)} |" for what, value in counts_lines(o)]
+    out += [
+        "",
+        f"Peak danger by game: {md(distribution(o.peak_danger))}.",
+        "",
+        f"Most alert DEFCON by game: {md(distribution(o.peak_defcon, 'DEFCON '))}.",
+        "",
+    ]
+    out += _decisions(d)
+    out += [f"## {TOPICS[2]}", ""]
+    for i, q in enumerate(d.questions, 1):
+        about = f" — on “{md(q.decision)}”" if q.decision else ""
+        out += [f"{i}. **{md(reflow(q.text))}**{about} ({md(q.why)})", ""]
+        out += [f"   *Historians:* {md(reflow(q.answer))}", ""]
+        if q.sources:
+            out += [f"   Sources: {md('; '.join(q.sources))}", ""]
+    out += [f"## {TOPICS[3]}", ""]
+    for m in d.myths:
+        out += [f"- **Myth:** {md(reflow(m.claim))}", ""]
+        out += [f"  **Fact:** {md(reflow(m.fact))}", ""]
+        out += [f"  Sources: {md('; '.join(m.sources))}", ""]
+    out += _students(d, show_names)
+    out += [f"## {TOPICS[5]}", ""]
+    if not d.skipped:
+        out += ["None: every file was read.", ""]
+    out += [f"- {md(s.file)}: {md(s.reason)}" for s in d.skipped]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _decisions(d: Debrief) -> list[str]:
+    out = [f"## {TOPICS[1]}", ""]
+    for x in d.decisions:
+        out += [f"### {md(x.date)}: {md(x.title)}", "", f"For: {md(x.role_title)}.", ""]
+        out += ["| Option | Students | History |", "|---|---:|---|"]
+        out += [
+            f"| {md(o.label)} | {o.count} | {'history chose this' if o.historical else ''} |"
+            for o in x.options
+        ]
+        if x.waiting:
+            out.append(f"| (unfinished games stopped here) | {x.waiting} | |")
+        out.append("")
+        if x.history is not None:
+            who = f" ({md(x.history_by)}" + (f", {x.history_date})" if x.history_date else ")")
+            out += [
+                f"History chose **{md(x.history)}**{who if x.history_by else ''}: "
+                f"{md(reflow(x.history_note))}",
+                "",
+            ]
+        else:
+            out += [f"History never faced this decision: {md(reflow(x.none_because or ''))}", ""]
+        if x.advisers:
+            out += ["Advisers:", ""]
+            for a in x.advisers:
+                side = f" — for {md(a.option)}" if a.option else ""
+                out.append(f"- **{md(a.name)}**, {md(a.title)}{side}: {md(reflow(a.argument))}")
+            out.append("")
+        for q in x.questions:
+            out += [f"Question for the class: {md(reflow(q.text))}", ""]
+    return out
+
+
+def _students(d: Debrief, show_names: bool) -> list[str]:
+    out = [f"## {TOPICS[4]}", ""]
+    for s in d.students:
+        cls = f", class {md(s.class_code)}" if s.class_code else ""
+        out += [f"### {md(label(s, show_names))}{cls}", ""]
+        out += [
+            f"{md(s.role_title)}; the other side played {md(s.opponent)}, incidents "
+            f"{md(s.events)}. Ending: **{md(ending_line(s))}**. Peak danger {s.peak_danger}, "
+            f"most alert DEFCON {s.peak_defcon}, divergence {s.divergence}% "
+            f"({s.matched} of {len(s.choices)} choices as history).",
+            "",
+        ]
+        if s.choices:
+            out += ["| Date | Decision | Chose | History | |", "|---|---|---|---|---|"]
+            out += [
+                f"| {md(c.date)} | {md(c.decision)} | {md(c.chosen)} | "
+                f"{md(c.historical or '—')} | {matched_word(c.matched)} |"
+                for c in s.choices
+            ]
+            out.append("")
+        out += [f"Danger over time: {' '.join(map(str, s.danger))}.", ""]
+        if s.gains:
+            leaders, rows = gains_table(s.gains)
+            out.append("| Who gained (−2 to +2) | " + " | ".join(leaders) + " |")
+            out.append("|---" * (len(leaders) + 1) + "|")
+            out += [f"| {md(dim)} | " + " | ".join(cells) + " |" for dim, cells in rows]
+            out.append("")
+    return out

@@ -1,0 +1,151 @@
+"""One transcript per student: each choice beside history's, the danger over time, the ending
+and who gained.
+
+Students are numbered 1, 2, ... in the order their games were started (then by save id), so a
+number stays with the same game however often the debrief is run on the same folder. The name
+is kept beside the number; the reports decide whether to show it (see :func:`label`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..engine.compare import GainRow, divergence, gains, peaks
+from ..engine.view import where
+from ..model.scenario import Scenario
+from ..model.state import GameState
+from .gather import Played
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceLine:
+    """One of the student's choices beside history's."""
+
+    date: str
+    """The phase's label, e.g. "Saturday 27 October 1962, morning"."""
+    decision_id: str
+    decision: str
+    option_id: str
+    chosen: str
+    historical_id: str | None
+    historical: str | None
+    """History's option, or None where history never faced this decision."""
+    matched: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Student:
+    """One student's game, as the debrief shows it."""
+
+    number: int
+    name: str
+    """As saved; may be empty. Never used to build a path."""
+    class_code: str
+    save_id: str
+    file: str
+    role: str
+    role_title: str
+    opponent: str
+    events: str
+    ending_id: str | None
+    ending_title: str | None
+    """None while the game is unfinished."""
+    reached: str
+    """Where the game stands, e.g. "Saturday 27 October 1962, morning — day 12 of 13"."""
+    choices: tuple[ChoiceLine, ...]
+    danger: tuple[int, ...]
+    """The danger when the campaign began, then after every decision and incident."""
+    defcon: tuple[int, ...]
+    """The most alert DEFCON level at the same moments."""
+    peak_danger: int
+    peak_defcon: int
+    divergence: int
+    """Per cent of the student's decisions off history's path."""
+    gains: tuple[GainRow, ...]
+    """Who gained in this ending beside the historical one (empty while unfinished)."""
+
+    @property
+    def finished(self) -> bool:
+        return self.ending_id is not None
+
+    @property
+    def matched(self) -> int:
+        """How many of the student's choices were history's."""
+        return sum(1 for c in self.choices if c.matched is True)
+
+
+def label(student: Student, show_names: bool) -> str:
+    """The name to show: "Student 3", or with names shown "Student 3 (Ann K.)"; a game saved without a name is
+    always "Student 3"."""
+    if show_names and student.name:
+        return f"Student {student.number} ({student.name})"
+    return f"Student {student.number}"
+
+
+def students(scenario: Scenario, games: tuple[Played, ...]) -> tuple[Student, ...]:
+    """The transcripts, numbered in the order of ``games``."""
+    cache: dict[str | None, tuple[GainRow, ...]] = {}
+    return tuple(_student(scenario, i, g, cache) for i, g in enumerate(games, start=1))
+
+
+def _student(scenario: Scenario, number: int, g: Played, cache: dict) -> Student:
+    st, sv = g.state, g.save
+    ending = scenario.ending(st.ending) if st.ending else None
+    if st.ending not in cache:
+        cache[st.ending] = gains(scenario, st.ending) if ending else ()
+    danger, defcon = peaks(st)
+    trail = _campaign_trail(scenario, st)
+    return Student(
+        number=number,
+        name=sv.player,
+        class_code=sv.class_code,
+        save_id=sv.id,
+        file=g.path.name,
+        role=st.role,
+        role_title=scenario.role(st.role).title,
+        opponent=st.opponent,
+        events=st.events,
+        ending_id=st.ending,
+        ending_title=ending.title if ending else None,
+        reached=where(scenario, st),
+        choices=_choices(scenario, st),
+        danger=tuple(p.danger for p in trail),
+        defcon=tuple(p.defcon for p in trail),
+        peak_danger=danger,
+        peak_defcon=defcon,
+        divergence=divergence(st),
+        gains=cache[st.ending],
+    )
+
+
+def _campaign_trail(scenario: Scenario, st: GameState):
+    """The trail from the campaign's start: earlier phases were settled as history had them
+    before the student played, so only the last point before the start is kept."""
+    start = scenario.phase_position(scenario.role(st.role).start_phase)
+    pos = scenario.index.phase_pos
+    first = next((i for i, p in enumerate(st.trail) if pos[p.phase] >= start), len(st.trail))
+    return st.trail[max(0, first - 1) :]
+
+
+def _choices(scenario: Scenario, st: GameState) -> tuple[ChoiceLine, ...]:
+    phases = scenario.meta.phases
+    pos = scenario.index.phase_pos
+    out = []
+    for s in st.steps:
+        if not s.by_player:
+            continue
+        d = scenario.decision(s.decision)
+        want = d.history.option
+        out.append(
+            ChoiceLine(
+                date=phases[pos[s.phase]].label,
+                decision_id=d.id,
+                decision=d.title,
+                option_id=s.option,
+                chosen=scenario.option(d.id, s.option).label,
+                historical_id=want,
+                historical=scenario.option(d.id, want).label if want else None,
+                matched=s.matched,
+            )
+        )
+    return tuple(out)

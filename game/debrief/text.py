@@ -1,0 +1,114 @@
+"""Small wordings the reports share: headings, counts in words, scores, and scenario text
+joined for wrapping."""
+
+from __future__ import annotations
+
+import re
+
+from ..engine.compare import GainRow
+from .figures import Debrief, Overview
+from .students import Student
+
+TOPICS = ("Overview", "Decisions", "Questions", "Myths", "Students", "Files left out")
+"""The debrief's topics, in the order the screen and the reports show them."""
+
+
+def reflow(text: str) -> str:
+    """Join the hard line breaks of TOML text; blank lines (paragraphs) stay."""
+    return re.sub(r"(?<!\n)[ \t]*\n[ \t]*(?!\n)", " ", text.strip())
+
+
+def one_line(text: str) -> str:
+    """Any text on one line (for table cells and CSV)."""
+    return " ".join(text.split())
+
+
+def scope(class_code: str | None) -> str:
+    """Which games: "all classes", "class 7B" or "games without a class code"."""
+    if class_code is None:
+        return "all classes"
+    return f"class {class_code}" if class_code else "games without a class code"
+
+
+def title(d: Debrief) -> str:
+    """The report's title: "Teacher debrief — <scenario>", and the class if one was picked."""
+    cls = f", {scope(d.class_code)}" if d.class_code is not None else ""
+    return f"Teacher debrief — {d.scenario_title}{cls}"
+
+
+def subtitle(d: Debrief, show_names: bool) -> str:
+    """How many games from where, what was left out, and whether names are shown."""
+    o = d.overview
+    parts = [f"{plural(o.games, 'game')} from the folder {d.folder.name or d.folder}"]
+    if d.other_classes:
+        parts.append(f"{plural(d.other_classes, 'game')} of other classes not counted")
+    if d.skipped:
+        parts.append(f"{plural(len(d.skipped), 'file')} left out (listed at the end)")
+    parts.append("names shown" if show_names else "names hidden")
+    return "; ".join(parts) + "."
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def share(n: int, total: int) -> str:
+    """A count and its share: "3 of 28 (11%)"."""
+    return f"{n} of {total} ({round(100 * n / total) if total else 0}%)"
+
+
+def score(n: int | None) -> str:
+    return "—" if n is None else f"{n:+d}"
+
+
+def roles_line(o: Overview) -> list[str]:
+    """One line per campaign: "Advise President Kennedy: 15 games, 13 finished, 2 unfinished"."""
+    return [
+        f"{r.title}: {plural(r.finished + r.unfinished, 'game')}, {r.finished} finished, "
+        f"{r.unfinished} unfinished"
+        for r in o.roles
+    ]
+
+
+def counts_lines(o: Overview) -> list[tuple[str, str]]:
+    """The headline counts, as (what, how many) pairs, over the finished games."""
+    return [
+        ("Ended in nuclear war", share(o.nuclear_war, o.finished)),
+        ("Ended in an invasion of Cuba", share(o.invasion, o.finished)),
+        ("Ended in any fighting", share(o.fighting, o.finished)),
+        (
+            f"Ended in the historical settlement ({o.historical_title})",
+            share(o.historical, o.finished),
+        ),
+        ("Highest danger reached", f"{o.worst_danger} of {o.danger_max}"),
+        ("Most alert DEFCON reached", f"DEFCON {o.worst_defcon}"),
+        ("Mean divergence from history", f"{o.mean_divergence:.1f}%"),
+    ]
+
+
+def distribution(pairs: tuple[tuple[int, int], ...], prefix: str = "") -> str:
+    """A distribution in words: "3: 2 games, 5: 4 games"."""
+    return ", ".join(f"{prefix}{k}: {plural(v, 'game')}" for k, v in pairs) or "none"
+
+
+def ending_line(s: Student) -> str:
+    return s.ending_title if s.ending_title else f"unfinished (reached {s.reached})"
+
+
+def matched_word(m: bool | None) -> str:
+    return {True: "as history", False: "diverged", None: "history never faced it"}[m]
+
+
+def gains_table(gains: tuple[GainRow, ...]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Who gained, one row per dimension and one column per leader: the leaders' names, then
+    (dimension, cells) rows with cells like "−1 (history +2)"."""
+    leaders: list[str] = []
+    rows: dict[str, dict[str, str]] = {}
+    for g in gains:
+        name = g.leader.title()
+        if name not in leaders:
+            leaders.append(name)
+        rows.setdefault(g.dimension, {})[name] = (
+            f"{score(g.score)} (history {score(g.historical_score)})"
+        )
+    return leaders, [(dim, [cells.get(n, "") for n in leaders]) for dim, cells in rows.items()]

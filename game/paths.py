@@ -1,0 +1,27 @@
+"""Where Brink's files are: the shipped scenarios and the saves folder.
+
+Standard library only: the title screen needs these before the models are loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_SCENARIO = "cuban-missile-crisis"
+
+
+def scenarios_root() -> Path:
+    """The folder of shipped scenarios: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "scenarios"
+    return packaged if packaged.is_dir() else here.parent / "scenarios"
+
+
+def default_scenario_dir() -> Path:
+    return scenarios_root() / DEFAULT_SCENARIO
+
+
+def saves_dir(arg: str | os.PathLike | None = None) -> Path:
+    """The saves folder: the argument, else ``BRINK_SAVES_DIR``, else ``./saves``."""
+    return Path(arg or os.environ.get("BRINK_SAVES_DIR") or "saves")

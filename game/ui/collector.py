@@ -1,0 +1,49 @@
+"""When Python's cycle collector runs, so that it does not pause a key press.
+
+A full pass of the collector walks every object it tracks; in the middle of a key press it
+used to take longer than the key's own work. Two things keep it out of the way:
+
+- What lives as long as the app (modules, the scenario, the screens built once and reused) is
+  frozen (``gc.freeze``) once it exists, right after a collection so that no garbage is frozen
+  with it: full passes then walk only what the turns make.
+- Full passes are not left to start in the middle of a key press: the app asks for one after a
+  screen change is on screen, once as many younger passes have run as would have started one.
+
+:meth:`Collector.release` undoes both when the app closes (the tests run many apps in one
+process).
+"""
+
+from __future__ import annotations
+
+import gc
+
+NO_AUTOMATIC_FULL_PASS = 1_000_000
+"""Younger passes before Python itself would start a full one: never, in practice."""
+
+
+class Collector:
+    """The app's use of :mod:`gc`; see the module's docstring."""
+
+    def __init__(self) -> None:
+        self._threshold: tuple[int, int, int] | None = None
+
+    def settle(self) -> None:
+        """Everything alive now stays as long as the app: collect, then freeze the rest."""
+        gc.collect()
+        gc.freeze()
+        if self._threshold is None:
+            self._threshold = gc.get_threshold()
+            young, middle, _ = self._threshold
+            gc.set_threshold(young, middle, NO_AUTOMATIC_FULL_PASS)
+
+    def tidy(self) -> None:
+        """A quiet moment (a new screen is on screen): the full pass Python would start soon."""
+        if self._threshold is not None and gc.get_count()[2] >= self._threshold[2]:
+            gc.collect()
+
+    def release(self) -> None:
+        """The app is closing: Python's own thresholds again, and nothing frozen for good."""
+        if self._threshold is not None:
+            gc.set_threshold(*self._threshold)
+            self._threshold = None
+        gc.unfreeze()

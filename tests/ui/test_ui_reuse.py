@@ -1,0 +1,110 @@
+"""The turn and result screens are built once and filled again in place for every turn: what
+they show must be what a screen built afresh would show, and the collector is handed back."""
+
+from __future__ import annotations
+
+import gc
+import re
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from game import engine
+from game.saves import Game
+from game.ui.app import create_app
+from game.ui.collector import Collector
+from game.ui.screens.confirm import ConfirmScreen
+from game.ui.screens.game import GameScreen
+from game.ui.screens.result import ResultScreen
+from game.ui.widgets.lines import Lines
+
+SIZE = (80, 24)
+
+
+def picture(app) -> str:
+    """The screen as an SVG, without the id that differs from one screenshot to the next."""
+    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+
+async def settled(pilot) -> None:
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+async def test_every_turn_and_result_looks_as_if_built_afresh(tmp_path, cmc):
+    """Four turns of one game in one app (its screens reused, scrolled to the end of each result
+    first) against the same turns in an app that builds each screen new."""
+    app = create_app(tmp_path / "a", cmc, seed=3)
+    turns, results, screens = [], [], set()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        for _ in range(4):
+            await settled(pilot)
+            turns.append((app.game.state, picture(app)))
+            screens.add(id(app.screen))
+            await pilot.press(str(len(app.screen.turn.options)))  # the last option: varied
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+            await settled(pilot)
+            assert isinstance(app.screen, ResultScreen)
+            results.append(picture(app))
+            screens.add(id(app.screen))
+            await pilot.press("end", "enter")
+    assert len(screens) == 2  # one turn screen, one result screen
+    for (state, turn), result in zip(turns, results, strict=True):
+        fresh = create_app(tmp_path / "b", cmc, game=Game(cmc, state))
+        async with fresh.run_test(size=SIZE) as pilot:
+            await settled(pilot)
+            assert isinstance(fresh.screen, GameScreen)
+            assert picture(fresh) == turn
+            await pilot.press(str(len(fresh.screen.turn.options)))
+            await pilot.pause()
+            if isinstance(fresh.screen, ConfirmScreen):
+                await pilot.press("y")
+            await settled(pilot)
+            assert picture(fresh) == result
+
+
+async def test_unused_lines_are_hidden_and_emptied():
+    """Fewer rows than last time: the extra lines are hidden and hold no old text."""
+
+    class Column(App):
+        def compose(self) -> ComposeResult:
+            yield Lines([("one", "a"), ("two", "b"), ("three", "c")], id="lines")
+
+    app = Column()
+    async with app.run_test() as pilot:
+        lines = app.query_one(Lines)
+        lines.show([("uno", "b")])
+        await pilot.pause()
+        statics = list(lines.query(Static))
+        assert [str(s.render()) for s in statics] == ["uno", "", ""]
+        assert [s.display for s in statics] == [True, False, False]
+        assert statics[0].classes == {"b"}
+        lines.show([("1", "a"), ("2", "a"), ("3", "a"), ("4", "a")])
+        await pilot.pause()
+        assert [str(s.render()) for s in lines.query(Static)] == ["1", "2", "3", "4"]
+
+
+def test_the_collector_is_handed_back():
+    """After settle the automatic full passes are off and objects are frozen; release restores
+    Python's thresholds and unfreezes."""
+    before = gc.get_threshold()
+    collector = Collector()
+    try:
+        collector.settle()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > before[2]
+        collector.tidy()
+    finally:
+        collector.release()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_the_first_state_is_what_validating_it_gives(mini):
+    """The first state of a campaign is built from the validated scenario without validating it
+    again (its validator costs megabytes); it must equal a validated one."""
+    state = engine.new_game(mini, "kennedy", 1).state
+    assert state == type(state).model_validate(state.model_dump())
