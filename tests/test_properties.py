@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from game.engine import IllegalMove, choose, new_game, offered
 from game.engine.rules import Draft
+from game.engine.simulate import play_out
 from game.model import ROLE_SIDE
 
 GAMES = dict(
@@ -47,10 +48,10 @@ def play_indexes(mini, role, seed, opponent, events, picks):
     raise AssertionError(f"no ending after {MAX_MOVES} moves")
 
 
-def replay(mini, role, seed, opponent, events, chosen):
-    state = new_game(mini, role, seed, opponent, events).state
+def replay(mini, role, seed, opponent, events, chosen, explain=True):
+    state = new_game(mini, role, seed, opponent, events, explain=explain).state
     for option in chosen:
-        state = choose(mini, state, option).state
+        state = choose(mini, state, option, explain=explain).state
     return state
 
 
@@ -65,6 +66,8 @@ def test_any_game_ends_and_replays(mini, role, seed, opponent, events, picks):
     with pytest.raises(IllegalMove):
         choose(mini, final, chosen[-1] if chosen else "blockade")
     assert replay(mini, role, seed, opponent, events, chosen) == final
+    # without the happenings (simulations, the checker) the game is the same game
+    assert replay(mini, role, seed, opponent, events, chosen, explain=False) == final
     for p in final.trail:
         assert 0 <= p.danger <= 10 and 1 <= p.defcon <= 5
     for c in final.log:
@@ -83,3 +86,19 @@ def test_arbitrary_option_text_is_illegal_or_offered(mini, option, role):
     else:
         with pytest.raises(IllegalMove):
             choose(mini, state, option)
+
+
+@pytest.mark.parametrize("role", ["kennedy", "khrushchev"])
+def test_simulated_games_are_the_games_a_player_gets(cmc, role):
+    """A simulated game (no happenings made) ends in the very state the same choices give a
+    player, whose every step is told; and nothing is told when nothing is asked for."""
+    for seed in range(40):
+        final = play_out(cmc, role, "random", "random", "chaos", seed)
+        state = new_game(cmc, role, seed, "random", "chaos").state
+        for step in final.steps:
+            if step.by_player:
+                outcome = choose(cmc, state, step.option)
+                assert outcome.happenings[0].option.id == step.option  # told, in order
+                assert choose(cmc, state, step.option, explain=False).happenings == ()
+                state = outcome.state
+        assert state == final

@@ -253,15 +253,15 @@ def explore(
             found.endings.add(st.ending)
 
     def done() -> bool:
-        return early and (
-            not goal or (want_d <= found.decisions and want_e <= found.endings)
-        )
+        return early and (not goal or (want_d <= found.decisions and want_e <= found.endings))
 
     def begin(p: str) -> list[GameState]:
         return [
             st
             for mode in MODES
-            for st in _outcomes(lambda f, m=mode: new_game(scenario, role, 0, p, m, fate=f))
+            for st in _outcomes(
+                lambda f, m=mode: new_game(scenario, role, 0, p, m, fate=f, explain=False)
+            )
         ]
 
     starts = begin(policy)
@@ -282,7 +282,7 @@ def explore(
                 if not options:
                     break
                 o = _lean(style, decision, options, rng)
-                st = choose(scenario, st, o.id, fate=_Dice(rng)).state
+                st = choose(scenario, st, o.id, fate=_Dice(rng), explain=False).state
                 note(st)
             found.dives += 1
     stack: list[GameState] = []
@@ -309,7 +309,9 @@ def explore(
             found.empty.add(decision.id)
             continue
         for o in options:
-            for nxt in _outcomes(lambda f, o=o, st=st: choose(scenario, st, o.id, fate=f)):
+            for nxt in _outcomes(
+                lambda f, o=o, st=st: choose(scenario, st, o.id, fate=f, explain=False)
+            ):
                 push(nxt)
     found.states = len(seen)
     found.complete = not stack
@@ -324,5 +326,7 @@ def explore_all(scenario: Scenario) -> list[Exploration]:
     walks = []
     for role in (r.id for r in scenario.meta.roles if r.available):
         walks.append(explore(scenario, role, "random"))
-        walks += [explore(scenario, role, p, dives=300, goal=False) for p in POLICIES if p != "random"]
+        walks += [
+            explore(scenario, role, p, dives=300, goal=False) for p in POLICIES if p != "random"
+        ]
     return walks

@@ -75,18 +75,20 @@ def new_game(
     opponent: Policy = "historical",
     events: EventMode = "historical",
     fate: Fate | None = None,
+    explain: bool = True,
 ) -> Outcome:
     """Start a game for ``role``: settle what comes before its first phase as history had it,
-    then play on to the player's first decision."""
+    then play on to the player's first decision. ``explain=False`` leaves out the happenings,
+    for callers that read only the state (simulations, the checker): it is faster."""
     start = scenario.phase_position(scenario.role(role).start_phase)
     state = _prelude(scenario, role, start)
     state = state.model_copy(update={"seed": seed, "opponent": opponent, "events": events})
-    d = Draft.of(state, ROLE_SIDE[role], fate)
+    d = Draft.of(state, ROLE_SIDE[role], fate, explain)
     if start > 0:
         d.phase = start
     _enter_phase(scenario, d, quiet=False)
     _advance(scenario, d, start)
-    return Outcome(d.freeze(), tuple(d.happenings))
+    return Outcome(d.freeze(), tuple(d.happenings or ()))
 
 
 def _prelude(scenario: Scenario, role: str, start: int) -> GameState:
@@ -116,15 +118,20 @@ def _prelude(scenario: Scenario, role: str, start: int) -> GameState:
 
 
 def choose(
-    scenario: Scenario, state: GameState, option_id: str, fate: Fate | None = None
+    scenario: Scenario,
+    state: GameState,
+    option_id: str,
+    fate: Fate | None = None,
+    explain: bool = True,
 ) -> Outcome:
     """Take the player's choice at the pending decision and play on to the next one or an ending.
 
-    ``fate`` is for the checker only: it replaces the dice to walk every branch."""
+    ``fate`` is for the checker only: it replaces the dice to walk every branch. ``explain``:
+    as for :func:`new_game`."""
     if state.ending is not None or state.pending is None:
         raise IllegalMove("the game is over; there is nothing to choose")
     decision = scenario.decision(state.pending)
-    d = Draft.of(state, ROLE_SIDE[state.role], fate)
+    d = Draft.of(state, ROLE_SIDE[state.role], fate, explain)
     option = next((o for o in offered(decision, d) if o.id == option_id), None)
     if option is None:
         ids = ", ".join(o.id for o in offered(decision, d))
@@ -133,18 +140,14 @@ def choose(
     _take(scenario, d, decision, option, by_player=True)
     start = scenario.phase_position(scenario.role(state.role).start_phase)
     _advance(scenario, d, start)
-    return Outcome(d.freeze(), tuple(d.happenings))
+    return Outcome(d.freeze(), tuple(d.happenings or ()))
 
 
 def _point(scenario: Scenario, d: Draft) -> Point:
     meta = scenario.meta
-    defcon = min(d.tracks[t] for t in meta.defcon_tracks)
-    return Point(
-        turn=d.turn,
-        phase=meta.phases[d.phase].id,
-        danger=d.tracks[meta.danger_track],
-        defcon=defcon,
-    )
+    tracks = d.tracks
+    defcon = min(map(tracks.__getitem__, meta.defcon_tracks))  # map: cheaper than a generator
+    return Point(d.turn, meta.phases[d.phase].id, tracks[meta.danger_track], defcon)
 
 
 def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_player: bool):
@@ -157,38 +160,29 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     if d.chosen is not None:
         d.chosen[decision.id] = option.id
     phase = scenario.meta.phases[d.phase].id
-    d.steps.append(
-        Step(
-            turn=d.turn,
-            phase=phase,
-            decision=decision.id,
-            option=option.id,
-            side=decision.side,
-            by_player=by_player,
-            matched=matched,
-        )
-    )
+    d.steps.append(Step(d.turn, phase, decision.id, option.id, decision.side, by_player, matched))
     d.trail.append(_point(scenario, d))
-    if hidden:  # the player sees only the tracks move, if they do
+    if d.happenings is None:
+        pass
+    elif hidden:  # the player sees only the tracks move, if they do
         _unseen(scenario, d, changes, decision.side)
-        _check_endings(scenario, d, at_end=False)
-        return
-    kind = "decision" if by_player else "answer"
-    text = option.result if by_player else option.seen_by_other or option.result
-    d.happenings.append(
-        Happening(
-            kind,
-            decision.title,
-            text,
-            changes,
-            decision.side,
-            decision,
-            option,
-            None,
-            matched,
-            d.phase,
+    else:
+        kind = "decision" if by_player else "answer"
+        text = option.result if by_player else option.seen_by_other or option.result
+        d.happenings.append(
+            Happening(
+                kind,
+                decision.title,
+                text,
+                changes,
+                decision.side,
+                decision,
+                option,
+                None,
+                matched,
+                d.phase,
+            )
         )
-    )
     _check_endings(scenario, d, at_end=False)
 
 
@@ -196,7 +190,9 @@ def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str
     """Tell the player that tracks it can see moved for a reason it cannot see, if any did."""
     shown = tuple(c for c in changes if d.side in scenario.track(c.track).visible_to)
     if shown:
-        d.happenings.append(Happening("answer", SECRET_TITLE, SECRET_TEXT, shown, side, phase=d.phase))
+        d.happenings.append(
+            Happening("answer", SECRET_TITLE, SECRET_TEXT, shown, side, phase=d.phase)
+        )
 
 
 def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
@@ -213,7 +209,9 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         changes = apply(ev.effects, scenario, d, hide=None if seen else SECRET_REASON)
         d.flags.add(ev.id)
         d.trail.append(_point(scenario, d))
-        if seen:
+        if d.happenings is None:
+            pass
+        elif seen:
             d.happenings.append(
                 Happening("event", ev.title, ev.text, changes, event=ev, phase=d.phase)
             )
@@ -261,19 +259,25 @@ def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
                 option = pick(policy, decision, options, _rng(d) if policy == "random" else None)
             _take(scenario, d, decision, option, by_player=False)
             if quiet:
-                d.happenings.clear()
+                _untold(d)
             break
         else:
             if d.phase + 1 >= len(phases):
                 _check_endings(scenario, d, at_end=True)
                 return
             if d.phase + 1 == stop:
-                d.happenings.clear()
+                _untold(d)
                 return
             d.phase += 1
             _enter_phase(scenario, d, quiet=d.phase < start)
             if d.phase < start:
-                d.happenings.clear()
+                _untold(d)
+
+
+def _untold(d: Draft) -> None:
+    """Forget what was told: it happened before the campaign starts."""
+    if d.happenings:
+        d.happenings.clear()
 
 
 def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
@@ -283,7 +287,10 @@ def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
             if d.base.role in ending.roles and holds(ending.when, d):
                 d.ending = ending.id
                 break
-    if d.ending is not None and not any(h.kind == "ending" for h in d.happenings):
+    if d.ending is None:
+        return
+    d.pending = None
+    told = d.happenings
+    if told is not None and not any(h.kind == "ending" for h in told):
         ending = scenario.ending(d.ending)
-        d.pending = None
-        d.happenings.append(Happening("ending", ending.title, ending.epilogue, phase=d.phase))
+        told.append(Happening("ending", ending.title, ending.epilogue, phase=d.phase))

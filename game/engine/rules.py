@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model.rules import (
     AllOf,
@@ -42,29 +42,21 @@ class Draft:
     phase: int
     pending: str | None = None
     ending: str | None = None
-    happenings: list = field(default_factory=list)
+    happenings: list | None = None
+    """What happened, for the player; None when nobody reads it (simulations, the checker)."""
     fate: Fate | None = None
     rng: random.Random | None = None
 
     @classmethod
-    def of(cls, state: GameState, side: str, fate: Fate | None = None) -> Draft:
+    def of(
+        cls, state: GameState, side: str, fate: Fate | None = None, explain: bool = True
+    ) -> Draft:
+        s = state  # positional, in field order: a draft is made at every step of every game
         return cls(
-            fate=fate,
-            base=state,
-            side=side,
-            tracks=dict(state.tracks),
-            flags=set(state.flags),
-            known=set(state.known),
-            done=set(state.done),
-            chosen=None,
-            steps=list(state.steps),
-            log=list(state.log),
-            trail=list(state.trail),
-            turn=state.turn,
-            phase=state.phase,
-            pending=state.pending,
-            ending=state.ending,
-        )
+            s, side, dict(s.tracks), set(s.flags), set(s.known), set(s.done), None,
+            list(s.steps), list(s.log), list(s.trail), s.turn, s.phase, s.pending, s.ending,
+            [] if explain else None, fate,
+        )  # fmt: skip
 
     def freeze(self) -> GameState:
         """The one place new states are made.
@@ -171,10 +163,13 @@ def apply(effects, scenario: Scenario, d: Draft, hide: str | None = None) -> tup
             track = scenario.track(e.track)
             before = d.tracks[e.track]
             after = before + e.by if e.to is None else e.to
-            after = min(track.max, max(track.min, after))
+            if after > track.max:  # comparisons: cheaper than min() and max() here
+                after = track.max
+            elif after < track.min:
+                after = track.min
             if after != before:
                 d.tracks[e.track] = after
-                c = Change(turn=d.turn, track=e.track, before=before, after=after, reason=hide or e.reason)
+                c = Change(d.turn, e.track, before, after, hide or e.reason)
                 changes.append(c)
                 d.log.append(c)
         elif t is SetFlag:

@@ -25,14 +25,15 @@ def play_out(
     seed: int = 0,
 ) -> GameState:
     """Play a whole game with ``policy`` choosing for the player; return the final state."""
-    state = new_game(scenario, role, seed, opponent, events).state
+    state = new_game(scenario, role, seed, opponent, events, explain=False).state
     rng = random.Random(-1 - seed)  # the player's dice, apart from the engine's
     for _ in range(MAX_TURNS):
         if state.ending is not None or state.pending is None:
             return state
         decision = scenario.decision(state.pending)
         options = offered(decision, state)
-        state = choose(scenario, state, pick(policy, decision, options, rng).id).state
+        option = pick(policy, decision, options, rng)
+        state = choose(scenario, state, option.id, explain=False).state
     return state
 
 
