@@ -95,12 +95,7 @@ class Plain:
             track = s.track(c.track)
             if side not in track.visible_to:
                 continue
-            sign = "+" if c.after > c.before else "-"
-            self.say(
-                f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} \u2192 "
-                f"{c.after}): {c.reason}",
-                "  ",
-            )
+            self.say(f"{engine.change_text(s, c)}: {c.reason}", "  ")
 
     def happening(self, h: Happening, shown_phase: int) -> None:
         if h.kind == "ending":
@@ -158,8 +153,7 @@ class Plain:
         if v.log:
             self.say("Tension log (latest last):")
             for c in v.log[-10:]:
-                label = self.game.scenario.track(c.track).label
-                self.say(f"{label} {c.before} \u2192 {c.after}: {c.reason}", "  ")
+                self.say(f"{engine.change_text(self.game.scenario, c)}: {c.reason}", "  ")
 
     def ending(self) -> None:
         s, st = self.game.scenario, self.game.state

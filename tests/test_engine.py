@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from game.engine import IllegalMove, choose, needs_confirm, new_game, pick, report, view
 from game.engine.compare import divergence
 from game.engine.rules import Draft, Fate, holds
-from game.engine.view import TrackView
+from game.engine.view import TrackView, change_text
 from game.model import Condition, GameState
 from game.model.scenario import Decision, Entry, Option, Scenario
 from game.model.state import Change, Point, Step
@@ -179,6 +179,28 @@ def test_where_without_a_crisis_day_is_just_the_label(mini):
 def test_track_level_is_highest_declared_at_or_below(mini, value, label):
     """A track's level name is the highest declared level not above its value."""
     assert TrackView(mini.track("defcon"), value).level == label
+
+
+def test_change_text_names_the_states_of_a_track_without_direction(mini):
+    """A change is told as a signed amount, except on a track with no better or worse whose
+    every value met has a name: there "+1 (4 → 5)" would hide that the missiles left."""
+    from game.model.world import Level
+
+    assert change_text(mini, Change(1, "danger", 3, 5, "r")) == "+2 Danger (3 → 5)"
+    assert change_text(mini, Change(1, "danger", 5, 4, "r"), ", better").endswith("(5 → 4, better)")
+    # DEFCON names its levels but has a direction: still told as an amount
+    assert change_text(mini, Change(1, "defcon", 5, 3, "r")).startswith("-2 ")
+    named = mini.track("secret").model_copy(
+        update={
+            "worse": "neither",
+            "levels": (Level(value=4, label="going"), Level(value=5, label="gone")),
+        }
+    )
+    tracks = tuple(named if t.id == "secret" else t for t in mini.meta.tracks)
+    s = rebuild(mini, meta=mini.meta.model_copy(update={"tracks": tracks}))
+    assert change_text(s, Change(1, "secret", 4, 5, "r")) == f"{named.label}: going → gone"
+    # a value with no name falls back to the amount
+    assert change_text(s, Change(1, "secret", 3, 4, "r")) == f"+1 {named.label} (3 → 4)"
 
 
 # --- choose: effects, reasons, clamping, illegal moves --------------------------------------

@@ -6,7 +6,7 @@ The engine does no I/O and never imports the UI.
 from .compare import Report, divergence, peaks, report
 from .play import Happening, IllegalMove, Outcome, choose, new_game, offered
 from .policies import POLICIES, pick
-from .view import View, needs_confirm, view, where
+from .view import View, change_text, needs_confirm, view, where
 
 __all__ = [
     "POLICIES",
@@ -15,6 +15,7 @@ __all__ = [
     "Outcome",
     "Report",
     "View",
+    "change_text",
     "choose",
     "divergence",
     "needs_confirm",

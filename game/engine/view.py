@@ -57,6 +57,18 @@ class View:
     ending: str | None
 
 
+def change_text(scenario: Scenario, c: Change, note: str = "") -> str:
+    """A track change as a player reads it, without its reason: "+2 Nuclear danger (3 → 5)"
+    (``note`` goes inside the brackets), or, for a track with no better or worse direction
+    whose states all have names, "Missiles in Cuba: being dismantled → shipped home"."""
+    track = scenario.track(c.track)
+    names = {lv.value: lv.label for lv in track.levels}
+    if track.worse == "neither" and c.before in names and c.after in names:
+        return f"{track.label}: {names[c.before]} → {names[c.after]}"
+    sign = "+" if c.after > c.before else "-"
+    return f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} → {c.after}{note})"
+
+
 def needs_confirm(option: Option, danger_track: str = "danger", danger_now: int = 0) -> bool:
     """Whether to ask before an option that cannot be undone and raises the danger sharply."""
     value = danger_now

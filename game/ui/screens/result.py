@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...engine.play import Happening
+from ...engine.view import change_text
 from ...model.base import ROLE_SIDE
 from ...model.scenario import Scenario
 from ...model.state import GameState
@@ -117,14 +118,10 @@ class ResultScreen(Screen):
             track = self.scenario.track(c.track)
             if side not in track.visible_to:
                 continue
-            sign = "+" if c.after > c.before else "-"
             worse = (c.after > c.before) == (track.worse == "higher")
             kind = "-neutral" if track.worse == "neither" else "-worse" if worse else "-better"
             word = "" if track.worse == "neither" else ", worse" if worse else ", better"
-            text = (
-                f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} → {c.after}{word}): "
-                f"{c.reason}"
-            )
+            text = f"{change_text(self.scenario, c, word)}: {c.reason}"
             parts += ["\n"] if parts else []
             parts.append((text, COLOURS[kind]) if COLOURS[kind] else text)
         return [(Content.assemble(*parts), "change")] if parts else []

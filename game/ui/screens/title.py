@@ -3,8 +3,10 @@ debrief, dossier, help and quit, with the endings found so far."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,9 +53,9 @@ class TitleScreen(Screen):
         menu.clear_options()
         for role in app.info.campaigns:
             if role.available:
-                menu.add_option(Option(Text(f"{role.title}\n  {role.blurb}"), id=f"role:{role.id}"))
+                menu.add_option(Option(_Campaign(role.title, role.blurb), id=f"role:{role.id}"))
             else:
-                text = Text(f"{role.title} — coming soon\n  {role.blurb}")
+                text = _Campaign(f"{role.title} — coming soon", role.blurb)
                 menu.add_option(Option(text, id=f"role:{role.id}", disabled=True))
         if not app.loaded:  # filled in once the app has loaded the scenario, in a moment
             menu.add_option(Option(Text("Continue the last game"), "continue", True))
@@ -106,3 +108,19 @@ class TitleScreen(Screen):
             app.action_help()
         elif choice == "quit":
             app.exit()
+
+
+@dataclass(frozen=True)
+class _Campaign:
+    """A campaign in the menu: its title, and its blurb indented under it as it wraps.
+    As a string (for tests and a screen reader's copy), the two lines as plain text."""
+
+    title: str
+    blurb: str
+
+    def __str__(self) -> str:
+        return f"{self.title}\n  {self.blurb}"
+
+    def __rich_console__(self, console, options):
+        yield Text(self.title)
+        yield Padding(Text(self.blurb), (0, 0, 0, 2))

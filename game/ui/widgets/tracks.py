@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...engine.view import TrackView
+from ...engine.view import TrackView, change_text
 from ...model.scenario import Scenario
 from ...model.state import Change
 from .lines import Lines, Row
@@ -61,11 +61,7 @@ class TrackPanel(Lines):
             rows.append(("Nothing has moved yet.", "muted"))
         lines = []  # one widget for the whole log: fewer widgets to lay out
         for c in reversed(log[-12:]):
-            label = self.scenario.track(c.track).label
-            sign = "+" if c.after > c.before else "-"
-            lines.append(
-                f"{sign}{abs(c.after - c.before)} {label} ({c.before}→{c.after}): {c.reason}"
-            )
+            lines.append(f"{change_text(self.scenario, c)}: {c.reason}")
         if lines:
             rows.append((Text("\n".join(lines)), "log-line"))
         return rows
