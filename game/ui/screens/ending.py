@@ -38,7 +38,7 @@ class EndingScreen(Screen):
     def compose(self) -> ComposeResult:
         s, st = self.scenario, self.game_state
         e = s.ending(st.ending)
-        r = report(s, st)
+        r = self._report = report(s, st)
         yield Static(Text(f"The end · {e.title}"), id="where")
         with VerticalScroll(id="ending"):
             yield line(e.title, "headline")
@@ -53,9 +53,11 @@ class EndingScreen(Screen):
             hist = historical_ending(s)
             yield line(f"Who gained: this game beside history ({hist.title}), −2 to +2", "heading")
             yield DataTable(id="gains", cursor_type="none", zebra_stripes=True)
-            for g in r.gains:
-                if g.note:
-                    yield para(f"{g.leader.title()}, {g.dimension}: {g.note}", "muted")
+            # one widget for all the notes, and one for all the dates below: the ending is the
+            # longest screen, and every widget adds to the time it takes to appear
+            notes = [f"{g.leader.title()}, {g.dimension}: {g.note}" for g in r.gains if g.note]
+            if notes:
+                yield para("\n\n".join(notes), "muted")
             yield line("Danger over time", "heading")
             dangers = [p.danger for p in st.trail]
             yield Sparkline(dangers, id="danger-chart")
@@ -67,14 +69,16 @@ class EndingScreen(Screen):
             )
             yield line(f"Divergence from history: {r.divergence}% of your decisions", "figure")
             yield line("Your path beside the real timeline", "heading")
-            for row in r.timeline:  # one widget per date: the ending has many dates
-                parts: list = [(row.label, "bold")]
+            parts: list = []
+            for row in r.timeline:
+                parts += ["\n\n"] if parts else []
+                parts.append((row.label, "bold"))
                 for text in row.game:
                     parts += ["\n", f"game: {reflow(text)}"]
                 for entry in row.history:
                     sources_ = ", ".join(entry.sources)
                     parts += ["\n", (f"history: {entry.title} [{sources_}]", "$text-muted")]
-                yield Static(Content.assemble(*parts), classes="date-row")
+            yield Static(Content.assemble(*parts), classes="date-row")
             yield from self._found()
             yield line("n play again · o play the other leader · Esc title", "hint")
         yield KeyFooter()
@@ -94,7 +98,7 @@ class EndingScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one("#gains", DataTable)
         table.add_columns("Leader", "Dimension", "This game", "History")
-        for g in report(self.scenario, self.game_state).gains:
+        for g in self._report.gains:
             table.add_row(
                 Text(g.leader.title()),
                 Text(g.dimension),
