@@ -865,3 +865,27 @@ def test_the_other_side_reads_what_it_would_learn(copy_mini, edit):
     out = choose(s, play(s, "khrushchev"), "hold")
     [taken] = [h for h in out.happenings if h.kind == "decision"]
     assert taken.text == "They stay."
+
+
+def test_a_public_option_of_a_secret_decision_is_seen(copy_mini, edit):
+    """In a secret decision, an option with ``seen_by_other`` is one the other side cannot help
+    learning: it is told with that text and its reasons; the decision's other options stay
+    hidden."""
+    from game.content import load_scenario
+    from game.engine.play import SECRET_REASON, SECRET_TITLE
+
+    path = copy_mini / "decisions/day2.toml"
+    edit(path, 'phase = "day2"', 'phase = "day2"\nsecret = true')
+    edit(path, 'result = "They stay."', 'result = "They stay."\nseen_by_other = "Moscow says so."')
+    s = load_scenario(copy_mini)
+    out = choose(s, new_game(s, "kennedy", 1).state, "talk")  # Moscow holds, in public
+    [answer] = [h for h in out.happenings if h.kind == "answer"]
+    assert (answer.option.id, answer.text) == ("hold", "Moscow says so.")
+    assert answer.title != SECRET_TITLE
+    assert {c.reason for c in answer.changes if c.track == "danger"} == {"defiance"}
+    # another option of the same decision, without the text, is still out of sight
+    out = choose(s, new_game(s, "kennedy", 1, opponent="dove").state, "blockade")  # withdraw
+    [answer] = [h for h in out.happenings if h.kind == "answer"]
+    assert (answer.title, answer.option) == (SECRET_TITLE, None)
+    assert {c.reason for c in answer.changes} == {SECRET_REASON}
+    assert out.state.steps[-1].option == "withdraw"

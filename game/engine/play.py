@@ -152,7 +152,8 @@ def _point(scenario: Scenario, d: Draft) -> Point:
 
 def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_player: bool):
     d.turn += 1
-    hidden = decision.secret and decision.side != d.side
+    # a secret decision is hidden from the other side, except an option it is bound to learn
+    hidden = decision.secret and decision.side != d.side and option.seen_by_other is None
     changes = apply(option.effects, scenario, d, hide=SECRET_REASON if hidden else None)
     want = decision.history.option
     matched = None if want is None else option.id == want

@@ -52,7 +52,9 @@ class Option(Model):
     seen_by_other: Text | None = None
     """What the other side's leader learns of this choice, when the other side is the player.
     Without it the other side is shown ``result``, so write it when ``result`` speaks to the
-    one who chose ("You announce...") or tells what only they knew."""
+    one who chose ("You announce...") or tells what only they knew. In a ``secret`` decision
+    it marks an option the other side cannot help learning (a televised speech): that option
+    is shown, with this text; the decision's other options stay hidden."""
 
 
 class Record(Model):
@@ -94,8 +96,9 @@ class Decision(Model):
     """The decision arises only when this holds (checked when its phase is reached)."""
     secret: bool = False
     """Taken out of the other side's sight: when the other side is the player, it learns
-    neither the question nor the answer, and the track changes it can see are given no reason.
-    (An incident's ``visible_to`` does the same for incidents.)"""
+    neither the question nor the answer, and the track changes it can see are given no reason;
+    except for an option with ``seen_by_other``, which is public by nature. (An incident's
+    ``visible_to`` does the same for incidents.)"""
     advisers: tuple[Position, ...] = ()
     options: tuple[Option, ...] = Field(alias="option", min_length=2)
     history: Record
