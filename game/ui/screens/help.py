@@ -47,6 +47,9 @@ Dark (default), light and high contrast: Ctrl+P, then type "theme".
 
 [b]Plain mode[/b]
 For screen readers and scripts: [i]brink play --plain[/i] gives numbered lines and a prompt.
+
+[b]Teacher debrief[/b]
+On the title screen, or [i]brink debrief FOLDER[/i]: the class's saved games beside history, one topic per page for a projector, names hidden until [b]n[/b]. Press [b]?[/b] there for its keys.
 """
 
 
