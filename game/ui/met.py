@@ -2,8 +2,11 @@
 
 Pure functions over the scenario and the game state (no Textual), so that plain mode or the
 debrief could use them too. "Met" means: the advisers of every decision the player has faced,
-the two leaders, the terms whose names appear in any text shown so far, and every source those
-texts and records cite.
+the player's own leader, the other leader once his surname appears in a text shown so far (a
+Khrushchev player in 1959 has not yet met President Kennedy, whose biography would tell the end
+of the story), the terms whose names appear in those texts, and every source they cite. Texts
+the player was never shown (the other side's secret choices, what was settled before the
+campaign began) do not count.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ def met(scenario: Scenario, state: GameState | None) -> Met:
     decided = [s.decision for s in state.steps if s.by_player]
     faced = [scenario.decision(d) for d in [*decided, state.pending] if d]
     texts: list[str] = []
-    person_ids: list[str] = [info.leader for info in scenario.meta.sides.values()]
+    person_ids: list[str] = [scenario.meta.sides[side].leader]
     keys: list[str] = []
     for d in faced:
         texts += [d.title, d.situation, d.history.note, d.history.by or ""]
@@ -46,9 +49,17 @@ def met(scenario: Scenario, state: GameState | None) -> Met:
             keys += p.sources
     for d in faced[: len(decided)]:
         keys += d.history.sources
+    start = scenario.phase_position(scenario.role(state.role).start_phase)
     for s in state.steps:
-        if s.by_player or s.side != side:
-            texts.append(scenario.option(s.decision, s.option).result)
+        if scenario.phase_position(s.phase) < start:
+            continue  # settled before the campaign began: never shown
+        option = scenario.option(s.decision, s.option)
+        if s.by_player:
+            texts.append(option.result)
+        elif s.side != side and not (
+            scenario.decision(s.decision).secret and not option.seen_by_other
+        ):
+            texts.append(option.seen_by_other or option.result)
     for e in scenario.events:
         if e.id in state.flags and side in e.visible_to:
             texts += [e.title, e.text, e.note or ""]
@@ -58,6 +69,10 @@ def met(scenario: Scenario, state: GameState | None) -> Met:
         texts += [ending.epilogue, ending.historians]
         keys += ending.sources
     blob = "\n".join(texts).lower()
+    for info in scenario.meta.sides.values():  # the other leader, once named in what was shown
+        leader = scenario.person(info.leader)
+        if leader is not None and _mentioned(leader.name.split()[-1], blob):
+            person_ids.append(leader.id)
     people = tuple(p for p in scenario.people if p.id in set(person_ids))
     terms = tuple(t for t in scenario.glossary if _mentioned(t.term, blob))
     for x in (*people, *terms):

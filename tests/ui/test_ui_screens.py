@@ -180,6 +180,31 @@ async def test_dossier_lists_only_what_was_met(make_app):
     assert met(app.scenario, None).everything
 
 
+def test_the_dossier_meets_the_other_leader_only_once_he_is_named(cmc):
+    """A Khrushchev player in January 1959 has not met President Kennedy (whose biography tells
+    how the crisis ended); Kennedy is met at the first text shown that names him, and neither
+    the other side's secret choices nor what was settled before the campaign count."""
+    from game import engine
+
+    def people(state):
+        return {p.id for p in met(cmc, state).people}
+
+    state = engine.new_game(cmc, "khrushchev", 0).state
+    assert "khrushchev" in people(state) and "kennedy" not in people(state)
+    while "kennedy" not in people(state):
+        assert state.ending is None, "Kennedy never named"
+        decision = cmc.decision(state.pending)
+        options = engine.offered(decision, state)
+        option = next((o for o in options if o.id == decision.history.option), options[0])
+        state = engine.choose(cmc, state, option.id).state
+    assert state.phase >= cmc.phase_position("y1961_apr")  # not before he took office
+    # the Kennedy campaign's first turn: nothing Moscow settled in 1959-1962 has been shown
+    kennedy = engine.new_game(cmc, "kennedy", 0).state
+    assert any(s.side == "ussr" for s in kennedy.steps)
+    terms = {t.term for t in met(cmc, kennedy).terms}
+    assert "U-2" in terms and not terms & {"KGB", "TASS", "Presidium"}  # named only by Moscow
+
+
 def test_discoveries_survive_a_damaged_file(tmp_path):
     """A damaged file reads as nothing found, and recording replaces it with valid JSON."""
     (tmp_path / "discoveries.json").write_text("{oops")
