@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..engine.view import AdviserView, adviser_views
 from ..model.scenario import Scenario
 from .gather import Gathered, Skipped, class_key, paused_gc
 from .questions import Asked, MythFacts, asked, myths
@@ -74,15 +75,6 @@ class OptionCount:
 
 
 @dataclass(frozen=True, slots=True)
-class Adviser:
-    name: str
-    title: str
-    option: str | None
-    """The label of the option argued for, if any."""
-    argument: str
-
-
-@dataclass(frozen=True, slots=True)
 class DecisionFigures:
     """One decision point that at least one student faced."""
 
@@ -102,7 +94,7 @@ class DecisionFigures:
     history_by: str | None
     history_date: str | None
     none_because: str | None
-    advisers: tuple[Adviser, ...]
+    advisers: tuple[AdviserView, ...]
     questions: tuple[Asked, ...]
 
 
@@ -232,18 +224,8 @@ def decisions(
                     history_by=d.history.by,
                     history_date=d.history.date,
                     none_because=d.history.none_because,
-                    advisers=tuple(_adviser(scenario, p, labels) for p in d.advisers),
+                    advisers=adviser_views(scenario, d),
                     questions=tuple(q for q in qs if q.decision_id == d.id),
                 )
             )
     return tuple(out)
-
-
-def _adviser(scenario: Scenario, p, labels: dict[str, str]) -> Adviser:
-    person = scenario.person(p.person)
-    return Adviser(
-        name=person.name if person else p.person,
-        title=person.title if person else "",
-        option=labels.get(p.option) if p.option else None,
-        argument=p.argument,
-    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.base import ROLE_SIDE
-from ..model.scenario import Option, Scenario, Track
+from ..model.scenario import Decision, Option, Scenario, Track
 from ..model.state import Change, GameState
 from .play import offered
 from .rules import holds
@@ -100,8 +100,7 @@ def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
         notes = (n.text for n in decision.notes if holds(n.when, d))
         situation = (decision.situation, *notes)
         options = tuple(offered(decision, d))
-        labels = {o.id: o.label for o in decision.options}
-        advisers = tuple(_adviser(scenario, p, labels) for p in decision.advisers)
+        advisers = adviser_views(scenario, decision)
     return View(
         side=side,
         phase_label=phase.label,
@@ -117,11 +116,18 @@ def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
     )
 
 
-def _adviser(scenario: Scenario, position, labels: dict[str, str]) -> AdviserView:
-    person = scenario.person(position.person)
-    return AdviserView(
-        name=person.name if person else position.person,
-        title=person.title if person else "",
-        option=labels.get(position.option) if position.option else None,
-        argument=position.argument,
-    )
+def adviser_views(scenario: Scenario, decision: Decision) -> tuple[AdviserView, ...]:
+    """What each adviser of a decision argues, with names and option labels filled in."""
+    labels = {o.id: o.label for o in decision.options}
+    out = []
+    for position in decision.advisers:
+        person = scenario.person(position.person)
+        out.append(
+            AdviserView(
+                name=person.name if person else position.person,
+                title=person.title if person else "",
+                option=labels.get(position.option) if position.option else None,
+                argument=position.argument,
+            )
+        )
+    return tuple(out)
