@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import argparse
 import platform
-import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from game import engine
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for debrief_class
+from debrief_class import play
+
 from game.content import default_scenario_dir, load_scenario
 from game.debrief import build, gather, render, write_report
 from game.saves import Game, list_saves
@@ -33,15 +35,8 @@ DISTINCT = 200
 def a_game(scenario, i: int) -> Game:
     """Game ``i``: Kennedy or Khrushchev, random choices, every seventh one unfinished."""
     roles = [r.id for r in scenario.meta.roles if r.available]
-    rng = random.Random(i)
-    state = engine.new_game(scenario, roles[i % len(roles)], i, "historical", "historical").state
-    game = Game(scenario, state, player=f"Student {i}", class_code=f"C{i % 4}")
-    stop = 3 if i % 7 == 6 else None
-    while game.state.ending is None and game.state.pending is not None:
-        if stop is not None and len(game.choices) >= stop:
-            break
-        d = scenario.decision(game.state.pending)
-        game.choose(rng.choice(engine.offered(d, game.state)).id)
+    game = play(scenario, roles[i % len(roles)], i, stop=3 if i % 7 == 6 else None)
+    game.player, game.class_code = f"Student {i}", f"C{i % 4}"
     return game
 
 
