@@ -30,6 +30,7 @@ from ...debrief.text import TOPICS, scope
 from ...model.scenario import Scenario
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
+from .help import HelpScreen
 
 BAR = 24
 """Cells of a full bar."""
@@ -318,14 +319,6 @@ class ExportScreen(ModalScreen):
         self.dismiss(None)
 
 
-class DebriefHelp(Screen):
-    BINDINGS: ClassVar[list] = [Binding("escape", "app.pop_screen", "Close")]
-
-    def compose(self) -> ComposeResult:
-        yield Static("Help: the teacher's debrief", id="where")
-        with VerticalScroll(id="help"):
-            yield Static(HELP, classes="para")
-        yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#help").focus()
+class DebriefHelp(HelpScreen):
+    heading = "Help: the teacher's debrief"
+    text = HELP

@@ -54,15 +54,19 @@ On the title screen, or [i]brink debrief FOLDER[/i]: the class's saved games bes
 
 
 class HelpScreen(Screen):
+    """A page of help: ``heading`` on top, ``text`` (markup) below. A subclass sets its own."""
+
     BINDINGS: ClassVar[list] = [
         Binding("escape", "app.pop_screen", "Close"),
         Binding("q", "app.pop_screen", show=False),
     ]
+    heading: ClassVar[str] = "Help"
+    text: ClassVar[str] = HELP
 
     def compose(self) -> ComposeResult:
-        yield Static("Help", id="where")
+        yield Static(self.heading, id="where")
         with VerticalScroll(id="help"):
-            yield Static(HELP, classes="para")
+            yield Static(self.text, classes="para")
         yield KeyFooter()
 
     def on_mount(self) -> None:
