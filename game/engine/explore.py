@@ -8,15 +8,15 @@ differ only in their past (log, steps, turn) are merged, so the walk ends.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import product
 from random import Random
 
-from ..model.rules import AllOf, AnyOf, Chose, FlagSet, Knows, Not, TrackWithin
+from ..model.rules import Chose, FlagSet, Knows, TrackWithin
 from ..model.scenario import Scenario
 from ..model.state import GameState
 from .play import choose, new_game, offered
 from .policies import POLICIES, pick
-from .rules import Fate, holds
+from .proof import trap_free, walk
+from .rules import Fate
 
 MODES = ("historical", "chaos")
 
@@ -45,7 +45,6 @@ class Exploration:
 def _conditions(scenario: Scenario):
     """Every condition that can change what happens, nested ones included (a note's condition
     only changes what the player reads, so it is left out)."""
-    walk = _walk
     for d in scenario.decisions:
         yield from walk(d.when)
         for o in d.options:
@@ -118,84 +117,6 @@ def _outcomes(run, script=()):
         fate = Fate(script)
         yield run(fate).state
         script = fate.next_script()
-
-
-@dataclass
-class _Facts:
-    """Just enough of a state for :func:`holds`: one combination of the facts options test."""
-
-    flags: set[str]
-    tracks: dict[str, int]
-    known: set[str]
-    chosen: dict[str, str]
-    side: str
-    steps: tuple = ()
-
-
-def always_answerable(scenario: Scenario, decision, limit: int = 4096) -> bool:
-    """Whether some option is offered however the facts its options test turn out: every
-    combination of the flags, facts, viewpoints and earlier choices they name, and of the
-    ranges their track bounds cut, leaves at least one option open. Combinations that cannot
-    occur are tried too, so True is a proof and False only means "not proven"."""
-    if any(o.when is None for o in decision.options):
-        return True
-    conds = [c for o in decision.options for c in _walk(o.when)]
-    flags = sorted({c.flag for c in conds if isinstance(c, FlagSet)})
-    facts = sorted({f"{c.side}:{c.fact}" for c in conds if isinstance(c, Knows)})
-    chose = sorted({c.decision for c in conds if isinstance(c, Chose)})
-    cuts: dict[str, set[int]] = {}
-    for c in conds:
-        if isinstance(c, TrackWithin):
-            t = scenario.track(c.track)
-            cut = cuts.setdefault(c.track, {t.min})
-            cut.update(v for v in (c.min, None if c.max is None else c.max + 1) if v is not None)
-    tracks = {k: sorted(v) for k, v in cuts.items()}
-    answers = {
-        d: [*(o for c in conds if isinstance(c, Chose) and c.decision == d for o in c.options), ""]
-        for d in chose
-    }
-    axes = [(False, True)] * (len(flags) + len(facts)) + [tuple(v) for v in tracks.values()]
-    axes += [tuple(answers[d]) for d in chose] + [("usa", "ussr")]
-    total = 1
-    for axis in axes:
-        total *= len(axis)
-    if total > limit:
-        return False
-    for combo in product(*axes):
-        it = iter(combo)
-        f = _Facts(
-            flags={x for x in flags if next(it)},
-            known={x for x in facts if next(it)},
-            tracks={**{t.id: t.min for t in scenario.meta.tracks}, **{k: next(it) for k in tracks}},
-            chosen={d: next(it) for d in chose},
-            side="",
-        )
-        f.side = next(it)
-        if not any(o.when is None or holds(o.when, f) for o in decision.options):
-            return False
-    return True
-
-
-def _walk(c):
-    """A condition and all the conditions inside it (nothing for None)."""
-    if c is None:
-        return
-    yield c
-    if isinstance(c, AllOf | AnyOf):
-        for x in c.of:
-            yield from _walk(x)
-    elif isinstance(c, Not):
-        yield from _walk(c.of)
-
-
-def trap_free(scenario: Scenario) -> bool:
-    """Whether no state can lack both a move and an ending, whatever happens: every decision
-    is :func:`always_answerable`, and some ending has no condition (so the calendar always ends
-    in one). When this holds, the walk only needs to find each decision and ending once."""
-    return all(
-        any(e.when is None for e in scenario.endings if r.id in e.roles)
-        for r in scenario.meta.roles
-    ) and all(always_answerable(scenario, d) for d in scenario.decisions)
 
 
 def targets(scenario: Scenario, role: str) -> tuple[frozenset[str], frozenset[str]]:
