@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,6 +18,7 @@ from textual.binding import Binding
 
 from .collector import Collector
 from .commands import BrinkCommands
+from .loading import Loading, read_found
 from .saver import Saver
 from .themes import CONTRAST, DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
@@ -70,7 +70,7 @@ class BrinkApp(App):
         # loaded just after (see ``scenario``); given a loaded scenario, all is known now.
         self._folder = scenario if isinstance(scenario, Path) else None
         self._scenario: Scenario | None = None if self._folder else scenario
-        self._loading: Future | None = None
+        self._loading = Loading(self._folder, saves) if self._folder else None
         self.info: TitleInfo | None = read_title_info(self._folder) if self._folder else None
         if self.info is None and self._scenario is None:  # load now: it names the mistake
             from .scenario_cache import load_cached
@@ -80,7 +80,7 @@ class BrinkApp(App):
         """The endings found so far in this scenario (read with the scenario)."""
         if self._scenario is not None:
             self.info = title_info(self._scenario)
-            self.found = _read_found(saves, self._scenario.meta.id)
+            self.found = read_found(saves, self._scenario.meta.id)
         self._saver = Saver(self._save_failed)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._dossier = None
@@ -131,22 +131,9 @@ class BrinkApp(App):
         return self._scenario
 
     def _start_loading(self) -> None:
-        """Load the scenario (from its cache) and warm the saves listing, in a thread."""
-        if self._scenario is not None or self._loading is not None:
-            return
-        from concurrent.futures import ThreadPoolExecutor
-
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brink-load")
-        self._loading = pool.submit(_load, self._folder, self.saves)
-        pool.shutdown(wait=False)
-        loop = self._loop
-        if loop is not None:
-
-            def done(_future: Future) -> None:
-                with contextlib.suppress(RuntimeError):  # the app may have closed its loop
-                    loop.call_soon_threadsafe(self.call_next, self._loaded)
-
-            self._loading.add_done_callback(done)
+        """Load the scenario (from its cache) in a thread; ``_loaded`` follows on the loop."""
+        if self._scenario is None:
+            self._loading.start(self._loop, lambda: self.call_next(self._loaded))
 
     def _loaded(self) -> None:
         """On the app's loop: take the loaded scenario and fill in the title screen."""
@@ -424,26 +411,6 @@ def create_app(
     if scenario is None or isinstance(scenario, str | Path):
         scenario = Path(scenario) if scenario else default_scenario_dir()  # loaded in the app
     return BrinkApp(scenario, saves_dir(saves), seed=seed, game=game, note=note, theme=theme)
-
-
-def _load(folder: Path, saves: Path) -> tuple[Scenario, frozenset[str]]:
-    """The scenario in ``folder`` (from the cache) and the endings found so far, with the
-    saves listed once so that the title's "Continue" is quick to fill in. Runs in the loading
-    thread, which also imports the other screens: the key that first opens one need not."""
-    from ..saves import latest_unfinished
-    from .scenario_cache import load_cached
-
-    scenario = load_cached(folder)
-    latest_unfinished(saves, scenario)
-    for screen in ("new_game", "game", "result", "confirm", "ending", "dossier", "help", "load"):
-        importlib.import_module(f"{__package__}.screens.{screen}")
-    return scenario, _read_found(saves, scenario.meta.id)
-
-
-def _read_found(saves: Path, scenario_id: str) -> frozenset[str]:
-    from . import discoveries
-
-    return discoveries.read_found(saves, scenario_id)
 
 
 __all__ = ["BrinkApp", "create_app"]
