@@ -177,6 +177,7 @@ def cmd_debrief(a) -> int:
     """The teacher's debrief of a folder of saves: the screen, or with --format a report."""
     from .debrief import ExportError, build, gather, render, write_report
     from .debrief.export import format_of
+    from .debrief.text import plural
 
     folder = Path(a.folder) if a.folder else _saves_folder(a)
     if not folder.is_dir():
@@ -222,5 +223,5 @@ def cmd_debrief(a) -> int:
         path = write_report(Path(a.out), text, fmt)
     except ExportError as exc:
         return error(str(exc))
-    print(f"Wrote the debrief of {len(gathered.of_class(a.class_code))} games to {path}.")
+    print(f"Wrote the debrief of {plural(len(gathered.of_class(a.class_code)), 'game')} to {path}.")
     return 0

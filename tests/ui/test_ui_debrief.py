@@ -428,3 +428,13 @@ async def test_games_without_a_class_code_are_a_class_of_their_own(tmp_path, sce
         await pilot.pause()
         assert screen.debrief.class_code == "" and screen.debrief.overview.games == 2
         assert "games without a class code" in _text(screen)
+
+
+async def test_one_game_is_counted_in_the_singular(tmp_path, scenario, monkeypatch):
+    """The top line says "1 game", not "1 games"."""
+    monkeypatch.chdir(tmp_path)
+    make_class(scenario, Path("saves"), n=1)
+    app = create_app(Path("saves"), scenario, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        assert "Teacher debrief · 1 game · all classes" in _text(screen)

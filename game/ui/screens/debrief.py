@@ -23,7 +23,7 @@ from ...debrief import build, gather
 from ...debrief.figures import Debrief
 from ...debrief.gather import Gathered
 from ...debrief.pages import Block, Page, pages
-from ...debrief.text import TOPICS, scope
+from ...debrief.text import TOPICS, plural, scope
 from ...model.scenario import Scenario
 from ..widgets.footer import KeyFooter
 from .export import ExportScreen
@@ -117,7 +117,9 @@ class DebriefScreen(Screen):
         d, page = self.debrief, self.page
         names = "names hidden" if not self.show_names else "names shown"
         self.query_one("#where", Static).update(
-            Text(f"Teacher debrief · {d.overview.games} games · {scope(d.class_code)} · {names}")
+            Text(
+                f"Teacher debrief · {plural(d.overview.games, 'game')} · {scope(d.class_code)} · {names}"
+            )
         )
         parts: list = []
         for i, topic in enumerate(TOPICS):
