@@ -97,8 +97,7 @@ def _gather(folder: Path, scenario: Scenario) -> Gathered:
     for row in list_saves(folder):
         name = row.path.name if row.path != folder else str(folder)
         if row.save is None:
-            p = row.problem
-            skipped.append(Skipped(name, f"{p.path}: {p.message}" if p.path else p.message))
+            skipped.append(Skipped(name, row.problem.detail))
             continue
         played, why = _replay(scenario, row.path, row.save)
         if played is None:
@@ -140,8 +139,7 @@ def _replay(scenario: Scenario, path: Path, save: SaveFile) -> tuple[Played | No
     try:
         game, _ = resume(scenario, save, path.name)
     except SaveError as exc:
-        p = exc.problem
-        return None, f"{p.path}: {p.message}" if p.path else p.message
+        return None, exc.problem.detail
     except Exception as exc:  # content the engine cannot follow: never a crash of the debrief
         return None, f"cannot be replayed ({type(exc).__name__})"
     if save.content_hash != scenario.content_hash:

@@ -11,8 +11,12 @@ class Problem(Model):
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}: {self.path}" if self.path else self.file
-        return f"{where}: {self.message}"
+        return f"{self.file}: {self.detail}"
+
+    @property
+    def detail(self) -> str:
+        """``path: message``, or the message alone: the problem where the file is named apart."""
+        return f"{self.path}: {self.message}" if self.path else self.message
 
 
 def first_error(exc: Exception) -> str:
