@@ -75,8 +75,8 @@ class Student:
 
 
 def label(student: Student, show_names: bool) -> str:
-    """The name to show: "Student 3", or with names shown "Student 3 (Ann K.)"; a game saved without a name is
-    always "Student 3"."""
+    """The name to show: "Student 3", or with names shown "Student 3 (Ann K.)"; a game saved
+    without a name is always "Student 3"."""
     if show_names and student.name:
         return f"Student {student.number} ({student.name})"
     return f"Student {student.number}"
@@ -121,7 +121,7 @@ def _student(scenario: Scenario, number: int, g: Played, cache: dict) -> Student
 def _campaign_trail(scenario: Scenario, st: GameState):
     """The trail from the campaign's start: earlier phases were settled as history had them
     before the student played, so only the last point before the start is kept."""
-    start = scenario.phase_position(scenario.role(st.role).start_phase)
+    start = scenario.start_position(st.role)
     pos = scenario.index.phase_pos
     first = next((i for i, p in enumerate(st.trail) if pos[p.phase] >= start), len(st.trail))
     return st.trail[max(0, first - 1) :]

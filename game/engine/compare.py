@@ -99,7 +99,7 @@ def choices(
 def timeline(scenario: Scenario, state: GameState) -> tuple[DateRow, ...]:
     """Every date the game reached, with both sides' choices and history's entries of that date."""
     side = ROLE_SIDE[state.role]
-    start = scenario.phase_position(scenario.role(state.role).start_phase)
+    start = scenario.start_position(state.role)
     rows: dict[str, tuple[str, list[str]]] = {}
     for phase in scenario.meta.phases[start : state.phase + 1]:
         rows.setdefault(phase.date, (phase.label.split(",")[0], []))

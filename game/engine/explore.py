@@ -122,7 +122,7 @@ def _outcomes(run, script=()):
 def targets(scenario: Scenario, role: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a campaign must be able to reach: every decision from its first phase on (both
     sides'; earlier ones are history's, played before the game starts) and its endings."""
-    start = scenario.phase_position(scenario.role(role).start_phase)
+    start = scenario.start_position(role)
     decisions = frozenset(
         d.id for i in range(start, len(scenario.meta.phases)) for d in scenario.decisions_in(i)
     )

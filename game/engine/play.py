@@ -80,7 +80,7 @@ def new_game(
     """Start a game for ``role``: settle what comes before its first phase as history had it,
     then play on to the player's first decision. ``explain=False`` leaves out the happenings,
     for callers that read only the state (simulations, the checker): it is faster."""
-    start = scenario.phase_position(scenario.role(role).start_phase)
+    start = scenario.start_position(role)
     state = _prelude(scenario, role, start)
     state = state.model_copy(update={"seed": seed, "opponent": opponent, "events": events})
     d = Draft.of(state, ROLE_SIDE[role], fate, explain)
@@ -138,7 +138,7 @@ def choose(
         raise IllegalMove(f"{option_id!r} is not offered at {decision.id} (offered: {ids})")
     d.pending = None
     _take(scenario, d, decision, option, by_player=True)
-    start = scenario.phase_position(scenario.role(state.role).start_phase)
+    start = scenario.start_position(state.role)
     _advance(scenario, d, start)
     return Outcome(d.freeze(), tuple(d.happenings or ()))
 

@@ -92,6 +92,10 @@ class Scenario(Model):
     def phase_position(self, phase_id: str) -> int:
         return self.index.phase_pos[phase_id]
 
+    def start_position(self, role_id: str) -> int:
+        """Where a campaign's first phase stands in the calendar."""
+        return self.index.phase_pos[self.index.role[role_id].start_phase]
+
     def decisions_in(self, position: int) -> tuple[Decision, ...]:
         return self.index.phase_decisions[position]
 

@@ -49,7 +49,7 @@ def met(scenario: Scenario, state: GameState | None) -> Met:
             keys += p.sources
     for d in faced[: len(decided)]:
         keys += d.history.sources
-    start = scenario.phase_position(scenario.role(state.role).start_phase)
+    start = scenario.start_position(state.role)
     for s in state.steps:
         if scenario.phase_position(s.phase) < start:
             continue  # settled before the campaign began: never shown
