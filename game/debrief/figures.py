@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..engine.compare import historical_ending
 from ..engine.view import AdviserView, adviser_views
 from ..model.scenario import Scenario
 from .gather import Gathered, Skipped, class_key, paused_gc
@@ -152,7 +153,7 @@ def overview(scenario: Scenario, studs: tuple[Student, ...]) -> Overview:
             done = sum(s.finished for s in mine)
             roles.append(RoleCount(r.id, r.title, done, len(mine) - done))
     reached = Counter(s.ending_id for s in studs if s.finished)
-    hist = next(e for e in scenario.endings if e.historical)
+    hist = historical_ending(scenario)
     shown = {**reached, hist.id: reached.get(hist.id, 0)}  # history's, even if nobody got it
     prio = {e.id: e.priority for e in scenario.endings}
     endings = tuple(
