@@ -102,12 +102,9 @@ class ResultScreen(Screen):
         if h.kind == "decision" and h.decision is not None:
             record = self._record(h)
         if h.kind == "event" and h.event is not None and h.event.note:
-            s, event = self.scenario, h.event
-            record = [line_row("Historical record", "record-title"), para_row(event.note)]
-            if event.disputed:
-                record.append(para_row(f"Disputed: {event.disputed}", "muted"))
-            if event.sources:
-                record.append(para_row(f"Sources: {sources(s, event.sources)}", "muted"))
+            event = h.event
+            record = [line_row("Historical record", "record-title")]
+            record += self._note(event.note, event.disputed, event.sources)
         return f"happening -{h.kind}", rows, record
 
     def _changes(self, h: Happening) -> list[Row]:
@@ -140,11 +137,15 @@ class ResultScreen(Screen):
                 line_row(f"Historical record — {verdict}", "record-title"),
                 para_row(f"You chose “{h.option.label}”; history chose “{label}”{when}{by}."),
             ]
-        rows.append(para_row(rec.note))
-        if rec.disputed:
-            rows.append(para_row(f"Disputed: {rec.disputed}", "muted"))
-        if rec.sources:
-            rows.append(para_row(f"Sources: {sources(s, rec.sources)}", "muted"))
+        return rows + self._note(rec.note, rec.disputed, rec.sources)
+
+    def _note(self, note: str, disputed: str | None, keys) -> list[Row]:
+        """A historical note, what historians dispute about it, and its sources."""
+        rows = [para_row(note)]
+        if disputed:
+            rows.append(para_row(f"Disputed: {disputed}", "muted"))
+        if keys:
+            rows.append(para_row(f"Sources: {sources(self.scenario, keys)}", "muted"))
         return rows
 
     def action_go_on(self) -> None:
