@@ -173,8 +173,8 @@ class Plain:
         self.say(f"\nWho gained (this game beside history: {hist.title}), from -2 to +2:")
         for g in r.gains:
             self.say(
-                f"{g.leader.title()} \u2014 {g.dimension}: {_score(g.score)} here, "
-                f"{_score(g.historical_score)} in history. {g.note}",
+                f"{g.leader.title()} \u2014 {g.dimension}: {engine.score(g.score)} here, "
+                f"{engine.score(g.historical_score)} in history. {g.note}",
                 "  ",
             )
         self.say("\nYour path beside the real timeline:")
@@ -267,7 +267,3 @@ class Plain:
                     self.ending()
                     self.say(f"\nGame saved as {saved}.")
         return 0
-
-
-def _score(n: int | None) -> str:
-    return "\u2014" if n is None else f"{n:+d}"

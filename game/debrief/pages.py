@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..engine.view import reflow, score
 from .figures import Debrief, DecisionFigures
 from .questions import Asked, MythFacts
 from .students import Student, label
@@ -20,10 +21,8 @@ from .text import (
     ending_line,
     matched_word,
     plural,
-    reflow,
     roles_line,
     scope,
-    score,
 )
 
 

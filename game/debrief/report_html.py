@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 
+from ..engine.view import reflow
 from . import svg
 from .figures import Debrief, DecisionFigures
 from .students import Student, label
@@ -21,7 +22,6 @@ from .text import (
     ending_line,
     gains_table,
     matched_word,
-    reflow,
     roles_line,
     subtitle,
     title,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..engine.view import reflow
 from .figures import Debrief
 from .students import label
 from .text import (
@@ -19,7 +20,6 @@ from .text import (
     gains_table,
     matched_word,
     one_line,
-    reflow,
     roles_line,
     subtitle,
     title,

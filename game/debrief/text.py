@@ -3,19 +3,13 @@ joined for wrapping."""
 
 from __future__ import annotations
 
-import re
-
 from ..engine.compare import GainRow
+from ..engine.view import score
 from .figures import Debrief, Overview
 from .students import Student
 
 TOPICS = ("Overview", "Decisions", "Questions", "Myths", "Students", "Files left out")
 """The debrief's topics, in the order the screen and the reports show them."""
-
-
-def reflow(text: str) -> str:
-    """Join the hard line breaks of TOML text; blank lines (paragraphs) stay."""
-    return re.sub(r"(?<!\n)[ \t]*\n[ \t]*(?!\n)", " ", text.strip())
 
 
 def one_line(text: str) -> str:
@@ -55,10 +49,6 @@ def plural(n: int, word: str) -> str:
 def share(n: int, total: int) -> str:
     """A count and its share: "3 of 28 (11%)"."""
     return f"{n} of {total} ({round(100 * n / total) if total else 0}%)"
-
-
-def score(n: int | None) -> str:
-    return "—" if n is None else f"{n:+d}"
 
 
 def roles_line(o: Overview) -> list[str]:

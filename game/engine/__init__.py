@@ -6,7 +6,7 @@ The engine does no I/O and never imports the UI.
 from .compare import Report, divergence, peaks, report
 from .play import Happening, IllegalMove, Outcome, choose, new_game, offered
 from .policies import POLICIES, pick
-from .view import View, change_text, needs_confirm, view, where
+from .view import View, change_text, needs_confirm, reflow, score, view, where
 
 __all__ = [
     "POLICIES",
@@ -23,7 +23,9 @@ __all__ = [
     "offered",
     "peaks",
     "pick",
+    "reflow",
     "report",
+    "score",
     "view",
     "where",
 ]

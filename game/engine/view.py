@@ -3,6 +3,7 @@ the advisers, the tracks it can see and the reasons they moved."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model.base import ROLE_SIDE
@@ -55,6 +56,17 @@ class View:
     tracks: tuple[TrackView, ...]
     log: tuple[Change, ...]
     ending: str | None
+
+
+def reflow(text: str) -> str:
+    """Join the hard line breaks of TOML text so a front end can wrap it; blank lines
+    (paragraphs) stay."""
+    return re.sub(r"(?<!\n)[ \t]*\n[ \t]*(?!\n)", " ", text.strip())
+
+
+def score(n: int | None) -> str:
+    """A "who gained" score as shown: +2, +0, -1, or — where there is none."""
+    return "\u2014" if n is None else f"{n:+d}"
 
 
 def change_text(scenario: Scenario, c: Change, note: str = "") -> str:

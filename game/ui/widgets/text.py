@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.widgets import Static
 
+from ...engine.view import reflow, score
 
-def reflow(text: str) -> str:
-    """Join the hard line breaks of TOML text so the terminal can wrap it; blank lines stay."""
-    return re.sub(r"(?<!\n)[ \t]*\n[ \t]*(?!\n)", " ", text.strip())
+__all__ = ["line", "line_row", "para", "para_row", "reflow", "score", "sources"]
 
 
 def para(text: str, classes: str = "") -> Static:
@@ -30,10 +27,6 @@ def para_row(text: str, classes: str = "") -> tuple[Text, str]:
 def line_row(text: str, classes: str) -> tuple[Text, str]:
     """What :func:`line` shows, as a row of :class:`~.lines.Lines`."""
     return Text(text), classes
-
-
-def score(n: int | None) -> str:
-    return "—" if n is None else f"{n:+d}"
 
 
 def sources(scenario, keys) -> str:
