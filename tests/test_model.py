@@ -194,3 +194,29 @@ def test_schema_describes_every_file_with_descriptions():
     option = doc["$defs"]["Option"]
     assert "forceful" in option["properties"]["stance"]["description"]
     assert option["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "ok"),
+    [
+        ("id", "a" * 64, True),
+        ("id", "a" * 65, False),
+        ("id", "", False),
+        ("id", "Game-1", False),
+        ("content_hash", "f" * 128, True),
+        ("content_hash", "f" * 129, False),
+        ("created", "2024-10-22T19:00:00+00:00", True),
+        ("created", "٢٠٢٤-10-22T19:00:00+00:00", False),  # digits of another script
+        ("created", "2024-10-22T1", False),
+    ],
+)
+def test_save_identifiers_and_stamps(field, value, ok):
+    """Ids are 1-64 of a-z, 0-9 and '-', hashes 1-128 hex digits, stamps ISO 8601 in ASCII
+    digits (patterns kept simple: bounded repeats and Unicode digit classes made the save's
+    validator megabytes larger)."""
+    if ok:
+        assert getattr(SaveFile(**{**SAVE, field: value}), field) == value
+    else:
+        with pytest.raises(ValidationError) as exc:
+            SaveFile(**{**SAVE, field: value})
+        assert exc.value.errors()[0]["loc"] == (field,)

@@ -16,7 +16,7 @@ Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_lengt
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 """Non-empty prose shown to the player."""
 
-IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
 """A date written YYYY-MM-DD."""
 
 ROLE_SIDE: dict[str, str] = {"kennedy": "usa", "khrushchev": "ussr"}
@@ -29,11 +29,14 @@ class Model(BaseModel):
     """Frozen and forbids unknown keys. Attribute docstrings become the descriptions of the
     JSON schema (added by :mod:`game.model.schema`, not here: reading the source of every
     class at import would cost the game's start about 50 ms). Validators are built on first
-    use (``defer_build``), so importing the models is cheap."""
+    use (``defer_build``), so importing the models is cheap. Patterns run on Python's ``re``:
+    the Rust engine compiles Unicode classes and bounded repeats into large automata, which
+    made the save file's validator about a megabyte larger for the same checks."""
 
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
         str_strip_whitespace=True,
         defer_build=True,
+        regex_engine="python-re",
     )

@@ -21,7 +21,7 @@ Label = Annotated[str, StringConstraints(max_length=60, pattern=_PRINTABLE)]
 """A player name or class code: at most 60 characters, no control or text-direction characters."""
 
 Stamp = Annotated[
-    str, StringConstraints(max_length=40, pattern=r"^\d{4}-\d{2}-\d{2}T[0-9:.+Z-]{2,30}$")
+    str, StringConstraints(max_length=40, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.+Z-]{2,30}$")
 ]
 """A moment in ISO 8601, e.g. ``2024-10-22T19:00:00+00:00``."""
 
@@ -53,9 +53,9 @@ class SaveFile(Model):
     """One game, one JSON file."""
 
     save_version: int = Field(ge=1)
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,64}$")]
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64)]
     scenario_id: Ident
-    content_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{1,128}$")]
+    content_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]+$", max_length=128)]
     """SHA-256 of the scenario's files when the game was saved (see ``content.content_hash``)."""
     role: Role
     opponent: Policy

@@ -237,6 +237,7 @@ class BrinkApp(App):
         assert self.game is not None
         if self.game.state.ending is not None:
             screen = EndingScreen(self.scenario, self.game.state, self.found)
+            self.call_after_refresh(self._let_go_of_game_screens)
         elif self._turn_screen is None:  # built once, then shown again with each turn
             screen = self._turn_screen = GameScreen(self.scenario, self.game.state)
             self.install_screen(screen, name="turn")
@@ -245,6 +246,19 @@ class BrinkApp(App):
             screen = self._turn_screen
             screen.show(self.game.state)
         self._replace_game_screen(screen)
+
+    async def _let_go_of_game_screens(self) -> None:
+        """Once the ending is on screen, the turn, result and dossier screens of the game are
+        let go (the next game, or the dossier opened again, builds its own): their widgets
+        and rendered lines are a good part of a game's memory."""
+        for attribute in ("_turn_screen", "_result_screen", "_dossier"):
+            screen = getattr(self, attribute)
+            if screen is not None and screen not in self.screen_stack:
+                setattr(self, attribute, None)
+                self.uninstall_screen(screen)
+                await screen.remove()
+        # once the removals are done with them, what was frozen with them can be collected
+        self.call_after_refresh(self._collector.renew)
 
     def _title_depth(self) -> int:
         from .screens.title import TitleScreen

@@ -9,6 +9,11 @@ used to take longer than the key's own work. Two things keep it out of the way:
 - Full passes are not left to start in the middle of a key press: the app asks for one after a
   screen change is on screen, once as many younger passes have run as would have started one.
 
+At the same quiet moments Textual is made to let go of the widgets that are gone: its
+``StylesCache.get_inner_outer`` is an ``lru_cache`` on a method, so it keeps up to 1,024
+widgets' rendered lines alive after they are removed (Textualize/textual#6665, open for
+Textual 8.2). Over a whole game that was about 2 MB.
+
 :meth:`Collector.release` undoes both when the app closes (the tests run many apps in one
 process).
 """
@@ -19,6 +24,15 @@ import gc
 
 NO_AUTOMATIC_FULL_PASS = 1_000_000
 """Younger passes before Python itself would start a full one: never, in practice."""
+
+
+def forget_dead_widgets() -> None:
+    """Empty the cache through which Textual keeps removed widgets' lines (see above)."""
+    from textual._styles_cache import StylesCache
+
+    clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
+    if clear is not None:  # a Textual without the leak may not cache it at all
+        clear()
 
 
 class Collector:
@@ -36,8 +50,14 @@ class Collector:
             young, middle, _ = self._threshold
             gc.set_threshold(young, middle, NO_AUTOMATIC_FULL_PASS)
 
+    def renew(self) -> None:
+        """Some of what was frozen has been let go: unfreeze, collect, and freeze again."""
+        gc.unfreeze()
+        self.settle()
+
     def tidy(self) -> None:
         """A quiet moment (a new screen is on screen): the full pass Python would start soon."""
+        forget_dead_widgets()
         if self._threshold is not None and gc.get_count()[2] >= self._threshold[2]:
             gc.collect()
 

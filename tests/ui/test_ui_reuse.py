@@ -1,10 +1,12 @@
 """The turn and result screens are built once and filled again in place for every turn: what
-they show must be what a screen built afresh would show, and the collector is handed back."""
+they show must be what a screen built afresh would show; at the ending they are let go, and
+the collector is handed back."""
 
 from __future__ import annotations
 
 import gc
 import re
+import weakref
 
 from textual.app import App, ComposeResult
 from textual.widgets import Static
@@ -12,8 +14,10 @@ from textual.widgets import Static
 from game import engine
 from game.saves import Game
 from game.ui.app import create_app
-from game.ui.collector import Collector
+from game.ui.collector import Collector, forget_dead_widgets
 from game.ui.screens.confirm import ConfirmScreen
+from game.ui.screens.dossier import DossierScreen
+from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
 from game.ui.screens.result import ResultScreen
 from game.ui.widgets.lines import Lines
@@ -65,6 +69,59 @@ async def test_every_turn_and_result_looks_as_if_built_afresh(tmp_path, cmc):
                 await pilot.press("y")
             await settled(pilot)
             assert picture(fresh) == result
+
+
+async def test_the_game_screens_are_let_go_at_the_ending(tmp_path, cmc):
+    """Once the ending is on screen, the turn, result and dossier screens of the game are freed
+    (they are most of a game's memory); the dossier and a new game then build their own."""
+    app = create_app(tmp_path / "s", cmc, seed=1)
+    seen: list[weakref.ref] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "d")
+        seen.append(weakref.ref(app.screen))
+        await pilot.press("escape")
+        while isinstance(app.screen, GameScreen):
+            seen.append(weakref.ref(app.screen))
+            await pilot.press("1")
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+            seen.append(weakref.ref(app.screen))
+            await pilot.press("enter")
+        assert isinstance(app.screen, EndingScreen)
+        await settled(pilot)
+        gc.collect()
+        kinds = {type(ref()).__name__ for ref in seen if ref() is not None}
+        assert kinds == set(), f"still alive after the ending: {kinds}"
+        await pilot.press("d")
+        assert isinstance(app.screen, DossierScreen)
+        await pilot.press("escape", "n", "enter")
+        await settled(pilot)
+        assert isinstance(app.screen, GameScreen) and app.game.state.ending is None
+
+
+async def test_removed_widgets_lines_are_not_kept():
+    """Textual's ``StylesCache.get_inner_outer`` caches by widget, so it kept removed widgets'
+    rendered lines alive (Textualize/textual#6665): ``forget_dead_widgets`` empties it, and
+    the widgets still on screen are drawn again as before."""
+    from textual._styles_cache import StylesCache
+
+    class Column(App):
+        def compose(self) -> ComposeResult:
+            yield Static("stays", id="stays")
+            yield Static("goes", id="goes")
+
+    app = Column()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = picture(app)
+        assert StylesCache.get_inner_outer.cache_info().currsize > 0
+        await app.query_one("#goes").remove()
+        forget_dead_widgets()
+        assert StylesCache.get_inner_outer.cache_info().currsize == 0
+        app.query_one("#stays").refresh()
+        await pilot.pause()
+        assert "stays" in picture(app) and "goes" not in picture(app)
+        assert picture(app) != before
 
 
 async def test_unused_lines_are_hidden_and_emptied():
