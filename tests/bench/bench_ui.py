@@ -19,20 +19,29 @@ Run: python tests/bench/bench_ui.py [--starts 10] [--games 3]
    and Esc. Pilot only delivers the keys; its waiting between keys is not timed. Goals: median
    <= 16.7 ms, p99 <= 50 ms.
 3. Memory: a whole game in a fresh process; peak RSS (VmHWM) beside the minimal app's, and
-   the tracemalloc peak of Python allocations. Goal: peak <= 60 MB.
+   the tracemalloc peak of Python allocations. Goal: peak <= 60 MB. Measured twice: under
+   Pilot (headless, as above), and as a player runs it: ``python -m game`` in a pseudo-terminal
+   of 80x24, a whole Kennedy game typed as key bytes (the same keys per turn, "y" when a
+   choice asks first), the game's progress read from its save file, VmHWM read from /proc
+   at the ending; the minimal app is run the same way.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
+import select
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from collections import deque
+from pathlib import Path
 
 CHILD = r"""
 import os, re, sys
@@ -171,6 +180,128 @@ def memory(mode: str, saves: str) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+KEY_BYTES = {
+    "down": b"\x1b[B",
+    "up": b"\x1b[A",
+    "enter": b"\r",
+    "escape": b"\x1b",
+    "end": b"\x1b[F",
+    "home": b"\x1b[H",
+    "ctrl+q": b"\x11",
+}
+
+
+class Terminal:
+    """A program in a pseudo-terminal of 80x24: keys typed as bytes, its output drained."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]):
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        env = {**env, "TERM": "xterm-256color"}
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
+        os.close(slave)
+        self.output = b""
+
+    def drain(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if select.select([self.master], [], [], left)[0]:
+                try:
+                    self.output = (self.output + os.read(self.master, 65536))[-100_000:]
+                except OSError:
+                    return
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            os.write(self.master, KEY_BYTES.get(key, key.encode()))
+            self.drain(
+                0.35 if key == "escape" else 0.12
+            )  # a lone Esc is told from a sequence by a pause
+
+    def until(self, test, seconds: float = 20.0) -> bool:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if test():
+                return True
+            self.drain(0.1)
+        return False
+
+    def peak_mb(self) -> float:
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM")) / 1024
+
+    def close(self) -> None:
+        self.press("ctrl+q")
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        os.close(self.master)
+
+
+def progress(saves: str) -> tuple[int, str | None] | None:
+    """Choices made and the ending, from the newest save in ``saves``."""
+    files = [p for p in Path(saves).glob("*.json") if p.name != "discoveries.json"]
+    if not files:
+        return None
+    data = json.loads(max(files, key=lambda p: p.stat().st_mtime).read_text())
+    return len(data["choices"]), data["summary"].get("ending")
+
+
+def terminal_game(saves: str) -> tuple[float, int]:
+    """Peak RSS of ``python -m game`` over a whole Kennedy game in a pseudo-terminal."""
+    t = Terminal([sys.executable, "-m", "game"], {**CHILD_ENV, "BRINK_SAVES_DIR": saves})
+    try:
+        if not t.until(lambda: b"Kennedy" in t.output):
+            raise SystemExit("terminal game: no title screen")
+        t.drain(1.0)  # the scenario is read just after the title is painted
+        t.press("down", "up", "enter")
+        t.drain(0.5)
+        t.press("enter")
+        if not t.until(lambda: progress(saves) is not None):
+            raise SystemExit("terminal game: no game started")
+        for _ in range(80):
+            made = progress(saves)[0]
+            t.press("down", "down", "up", "d")
+            t.drain(0.3)
+            t.press("escape", "1")
+            if not t.until(lambda made=made: progress(saves)[0] > made, 1.5):
+                t.press("y")  # the option asks first
+                if not t.until(lambda made=made: progress(saves)[0] > made):
+                    raise SystemExit("terminal game: a choice was not taken")
+            t.drain(0.3)
+            t.press("enter")
+            t.drain(0.3)
+            if progress(saves)[1]:
+                break
+        else:
+            raise SystemExit("terminal game: no ending after 80 choices")
+        t.drain(1.0)
+        t.press("end", "home")
+        t.drain(1.0)
+        return t.peak_mb(), progress(saves)[0]
+    finally:
+        t.close()
+
+
+def terminal_minimal() -> float:
+    code = (
+        "from textual.app import App\nfrom textual.widgets import Static\n"
+        "class M(App):\n    def compose(self):\n        yield Static('Hello')\nM().run()\n"
+    )
+    t = Terminal([sys.executable, "-c", code], CHILD_ENV)
+    try:
+        if not t.until(lambda: b"Hello" in t.output):
+            raise SystemExit("minimal app: nothing painted")
+        t.press("a")
+        t.drain(1.0)
+        return t.peak_mb()
+    finally:
+        t.close()
+
+
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
@@ -212,6 +343,14 @@ def main() -> None:
         print(f"  brink game     peak RSS {game['rss_mb']:6.1f} MB (goal <= 60)")
         print(f"  minimal app    peak RSS {base['rss_mb']:6.1f} MB")
         print(f"  brink game     tracemalloc peak {traced['traced_mb']:6.1f} MB of Python objects")
+    with tempfile.TemporaryDirectory() as saves:
+        peak, choices = terminal_game(saves)
+        base = terminal_minimal()
+        print("peak memory in a real terminal (python -m game in an 80x24 pseudo-terminal):")
+        print(
+            f"  brink game     peak RSS {peak:6.1f} MB (goal <= 60), {choices} choices to the ending"
+        )
+        print(f"  minimal app    peak RSS {base:6.1f} MB")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
 
 
