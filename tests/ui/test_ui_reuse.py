@@ -145,6 +145,26 @@ async def test_unused_lines_are_hidden_and_emptied():
         assert [str(s.render()) for s in lines.query(Static)] == ["1", "2", "3", "4"]
 
 
+async def test_a_line_with_the_same_text_is_left_alone():
+    """A row whose text is what the line already shows is not given to it again (that would lay
+    it out again); a row with other text is."""
+    from rich.text import Text
+
+    class Column(App):
+        def compose(self) -> ComposeResult:
+            yield Lines([(Text("same"), "a"), (Text("old"), "b")], id="lines")
+
+    app = Column()
+    async with app.run_test() as pilot:
+        lines = app.query_one(Lines)
+        first, second = lines.query(Static)
+        kept = first.content
+        lines.show([(Text("same"), "a"), (Text("new"), "b")])
+        await pilot.pause()
+        assert first.content is kept
+        assert str(second.render()) == "new"
+
+
 def test_the_collector_is_handed_back():
     """After settle the automatic full passes are off and objects are frozen; release restores
     Python's thresholds and unfreezes."""

@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -64,7 +64,9 @@ class GameScreen(Screen):
         v = self.turn
         yield Static(self._where(), id="where")
         with VerticalScroll(id="body"):
-            yield Lines(self._story(), id="story")
+            with Vertical(id="story"):  # two columns of lines whose kinds stay put turn to turn
+                yield Lines(self._situation(), id="situation")
+                yield Lines(self._counsel(), id="counsel")
             yield TrackPanel(self.scenario, v.tracks, v.log)
         yield MarkedOptionList(*self._options(), id="options")
         yield KeyFooter()
@@ -78,24 +80,29 @@ class GameScreen(Screen):
         if not self.is_mounted:
             return
         self.query_one("#where", Static).update(self._where())
-        self.query_one("#story", Lines).show(self._story())
+        self.query_one("#situation", Lines).show(self._situation())
+        self.query_one("#counsel", Lines).show(self._counsel())
         self.query_one(TrackPanel).show_tracks(v.tracks, v.log)
         options = self.query_one("#options", OptionList)
         options.clear_options()
         options.add_options(self._options())
         options.highlighted = 0
-        for scrolled in self.query("#body, #story, #tracks"):
-            rewind(scrolled)
+        for scrolled in ("#body", "#story", "#tracks"):
+            rewind(self.query_one(scrolled))
         options.focus()
 
     def _where(self) -> Text:
         return Text(f"{self.turn.where} · {self.turn.phase_title}")
 
-    def _story(self) -> list[Row]:
+    def _situation(self) -> list[Row]:
         v = self.turn
-        rows = [line_row(v.title or "", "title"), *(para_row(text) for text in v.situation)]
-        if v.advisers:
-            rows.append(("Advisers", "heading advisers"))
+        return [line_row(v.title or "", "title"), *(para_row(text) for text in v.situation)]
+
+    def _counsel(self) -> list[Row]:
+        """The advisers (a line of their own for each kind of row: a line whose classes change
+        is styled again, and the paragraphs above vary in number from turn to turn)."""
+        v = self.turn
+        rows: list[Row] = [("Advisers", "heading advisers")] if v.advisers else []
         for a in v.advisers:
             stance = f" — for: {a.option}" if a.option else ""
             rows += [line_row(f"{a.name}, {a.title}{stance}", "adviser")]

@@ -105,7 +105,7 @@ class ResultScreen(Screen):
             event = h.event
             record = [line_row("Historical record", "record-title")]
             record += self._note(event.note, event.disputed, event.sources)
-        return f"happening -{h.kind}", rows, record
+        return "happening", rows, record
 
     def _changes(self, h: Happening) -> list[Row]:
         """The track changes, one per line of a single widget (fewer widgets to lay out)."""

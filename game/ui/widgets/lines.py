@@ -44,16 +44,18 @@ class Lines(Vertical):
         for i, (content, classes) in enumerate(rows):
             if i < len(lines):
                 line = lines[i]
-                line.update(content)
-                line.set_classes(classes)
+                if line.content != content:  # the same text is not laid out again
+                    line.update(content)
+                line.set_classes(classes)  # (nothing is styled again when they are the same)
                 line.display = True
             elif after is not None:
                 self.mount(Static(content, classes=classes), before=after)
             else:
                 self.mount(Static(content, classes=classes))
         for line in lines[len(rows) :]:
-            line.update("")
-            line.display = False
+            if line.display:
+                line.update("")
+                line.display = False
 
 
 def rewind(scrolled: Widget) -> None:
