@@ -245,6 +245,10 @@ class BrinkApp(App):
         else:
             screen = self._turn_screen
             screen.show(self.game.state)
+        if self._dossier is not None and screen is self._turn_screen:
+            # what this turn brings to the dossier is laid out once the turn is on screen,
+            # not when the key that opens the dossier is pressed
+            self.call_after_refresh(self._dossier.show, self.game.state)
         self._replace_game_screen(screen)
 
     async def _let_go_of_game_screens(self) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer, OptionList, Static
 
 from game.ui import discoveries
 from game.ui.met import met
+from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.dossier import DossierScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
@@ -178,6 +179,32 @@ async def test_dossier_lists_only_what_was_met(make_app):
         names = {p.name for p in m.people}
         assert {a.name for a in app.screen.turn.advisers} <= names
     assert met(app.scenario, None).everything
+
+
+async def test_the_dossier_opened_again_shows_what_the_new_turns_met(make_app):
+    """The dossier built on the first turn, opened again turns later, lists what has been met
+    by then, tab by tab, exactly as a dossier built afresh for that state would."""
+    from textual.widgets import TabbedContent
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "d", "escape")
+        first = met(app.scenario, app.game.state)
+        for _ in range(3):
+            await pilot.press("1")
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+            await pilot.press("enter")
+        await pilot.pause()
+        now = met(app.scenario, app.game.state)
+        assert len(now.people) + len(now.terms) > len(first.people) + len(first.terms)
+        await pilot.press("d")
+        await pilot.pause()
+        tabs = app.screen.query_one(TabbedContent)
+        assert str(tabs.get_tab("people").label).endswith(f"People ({len(now.people)})")
+        assert str(tabs.get_tab("glossary").label) == f"Glossary ({len(now.terms)})"
+        shown = str(app.screen.query_one("#people .entries", Static).render())
+        assert all(p.name in shown for p in now.people)
 
 
 def test_the_dossier_meets_the_other_leader_only_once_he_is_named(cmc):
