@@ -51,7 +51,10 @@ class Collector:
             gc.set_threshold(young, middle, NO_AUTOMATIC_FULL_PASS)
 
     def renew(self) -> None:
-        """Some of what was frozen has been let go: unfreeze, collect, and freeze again."""
+        """Some of what was frozen has been let go: unfreeze, collect, and freeze again (not
+        once the app has closed and handed the collector back)."""
+        if self._threshold is None:
+            return
         gc.unfreeze()
         self.settle()
 

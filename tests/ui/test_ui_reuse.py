@@ -166,8 +166,9 @@ async def test_a_line_with_the_same_text_is_left_alone():
 
 
 def test_the_collector_is_handed_back():
-    """After settle the automatic full passes are off and objects are frozen; release restores
-    Python's thresholds and unfreezes."""
+    """After settle the automatic full passes are off and objects are frozen, and so after
+    renew; release restores Python's thresholds and unfreezes, and a renew after it does not
+    take them again."""
     before = gc.get_threshold()
     collector = Collector()
     try:
@@ -175,8 +176,12 @@ def test_the_collector_is_handed_back():
         assert gc.get_freeze_count() > 0
         assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > before[2]
         collector.tidy()
+        collector.renew()  # unfreezes, collects and freezes again
+        assert gc.get_freeze_count() > 0 and gc.get_threshold()[2] > before[2]
     finally:
         collector.release()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    collector.renew()  # a late call, once the app has closed, changes nothing
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
