@@ -97,7 +97,8 @@ class EndingScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#gains", DataTable)
-        table.add_columns("Leader", "Dimension", "This game", "History")
+        # Text, not str: a str label is read as Rich markup, which loads Rich's emoji table
+        table.add_columns(*map(Text, ("Leader", "Dimension", "This game", "History")))
         for g in self._report.gains:
             table.add_row(
                 Text(g.leader.title()),
