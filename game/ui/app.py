@@ -18,6 +18,7 @@ from textual.binding import Binding
 
 from .collector import Collector
 from .commands import BrinkCommands
+from .kept import Kept
 from .loading import Loading, read_found
 from .saver import Saver
 from .themes import CONTRAST, DEFAULT, THEMES
@@ -83,10 +84,8 @@ class BrinkApp(App):
             self.found = read_found(saves, self._scenario.meta.id)
         self._saver = Saver(self._save_failed)
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._dossier = None
-        self._turn_screen = None
-        self._result_screen = None
         self._collector = Collector()
+        self._kept = Kept(self, self._collector)
 
     # --- start ----------------------------------------------------------------------------
 
@@ -154,12 +153,10 @@ class BrinkApp(App):
             title.refresh_menu()
 
     def _title(self):
+        """The title screen, if it is on the stack."""
         from .screens.title import TitleScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, TitleScreen):
-                return screen
-        return None
+        return next((s for s in self.screen_stack if isinstance(s, TitleScreen)), None)
 
     # --- what screens ask for ----------------------------------------------------------------
 
@@ -221,13 +218,9 @@ class BrinkApp(App):
             )
         from .screens.result import ResultScreen
 
-        if self._result_screen is None:  # built once, then shown again with each result
-            self._result_screen = ResultScreen(self.scenario, self.game.state, outcome.happenings)
-            self.install_screen(self._result_screen, name="result")
-            self.call_after_refresh(self._collector.settle)
-        else:
-            self._result_screen.show(self.game.state, outcome.happenings)
-        self._replace_game_screen(self._result_screen)
+        state = self.game.state
+        result = self._kept.show("result", ResultScreen, self.scenario, state, outcome.happenings)
+        self._replace_game_screen(result)
 
     def show_current(self, first: tuple[Happening, ...] = ()) -> None:
         """Show the current turn, or the ending if the game is over."""
@@ -235,50 +228,30 @@ class BrinkApp(App):
         from .screens.game import GameScreen
 
         assert self.game is not None
-        if self.game.state.ending is not None:
-            screen = EndingScreen(self.scenario, self.game.state, self.found)
-            self.call_after_refresh(self._let_go_of_game_screens)
-        elif self._turn_screen is None:  # built once, then shown again with each turn
-            screen = self._turn_screen = GameScreen(self.scenario, self.game.state)
-            self.install_screen(screen, name="turn")
-            self.call_after_refresh(self._collector.settle)
-        else:
-            screen = self._turn_screen
-            screen.show(self.game.state)
-        if self._dossier is not None and screen is self._turn_screen:
+        state = self.game.state
+        if state.ending is not None:
+            self._replace_game_screen(EndingScreen(self.scenario, state, self.found))
+            self.call_after_refresh(self._kept.let_go)  # once the ending is on screen
+            return
+        self._replace_game_screen(self._kept.show("turn", GameScreen, self.scenario, state))
+        dossier = self._kept.get("dossier")
+        if dossier is not None:
             # what this turn brings to the dossier is laid out once the turn is on screen,
             # not when the key that opens the dossier is pressed
-            self.call_after_refresh(self._dossier.show, self.game.state)
-        self._replace_game_screen(screen)
-
-    async def _let_go_of_game_screens(self) -> None:
-        """Once the ending is on screen, the turn, result and dossier screens of the game are
-        let go (the next game, or the dossier opened again, builds its own): their widgets
-        and rendered lines are a good part of a game's memory."""
-        for attribute in ("_turn_screen", "_result_screen", "_dossier"):
-            screen = getattr(self, attribute)
-            if screen is not None and screen not in self.screen_stack:
-                setattr(self, attribute, None)
-                self.uninstall_screen(screen)
-                await screen.remove()
-        # once the removals are done with them, what was frozen with them can be collected
-        self.call_after_refresh(self._collector.renew)
+            self.call_after_refresh(dossier.show, state)
 
     def _title_depth(self) -> int:
-        from .screens.title import TitleScreen
-
-        for i, screen in enumerate(self.screen_stack):
-            if isinstance(screen, TitleScreen):
-                return i + 1
-        return len(self.screen_stack)
+        """The screens up to and including the title (all of them when it is not there)."""
+        title = self._title()
+        return self.screen_stack.index(title) + 1 if title is not None else len(self.screen_stack)
 
     def _replace_game_screen(self, screen) -> None:
         """Put ``screen`` right above the title screen, closing anything else. A result goes
         on top of its turn, and the next turn uncovers the turn screen again: a screen that is
         uncovered keeps its styles, one switched or pushed to is styled again in full."""
         self.call_after_refresh(self._collector.tidy)
-        turn = self._turn_screen
-        if turn in self.screen_stack and screen in (turn, self._result_screen):
+        turn = self._kept.get("turn")
+        if turn in self.screen_stack and screen in (turn, self._kept.get("result")):
             while self.screen is not turn:
                 self.pop_screen()
             if screen is not turn:
@@ -367,13 +340,7 @@ class BrinkApp(App):
         if isinstance(self.screen, DossierScreen):
             return
         state = self.game.state if self.game else None
-        if self._dossier is None:  # built once, then brought up to date each time
-            self._dossier = DossierScreen(self.scenario, state)
-            self.install_screen(self._dossier, name="dossier")
-            self.call_after_refresh(self._collector.settle)
-        else:
-            self._dossier.show(state)
-        self.push_screen("dossier")
+        self.push_screen(self._kept.show("dossier", DossierScreen, self.scenario, state))
 
     def open_debrief(
         self, gathered=None, class_code: str | None = None, anonymize=False, standalone=False

@@ -1,0 +1,52 @@
+"""The screens of a game that are built once and then filled again in place: the turn, its
+result and the dossier.
+
+Building them anew was most of what a key that moves the game on cost. Each is built the first
+time it is asked for, installed under its name, and from then on given the new state with its
+``show``; what lives as long as the app is then frozen out of the cycle collector (see
+:mod:`.collector`). Once a game has ended they are let go: their widgets and rendered lines are
+a good part of a game's memory, and the next game, or the dossier opened again, builds its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+    from .collector import Collector
+
+
+class Kept:
+    """The app's kept screens, by name."""
+
+    def __init__(self, app: App, collector: Collector):
+        self._app, self._collector = app, collector
+        self._screens: dict[str, Screen] = {}
+
+    def get(self, name: str) -> Screen | None:
+        return self._screens.get(name)
+
+    def show(self, name: str, cls: type[Screen], scenario, *args) -> Screen:
+        """The screen kept as ``name``, showing ``args``: built as ``cls(scenario, *args)`` the
+        first time, given ``show(*args)`` after that."""
+        screen = self._screens.get(name)
+        if screen is None:
+            screen = self._screens[name] = cls(scenario, *args)
+            self._app.install_screen(screen, name=name)
+            self._app.call_after_refresh(self._collector.settle)
+        else:
+            screen.show(*args)
+        return screen
+
+    async def let_go(self) -> None:
+        """Let go of every kept screen not on the screen stack."""
+        for name, screen in list(self._screens.items()):
+            if screen not in self._app.screen_stack:
+                del self._screens[name]
+                self._app.uninstall_screen(screen)
+                await screen.remove()
+        # once the removals are done with them, what was frozen with them can be collected
+        self._app.call_after_refresh(self._collector.renew)
