@@ -97,6 +97,31 @@ async def test_drastic_option_asks_first_and_n_takes_it_back(make_app, mini):
         assert "You diverged from history" in screen_text(app)
 
 
+async def test_the_options_box_says_how_many_options_the_turn_has(make_app):
+    """At 80x24 the options box shows two or three options and scrolls: its frame says how far
+    the keys go ("Options 1–3"), turn after turn, as the number of options changes."""
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_kennedy(pilot)
+        counts = set()
+        while isinstance(app.screen, GameScreen):
+            n = len(app.screen.turn.options)
+            box = app.screen.query_one("#options", OptionList)
+            assert box.option_count == n
+            assert box.border_title == (f"Options 1–{n}" if n > 1 else "Option 1")
+            counts.add(n)
+            await pilot.press(str(n))  # the last option, which may be below the fold
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+                await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert len(counts) >= 2  # the frame was brought up to date, not only set once
+
+
 async def test_a_number_with_no_option_is_refused(make_app):
     """Key 9 on a turn of three options chooses nothing."""
     app = make_app()

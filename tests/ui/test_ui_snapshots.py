@@ -43,10 +43,10 @@ def test_game_turn(snap_compare, app_for, theme):
     """The first turn at 80x24: "Tuesday 16 October 1962 — day 1 of 2 · Photos" on top, the
     title "Respond to the photos", the situation, "Advisers" with "Curtis LeMay, Air Force Chief
     of Staff — for: Air strike" and "Bomb them.", then in the same scroll "Alert" with the gauge
-    "■ □ □ □ □  DEFCON 5" and the start of the "Tracks" list; the options box lists
-    "1. Blockade", "2. Air strike", "3. Talk" with details, option 1 highlighted and
-    marked ▶; the footer
-    shows 1-9, a, t, d, s, ?, esc and ^p, all inside 80 columns."""
+    "■ □ □ □ □  DEFCON 5" and the start of the "Tracks" list; the options box, "Options 1–3" on
+    its frame, lists "1. Blockade", "2. Air strike", "3. Talk" with details, option 1
+    highlighted and marked ▶; the footer shows 1-9, a, t, d, s, ?, esc and ^p, all inside 80
+    columns."""
     assert snap_compare(app_for(theme), run_before=_start, terminal_size=(80, 24))
 
 
@@ -54,7 +54,7 @@ def test_game_turn_wide(snap_compare, app_for):
     """The same turn at 120x40: two columns, the story on the left; on the right "Alert" with
     the DEFCON gauge written "DEFCON 5" (one filled cell of five), the "Tracks" list ("Danger:
     2 (of 0–10)", "DEFCON: 5 (of 1–5) — DEFCON 5") and "Tension log (latest first)" saying "Nothing has
-    moved yet."; the options box across the bottom."""
+    moved yet."; the options box across the bottom, "Options 1–3" on its frame."""
     assert snap_compare(app_for(DEFAULT), run_before=_start, terminal_size=(120, 40))
 
 

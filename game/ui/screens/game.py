@@ -72,7 +72,9 @@ class GameScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#options", OptionList).focus()
+        options = self.query_one("#options", OptionList)
+        options.border_title = self._count()
+        options.focus()
 
     def show(self, state: GameState) -> None:
         """Show another turn (of this game or a new one) in place."""
@@ -87,6 +89,7 @@ class GameScreen(Screen):
         options.clear_options()
         options.add_options(self._options())
         options.highlighted = 0
+        options.border_title = self._count()
         for scrolled in ("#body", "#story", "#tracks"):
             rewind(self.query_one(scrolled))
         options.focus()
@@ -108,6 +111,12 @@ class GameScreen(Screen):
             rows += [line_row(f"{a.name}, {a.title}{stance}", "adviser")]
             rows += [para_row(a.argument, "argument")]
         return rows
+
+    def _count(self) -> str:
+        """How many options there are, on the box's frame: at 80x24 the box shows two or three
+        of them and scrolls, so the frame says how far the keys go."""
+        n = len(self.turn.options)
+        return "Option 1" if n == 1 else f"Options 1–{n}"
 
     def _options(self) -> list[Option]:
         return [
