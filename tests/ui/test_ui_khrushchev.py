@@ -109,9 +109,9 @@ def test_khrushchev_turn(snap_compare, khrushchev_app, theme):
     historical policy) has blockaded: "Wednesday 17 October 1962 — day 2 of 2" on top, the
     title "Moscow answers", "Washington has acted.", the DEFCON gauge "■ ■ ■ □ □  DEFCON 3",
     the tracks, and the tension log with Washington's moves and their reasons ("-2 DEFCON
-    (5→3): forces on alert", "+1 Danger (2→3): ships face each other"); the options
-    "1. Withdraw" and "2. Hold firm" (no "Fire": the danger is below 6), option 1 marked ▶;
-    the footer inside 80 columns."""
+    (5→3): forces on alert", "+1 Danger (2→3): ships face each other"); the options box,
+    "Options 1–2" on its frame, with "1. Withdraw" and "2. Hold firm" (no "Fire": the danger
+    is below 6), option 1 marked ▶; the footer inside 80 columns."""
     assert snap_compare(khrushchev_app(theme), run_before=_start, terminal_size=SIZE)
 
 
