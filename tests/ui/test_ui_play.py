@@ -244,6 +244,38 @@ async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc)
     assert (folder / "broken.json").read_bytes() == b"[]"
 
 
+async def test_load_names_the_leader_the_ending_and_when_in_words(make_app, tmp_path, mini):
+    """A finished game is listed with its ending's title, not its id; the leader is written
+    as a name and the last-played stamp to the minute, in UTC."""
+    from game.engine import new_game
+    from game.saves import Game, write_save
+
+    folder = tmp_path / "saves"
+    game = Game(mini, new_game(mini, "kennedy", 1).state, player="Ben")
+    game.choose("blockade")  # the mini scenario ends after it
+    ending = mini.ending(game.state.ending)
+    assert ending.title != ending.id
+    stamp = "2026-10-16T11:05:09+02:00"
+    write_save(folder, game.to_save().model_copy(update={"updated": stamp}))
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        prompt = str(app.screen.query_one("#saves").get_option_at_index(0).prompt)
+    assert prompt.startswith(f"Ben · Kennedy · ended: {ending.title}\n")
+    assert prompt.endswith(f"{game.id} · last played 2026-10-16 09:05 UTC")
+
+
+def test_played_reads_stamps_and_leaves_odd_ones_as_they_are():
+    from game.ui.screens.load import played
+
+    assert played("2026-10-16T09:05:59+00:00") == "2026-10-16 09:05 UTC"
+    assert played("2026-10-16T23:30:00-05:00") == "2026-10-17 04:30 UTC"
+    assert played("2026-10-16T09:05:00Z") == "2026-10-16 09:05 UTC"
+    assert played("2026-10-16T09:05:00") == "2026-10-16 09:05 UTC"  # no offset: as stored
+    assert played("2026-10-16T9") == "2026-10-16T9"  # not a time: shown as written
+
+
 async def test_load_lists_a_game_of_a_missing_scenario_as_damaged(make_app, tmp_path, cmc):
     """A save of a scenario that is not installed is listed as damaged, with the reason, and the
     file is left as it was."""

@@ -99,7 +99,7 @@ async def test_continue_is_found_by_the_load(tmp_path, mini_dir, mini):
     app = create_app(tmp_path / "saves", mini_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
         await until_loaded(app, pilot)
-        assert any(p.startswith("Continue the last game (Ada, kennedy") for p in menu_prompts(app))
+        assert any(p.startswith("Continue the last game (Ada, Kennedy") for p in menu_prompts(app))
         await pilot.press("c")
         await pilot.pause()
         assert app.game is not None and app.game.id == game.id

@@ -3,6 +3,7 @@ asking. A damaged file is listed with the reason and can be neither picked nor d
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -52,12 +53,24 @@ class LoadScreen(Screen):
                 options.append(Option(Text(text), id=str(i), disabled=True))
                 continue
             v = r.save
-            state = f"ended: {v.summary.ending}" if v.summary.ending else v.summary.date
+            state = f"ended: {self._ending(v)}" if v.summary.ending else v.summary.date
             who = v.player or "(no name)"
             cls = f" [{v.class_code}]" if v.class_code else ""
-            text = f"{who}{cls} · {v.role} · {state}\n  {v.id} · last played {v.updated}"
+            leader = v.role.capitalize()
+            text = f"{who}{cls} · {leader} · {state}\n  {v.id} · last played {played(v.updated)}"
             options.append(Option(Text(text), id=str(i)))
         return options
+
+    def _ending(self, save) -> str:
+        """The title of the ending a saved game reached (its id, if the game is of another
+        scenario or the ending is no longer in this one)."""
+        scenario = self.app.scenario
+        if save.scenario_id == scenario.meta.id:
+            try:
+                return scenario.ending(save.summary.ending).title
+            except KeyError:
+                pass
+        return save.summary.ending
 
     def _refresh_rows(self) -> None:
         self.rows = list_saves(self.folder, self.scenarios, self.sort)
@@ -96,3 +109,14 @@ class LoadScreen(Screen):
         row = self.rows[int(event.option.id)]
         if row.save is not None:  # an ended game opens on its ending screen
             self.app.resume_file(row.path)
+
+
+def played(stamp: str) -> str:
+    """A save's time stamp to the minute, in UTC as it is stored: "2026-10-16 09:05 UTC"."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{moment:%Y-%m-%d %H:%M} UTC"

@@ -62,7 +62,7 @@ class TitleScreen(Screen):
         elif (latest := app.latest_unfinished()) is not None:
             s = latest.save
             who = f"{s.player}, " if s.player else ""
-            text = f"Continue the last game ({who}{s.role}, {s.summary.date})"
+            text = f"Continue the last game ({who}{s.role.capitalize()}, {s.summary.date})"
             menu.add_option(Option(Text(text), id="continue"))
         else:
             menu.add_option(Option(Text("Continue the last game — none yet"), "continue", True))
