@@ -8,8 +8,9 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import DataTable, Sparkline, Static
 
@@ -50,38 +51,46 @@ class EndingScreen(Screen):
             yield para(e.historians)
             if e.sources:
                 yield para(f"Sources: {sources(s, e.sources)}", "muted")
-            hist = historical_ending(s)
-            yield line(f"Who gained: this game beside history ({hist.title}), −2 to +2", "heading")
-            yield DataTable(id="gains", cursor_type="none", zebra_stripes=True)
-            # one widget for all the notes, and one for all the dates below: the ending is the
-            # longest screen, and every widget adds to the time it takes to appear
-            notes = [f"{g.leader.title()}, {g.dimension}: {g.note}" for g in r.gains if g.note]
-            if notes:
-                yield para("\n\n".join(notes), "muted")
-            yield line("Danger over time", "heading")
-            dangers = [p.danger for p in st.trail]
-            yield Sparkline(dangers, id="danger-chart")
-            yield line(
-                "Danger by turn: "
-                + " ".join(str(d) for d in dangers)
-                + f" (peak {r.peak_danger}; highest alert DEFCON {r.peak_defcon})",
-                "muted",
-            )
-            yield line(f"Divergence from history: {r.divergence}% of your decisions", "figure")
-            yield line("Your path beside the real timeline", "heading")
-            parts: list = []
-            for row in r.timeline:
-                parts += ["\n\n"] if parts else []
-                parts.append((row.label, "bold"))
-                for text in row.game:
-                    parts += ["\n", f"game: {reflow(text)}"]
-                for entry in row.history:
-                    sources_ = ", ".join(entry.sources)
-                    parts += ["\n", (f"history: {entry.title} [{sources_}]", "$text-muted")]
-            yield Static(Content.assemble(*parts), classes="date-row")
-            yield from self._found()
+            # the rest starts below the fold: Textual mounts it once the top is on screen, so
+            # the ending appears sooner after the key that leads to it
+            with Lazy(Vertical(id="ending-rest")):
+                yield from self._rest()
             yield line("n play again · o play the other leader · Esc title", "hint")
         yield KeyFooter()
+
+    def _rest(self):
+        """Who gained, the danger over time, the divergence, the path and the endings found."""
+        s, st, r = self.scenario, self.game_state, self._report
+        hist = historical_ending(s)
+        yield line(f"Who gained: this game beside history ({hist.title}), −2 to +2", "heading")
+        yield self._gains()
+        # one widget for all the notes, and one for all the dates below: the ending is the
+        # longest screen, and every widget adds to the time it takes to appear
+        notes = [f"{g.leader.title()}, {g.dimension}: {g.note}" for g in r.gains if g.note]
+        if notes:
+            yield para("\n\n".join(notes), "muted")
+        yield line("Danger over time", "heading")
+        dangers = [p.danger for p in st.trail]
+        yield Sparkline(dangers, id="danger-chart")
+        yield line(
+            "Danger by turn: "
+            + " ".join(str(d) for d in dangers)
+            + f" (peak {r.peak_danger}; highest alert DEFCON {r.peak_defcon})",
+            "muted",
+        )
+        yield line(f"Divergence from history: {r.divergence}% of your decisions", "figure")
+        yield line("Your path beside the real timeline", "heading")
+        parts: list = []
+        for row in r.timeline:
+            parts += ["\n\n"] if parts else []
+            parts.append((row.label, "bold"))
+            for text in row.game:
+                parts += ["\n", f"game: {reflow(text)}"]
+            for entry in row.history:
+                sources_ = ", ".join(entry.sources)
+                parts += ["\n", (f"history: {entry.title} [{sources_}]", "$text-muted")]
+        yield Static(Content.assemble(*parts), classes="date-row")
+        yield from self._found()
 
     def _found(self):
         endings = self.scenario.endings
@@ -95,8 +104,8 @@ class EndingScreen(Screen):
         ]
         yield Static(Content.assemble(*parts).rstrip(), classes="found-list")
 
-    def on_mount(self) -> None:
-        table = self.query_one("#gains", DataTable)
+    def _gains(self) -> DataTable:
+        table = DataTable(id="gains", cursor_type="none", zebra_stripes=True)
         # Text, not str: a str label is read as Rich markup, which loads Rich's emoji table
         table.add_columns(*map(Text, ("Leader", "Dimension", "This game", "History")))
         for g in self._report.gains:
@@ -106,6 +115,9 @@ class EndingScreen(Screen):
                 Text(score(g.score)),
                 Text(score(g.historical_score)),
             )
+        return table
+
+    def on_mount(self) -> None:
         self.query_one("#ending").focus()
 
     def action_again(self) -> None:
