@@ -53,7 +53,7 @@ THEMES = (
         surface="#000000",
         panel="#000000",
         dark=True,
-        variables={"border": "#FFFFFF", "text-muted": "#FFFFFF"},
+        variables={"border": "#FFFFFF", "text-muted": "#FFFFFF", "foreground-muted": "#FFFFFF"},
     ),
 )
 

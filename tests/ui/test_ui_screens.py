@@ -265,3 +265,29 @@ def test_brink_play_without_plain_opens_the_game(monkeypatch, tmp_path):
     monkeypatch.setattr(BrinkApp, "run", lambda self, **kw: ran.append(self))
     assert cli.main(["play", "--seed", "4", "--saves-dir", str(tmp_path)]) == 0
     assert ran[0].game is not None and ran[0].game.state.seed == 4
+
+
+@pytest.mark.parametrize("theme", ["brink", LIGHT])
+async def test_muted_words_inside_a_text_come_out_muted(make_app, theme):
+    """The sources under a dossier entry are muted inside one text: they must come out nearer
+    the background than the entry's own words do, in the dark and in the light theme (a
+    muted colour that cannot be worked out comes out at full strength)."""
+    from textual.color import Color
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await pilot.press("d")  # from the title: the whole dossier
+        await pilot.pause()
+        entries = app.screen.query_one("#people .entries", Static)
+        strips = entries.render_lines(entries.region.reset_offset)
+        segments = [s for strip in strips for s in strip if s.text.strip()]
+        muted = next(s for s in segments if s.text.startswith("Sources:"))
+        body = next(s for s in segments if not s.style.bold and not s.text.startswith("Sources:"))
+        background = Color.parse(app.theme_variables["background"])
+
+        def distance(segment) -> float:
+            c = Color.from_rich_color(segment.style.color)
+            return abs(c.brightness - background.brightness)
+
+        assert distance(muted) < distance(body) - 0.1

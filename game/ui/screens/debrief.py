@@ -26,6 +26,7 @@ from ...debrief.pages import Block, Page, pages
 from ...debrief.text import TOPICS, plural, scope
 from ...model.scenario import Scenario
 from ..widgets.footer import KeyFooter
+from ..widgets.text import MUTED
 from .export import ExportScreen
 from .help import HelpScreen
 
@@ -124,7 +125,7 @@ class DebriefScreen(Screen):
         parts: list = []
         for i, topic in enumerate(TOPICS):
             parts += [(f"▸{topic}", "bold reverse") if i == page.topic else topic, "  "]
-        parts.append((f"page {self.index + 1}/{len(self.pages)}", "$text-muted"))
+        parts.append((f"page {self.index + 1}/{len(self.pages)}", MUTED))
         self.query_one("#debrief-topics", Static).update(Content.assemble(*parts))
         self.query_one("#debrief-title", Static).update(Text(page.title))
         body = self.query_one("#debrief-body", VerticalScroll)
@@ -239,7 +240,7 @@ def _bar(b: Block) -> Content:
     parts: list = [
         f"{text:<{LABEL}} ",
         ("█" * full, "$accent" if b.marked else "$primary"),
-        ("░" * (BAR - full), "$text-muted"),
+        ("░" * (BAR - full), MUTED),
         f" {b.value}",
     ]
     if b.marked:

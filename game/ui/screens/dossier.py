@@ -17,7 +17,7 @@ from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..met import met
 from ..widgets.footer import KeyFooter
-from ..widgets.text import line, reflow, sources
+from ..widgets.text import MUTED, line, reflow, sources
 
 
 class DossierScreen(Screen):
@@ -100,13 +100,13 @@ class DossierScreen(Screen):
 def _entries(rows, empty: str) -> Content:
     """One text for a whole tab (one widget, not hundreds: the dossier opens fast)."""
     if not rows:
-        return Content.styled(empty, "$text-muted")
+        return Content.styled(empty, MUTED)
     parts: list = []
     for title, body, extra in rows:
         parts += [(title, "bold $primary"), "\n", reflow(body), "\n"]
         if extra:
             parts += [
-                (f"Sources: {extra}" if "(" in extra or "," in extra else extra, "$text-muted"),
+                (f"Sources: {extra}" if "(" in extra or "," in extra else extra, MUTED),
                 "\n",
             ]
         parts.append("\n")

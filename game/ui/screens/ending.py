@@ -18,7 +18,7 @@ from ...engine.compare import historical_ending, report
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
-from ..widgets.text import line, para, reflow, score, sources
+from ..widgets.text import MUTED, line, para, reflow, score, sources
 
 
 class EndingScreen(Screen):
@@ -39,7 +39,7 @@ class EndingScreen(Screen):
     def compose(self) -> ComposeResult:
         s, st = self.scenario, self.game_state
         e = s.ending(st.ending)
-        r = self._report = report(s, st)
+        self._report = report(s, st)
         yield Static(Text(f"The end · {e.title}"), id="where")
         with VerticalScroll(id="ending"):
             yield line(e.title, "headline")
@@ -88,7 +88,7 @@ class EndingScreen(Screen):
                 parts += ["\n", f"game: {reflow(text)}"]
             for entry in row.history:
                 sources_ = ", ".join(entry.sources)
-                parts += ["\n", (f"history: {entry.title} [{sources_}]", "$text-muted")]
+                parts += ["\n", (f"history: {entry.title} [{sources_}]", MUTED)]
         yield Static(Content.assemble(*parts), classes="date-row")
         yield from self._found()
 
@@ -98,7 +98,7 @@ class EndingScreen(Screen):
         yield line(f"Endings found so far: {len(got)} of {len(endings)}", "heading")
         parts: list = [(f"✓ {e.title}\n", "$success") for e in got]
         parts += [
-            (f"? not yet found — clue: {reflow(e.clue or 'no clue')}\n", "$text-muted")
+            (f"? not yet found — clue: {reflow(e.clue or 'no clue')}\n", MUTED)
             for e in endings
             if e.id not in self.found
         ]

@@ -7,7 +7,13 @@ from textual.widgets import Static
 
 from ...engine.view import reflow, score
 
-__all__ = ["line", "line_row", "para", "para_row", "reflow", "score", "sources"]
+__all__ = ["MUTED", "line", "line_row", "para", "para_row", "reflow", "score", "sources"]
+
+MUTED = "$foreground-muted"
+"""The style of muted text inside a :class:`~textual.content.Content`. In a stylesheet the
+``$text-muted`` colour is "auto 60%", worked out against the widget's background; a Content
+style has no background to work it out against, and ``$text-muted`` there came out at full
+brightness."""
 
 
 def para(text: str, classes: str = "") -> Static:
