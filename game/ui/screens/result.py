@@ -1,8 +1,10 @@
 """After a choice: what happened, every track change with its reason, the other side's answer,
 any incident, and the historical record (matched or diverged, by whom and when, sources).
 
-The app builds this screen once and shows every result in it (:meth:`ResultScreen.show`): its
-lines are updated in place rather than built again (see :mod:`..widgets.lines`).
+The app builds this screen once and shows every result in it (:meth:`ResultScreen.show`): each
+happening is three texts (what happened, the track changes, the historical record), given new
+content in place rather than built again; a screen with few widgets is quick to style and lay
+out when it is shown.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -24,8 +26,8 @@ from ...model.base import ROLE_SIDE
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
-from ..widgets.lines import Lines, Row, rewind
-from ..widgets.text import line_row, para_row, sources
+from ..widgets.lines import rewind
+from ..widgets.text import MUTED, reflow, sources
 
 HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
 COLOURS = {"-worse": "$error", "-better": "$success", "-neutral": ""}
@@ -54,7 +56,7 @@ class ResultScreen(Screen):
         yield Static(Text("What followed"), id="where")
         with VerticalScroll(id="result"):
             for h in self._shown():
-                yield HappeningLines(*self._happening(h))
+                yield HappeningView(*self._happening(h))
             yield Static(self._hint(), classes="hint")
         yield KeyFooter()
 
@@ -67,16 +69,16 @@ class ResultScreen(Screen):
         if not self.is_mounted:
             return
         scroll = self.query_one("#result", VerticalScroll)
-        views = list(scroll.query_children(HappeningLines))
+        views = list(scroll.query_children(HappeningView))
         shown = self._shown()
         hint = self.query_one(".hint", Static)
         for i, h in enumerate(shown):
             if i < len(views):
-                views[i].show_happening(*self._happening(h))
+                views[i].show(*self._happening(h))
             else:
-                scroll.mount(HappeningLines(*self._happening(h)), before=hint)
+                scroll.mount(HappeningView(*self._happening(h)), before=hint)
         for view in views[len(shown) :]:
-            view.show_happening("happening", [], [])
+            view.show(EMPTY, None, None)
             view.display = False
         hint.update(self._hint())
         rewind(scroll)
@@ -89,26 +91,28 @@ class ResultScreen(Screen):
         ended = self.game_state.ending is not None
         return Text("Press Enter to see how it ended." if ended else "Press Enter to go on.")
 
-    def _happening(self, h: Happening) -> tuple[str, list[Row], list[Row]]:
-        """The classes of one happening, its lines and the lines of its framed record."""
-        rows = [line_row(f"{HEADINGS[h.kind]}: {h.title}", "heading")]
+    def _happening(self, h: Happening) -> tuple[Content, Content | None, Content | None]:
+        """What one happening shows: what happened, its track changes and its framed record."""
+        parts: list = [(f"{HEADINGS[h.kind]}: {h.title}", "bold $secondary")]
         if h.kind == "answer" and h.option is not None:
-            rows.append(line_row(f"They chose: {h.option.label}.", "chosen"))
+            parts += ["\n", (f"They chose: {h.option.label}.", "italic")]
         if h.kind == "decision" and h.option is not None:
-            rows.append(line_row(f"You chose: {h.option.label}.", "chosen"))
-        rows.append(para_row(h.text))
-        rows += self._changes(h)
-        record: list[Row] = []
+            parts += ["\n", (f"You chose: {h.option.label}.", "italic")]
+        parts += ["\n", reflow(h.text)]
+        record = None
         if h.kind == "decision" and h.decision is not None:
             record = self._record(h)
         if h.kind == "event" and h.event is not None and h.event.note:
             event = h.event
-            record = [line_row("Historical record", "record-title")]
-            record += self._note(event.note, event.disputed, event.sources)
-        return "happening", rows, record
+            record = _paragraphs(
+                ("Historical record", "bold $secondary"),
+                *self._note(event.note, event.disputed, event.sources),
+                first_joined=True,
+            )
+        return Content.assemble(*parts), self._changes(h), record
 
-    def _changes(self, h: Happening) -> list[Row]:
-        """The track changes, one per line of a single widget (fewer widgets to lay out)."""
+    def _changes(self, h: Happening) -> Content | None:
+        """The track changes, one per line."""
         side = ROLE_SIDE[self.game_state.role]
         parts: list = []
         for c in h.changes:
@@ -121,32 +125,35 @@ class ResultScreen(Screen):
             text = f"{change_text(self.scenario, c, word)}: {c.reason}"
             parts += ["\n"] if parts else []
             parts.append((text, COLOURS[kind]) if COLOURS[kind] else text)
-        return [(Content.assemble(*parts), "change")] if parts else []
+        return Content.assemble(*parts) if parts else None
 
-    def _record(self, h: Happening) -> list[Row]:
+    def _record(self, h: Happening) -> Content:
         s, rec = self.scenario, h.decision.history
         if rec.option is None:
             title = "Historical record: this decision never arose in 1962"
-            rows = [line_row(title, "record-title"), para_row(rec.none_because or "")]
+            first = (rec.none_because or "",)
         else:
             verdict = "You matched history" if h.matched else "You diverged from history"
             label = s.option(h.decision.id, rec.option).label
             when = f" on {rec.date}" if rec.date else ""
             by = f" ({rec.by})" if rec.by else ""
-            rows = [
-                line_row(f"Historical record — {verdict}", "record-title"),
-                para_row(f"You chose “{h.option.label}”; history chose “{label}”{when}{by}."),
-            ]
-        return rows + self._note(rec.note, rec.disputed, rec.sources)
+            title = f"Historical record — {verdict}"
+            first = (f"You chose “{h.option.label}”; history chose “{label}”{when}{by}.",)
+        return _paragraphs(
+            (title, "bold $secondary"),
+            *first,
+            *self._note(rec.note, rec.disputed, rec.sources),
+            first_joined=True,
+        )
 
-    def _note(self, note: str, disputed: str | None, keys) -> list[Row]:
+    def _note(self, note: str, disputed: str | None, keys) -> list:
         """A historical note, what historians dispute about it, and its sources."""
-        rows = [para_row(note)]
+        parts: list = [note]
         if disputed:
-            rows.append(para_row(f"Disputed: {disputed}", "muted"))
+            parts.append((f"Disputed: {disputed}", MUTED))
         if keys:
-            rows.append(para_row(f"Sources: {sources(self.scenario, keys)}", "muted"))
-        return rows
+            parts.append((f"Sources: {sources(self.scenario, keys)}", MUTED))
+        return parts
 
     def action_go_on(self) -> None:
         self.post_message(self.Continue())
@@ -155,21 +162,44 @@ class ResultScreen(Screen):
         self.app.to_title()
 
 
-class HappeningLines(Lines):
-    """One happening's lines, then its historical record in a frame (hidden when it has none)."""
+EMPTY = Content("")
 
-    def __init__(self, classes: str, rows: list[Row], record: list[Row]):
-        super().__init__(rows, classes=classes)
-        self._record = Lines(record, classes="record")
-        self._record.display = bool(record)
+
+def _paragraphs(title, *paragraphs, first_joined: bool = False) -> Content:
+    """A title and paragraphs (plain or ``(text, style)``), a blank line between paragraphs;
+    the first paragraph follows the title on the next line when ``first_joined``."""
+    parts: list = [title]
+    for i, p in enumerate(paragraphs):
+        text, style = (p, None) if isinstance(p, str) else p
+        parts += ["\n" if i == 0 and first_joined else "\n\n"]
+        parts.append((reflow(text), style) if style else reflow(text))
+    return Content.assemble(*parts)
+
+
+class HappeningView(Vertical):
+    """One happening: what happened, its track changes, and its historical record in a frame
+    (the last two hidden when it has none)."""
+
+    def __init__(self, told: Content, changes: Content | None, record: Content | None):
+        super().__init__(classes="happening")
+        self._told = Static(told, classes="told")
+        self._changes = Static(changes or EMPTY, classes="change")
+        self._record = Static(record or EMPTY, classes="record")
+        self._changes.display, self._record.display = changes is not None, record is not None
 
     def compose(self) -> ComposeResult:
-        yield from super().compose()
+        yield self._told
+        yield self._changes
         yield self._record
 
-    def show_happening(self, classes: str, rows: list[Row], record: list[Row]) -> None:
-        self.set_classes(classes)
+    def show(self, told: Content, changes: Content | None, record: Content | None) -> None:
         self.display = True
-        self.show(rows)
-        self._record.show(record)
-        self._record.display = bool(record)
+        for widget, content in (
+            (self._told, told),
+            (self._changes, changes),
+            (self._record, record),
+        ):
+            content = content or EMPTY
+            if widget.content != content:  # the same text is not laid out again
+                widget.update(content)
+            widget.display = content is not EMPTY
