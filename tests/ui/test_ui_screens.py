@@ -183,9 +183,7 @@ async def test_dossier_lists_only_what_was_met(make_app):
 
 async def test_the_dossier_opened_again_shows_what_the_new_turns_met(make_app):
     """The dossier built on the first turn, opened again turns later, lists what has been met
-    by then, tab by tab, exactly as a dossier built afresh for that state would."""
-    from textual.widgets import TabbedContent
-
+    by then, part by part, exactly as a dossier built afresh for that state would."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter", "d", "escape")
@@ -200,11 +198,29 @@ async def test_the_dossier_opened_again_shows_what_the_new_turns_met(make_app):
         assert len(now.people) + len(now.terms) > len(first.people) + len(first.terms)
         await pilot.press("d")
         await pilot.pause()
-        tabs = app.screen.query_one(TabbedContent)
-        assert str(tabs.get_tab("people").label).endswith(f"People ({len(now.people)})")
-        assert str(tabs.get_tab("glossary").label) == f"Glossary ({len(now.terms)})"
-        shown = str(app.screen.query_one("#people .entries", Static).render())
+        heading = app.screen.query_one("#people-heading", Static).render()
+        assert str(heading) == f"People ({len(now.people)})"
+        heading = app.screen.query_one("#glossary-heading", Static).render()
+        assert str(heading) == f"Glossary ({len(now.terms)})"
+        shown = str(app.screen.query_one("#people", Static).render())
         assert all(p.name in shown for p in now.people)
+
+
+async def test_the_dossier_jumps_to_each_part(make_app):
+    """g, r and p bring the heading of the glossary, the sources and the people to the top of
+    the dossier (the whole of it, from the title: every part is longer than the screen)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        page = app.screen.query_one("#dossier")
+        top = page.content_region.y
+        for key, part in (("g", "glossary"), ("r", "sources"), ("p", "people")):
+            await pilot.press(key)
+            await pilot.pause()
+            heading = app.screen.query_one(f"#{part}-heading", Static)
+            assert 0 <= heading.region.y - top <= 1, (part, heading.region.y, top)
+            assert str(heading.render()).startswith(part.title())
 
 
 def test_the_dossier_meets_the_other_leader_only_once_he_is_named(cmc):
@@ -279,7 +295,7 @@ async def test_muted_words_inside_a_text_come_out_muted(make_app, theme):
         app.theme = theme
         await pilot.press("d")  # from the title: the whole dossier
         await pilot.pause()
-        entries = app.screen.query_one("#people .entries", Static)
+        entries = app.screen.query_one("#people", Static)
         strips = entries.render_lines(entries.region.reset_offset)
         segments = [s for strip in strips for s in strip if s.text.strip()]
         muted = next(s for s in segments if s.text.startswith("Sources:"))

@@ -122,10 +122,10 @@ async def _dossier(pilot):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_dossier(snap_compare, app_for, theme):
-    """The dossier during the first turn at 80x24: "Dossier — met so far in this game", tabs
-    "▸ People (2)" (the open tab marked, not only underlined), "Glossary (0)", "Sources (0)"
-    (nothing cited until a record is shown); People lists John F. Kennedy and Curtis LeMay (the
-    adviser met) with posts and bios, not yet Khrushchev, whom no text has named; footer esc
+    """The dossier during the first turn at 80x24: "Dossier — met so far in this game", then on
+    one page "People (2)": John F. Kennedy and Curtis LeMay (the adviser met) with posts and
+    bios, not yet Khrushchev, whom no text has named; "Glossary (0)" with "No terms yet." and
+    "Sources (0)" with "No sources yet." (nothing cited until a record is shown); footer esc
     Close, p People, g Glossary, r Sources."""
     assert snap_compare(app_for(theme), run_before=_dossier, terminal_size=(80, 24))
 

@@ -1,5 +1,9 @@
 """The dossier: the people, the glossary and the sources met so far in this game (all of them
-when no game is in progress)."""
+when no game is in progress), one after the other in one page; p, g and r jump to each.
+
+One page rather than tabs: a tabbed dossier was three times the widgets, and it was the
+slowest screen to open.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static
 
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..met import met
 from ..widgets.footer import KeyFooter
-from ..widgets.text import MUTED, line, reflow, sources
+from ..widgets.text import MUTED, reflow, sources
 
 
 class DossierScreen(Screen):
@@ -25,9 +29,9 @@ class DossierScreen(Screen):
 
     BINDINGS: ClassVar[list] = [
         Binding("escape", "app.pop_screen", "Close"),
-        Binding("p", "tab('people')", "People"),
-        Binding("g", "tab('glossary')", "Glossary"),
-        Binding("r", "tab('sources')", "Sources"),
+        Binding("p", "jump('people')", "People"),
+        Binding("g", "jump('glossary')", "Glossary"),
+        Binding("r", "jump('sources')", "Sources"),
     ]
 
     def __init__(self, scenario: Scenario, state: GameState | None):
@@ -35,18 +39,18 @@ class DossierScreen(Screen):
         self.scenario = scenario
         self.met = met(scenario, state)
         self._state = state
-        self._labels: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield line("", "where")
-        with TabbedContent(id="dossier"):
-            for tab, _label, _rows, _empty in self._tabs():
-                with TabPane(tab, id=tab), VerticalScroll():
-                    yield Static(classes="entries")
+        yield Static(id="where")  # the top bar every screen has
+        with VerticalScroll(id="dossier"):
+            for part, *_ in self._parts():
+                yield Static(classes="heading", id=f"{part}-heading")
+                yield Static(classes="entries", id=part)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fill()
+        self.query_one("#dossier").focus()
 
     def show(self, state: GameState | None) -> None:
         """What has been met in this game (state) so far; everything when there is no game."""
@@ -57,7 +61,7 @@ class DossierScreen(Screen):
         if self.is_mounted and self.met != before:  # often nothing new: no text to lay out again
             self._fill()
 
-    def _tabs(self):
+    def _parts(self):
         m, s = self.met, self.scenario
         people = [(f"{p.name} — {p.title}", p.bio, ", ".join(p.sources)) for p in m.people]
         terms = [(t.term, t.definition, sources(s, t.sources)) for t in m.terms]
@@ -75,26 +79,16 @@ class DossierScreen(Screen):
         scope = (
             "everything (no game in progress)" if self.met.everything else "met so far in this game"
         )
-        self.query_one(".where", Static).update(Text(f"Dossier — {scope}"))
-        self._labels = {}
-        for tab, label, rows, empty in self._tabs():
-            self._labels[tab] = f"{label} ({len(rows)})"
-            self.query_one(f"#{tab} .entries", Static).update(_entries(rows, empty))
-        self._mark_active()
+        self.query_one("#where", Static).update(Text(f"Dossier — {scope}"))
+        for part, label, rows, empty in self._parts():
+            self.query_one(f"#{part}-heading", Static).update(Text(f"{label} ({len(rows)})"))
+            self.query_one(f"#{part}", Static).update(_entries(rows, empty))
 
-    def _mark_active(self) -> None:
-        """The open tab is marked ▸ as well as coloured and underlined."""
-        tabs = self.query_one(TabbedContent)
-        for tab, label in self._labels.items():
-            tabs.get_tab(tab).label = f"▸ {label}" if tab == tabs.active else label
-
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if self._labels:
-            self._mark_active()
-
-    def action_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
-        self.query_one(f"#{tab} VerticalScroll").focus()
+    def action_jump(self, part: str) -> None:
+        """Scroll the part's heading to the top."""
+        self.query_one("#dossier", VerticalScroll).scroll_to_widget(
+            self.query_one(f"#{part}-heading"), top=True, animate=False
+        )
 
 
 def _entries(rows, empty: str) -> Content:
@@ -110,4 +104,4 @@ def _entries(rows, empty: str) -> Content:
                 "\n",
             ]
         parts.append("\n")
-    return Content.assemble(*parts)
+    return Content.assemble(*parts).rstrip()
