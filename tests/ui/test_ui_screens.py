@@ -206,6 +206,20 @@ async def test_the_dossier_opened_again_shows_what_the_new_turns_met(make_app):
         assert all(p.name in shown for p in now.people)
 
 
+async def test_the_dossier_starts_at_the_top_again_when_it_has_new_entries(make_app):
+    """Read down to the sources from the title (everything), then open it in a new game: what
+    the game has met is shown from its first line, not from where the old page was left."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "r")
+        await pilot.pause()
+        assert app.screen.query_one("#dossier").scroll_y > 0
+        await pilot.press("escape", "enter", "enter", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen) and not app.screen.met.everything
+        assert app.screen.query_one("#dossier").scroll_y == 0
+
+
 async def test_the_dossier_jumps_to_each_part(make_app):
     """g, r and p bring the heading of the glossary, the sources and the people to the top of
     the dossier (the whole of it, from the title: every part is longer than the screen)."""

@@ -83,6 +83,8 @@ class DossierScreen(Screen):
         for part, label, rows, empty in self._parts():
             self.query_one(f"#{part}-heading", Static).update(Text(f"{label} ({len(rows)})"))
             self.query_one(f"#{part}", Static).update(_entries(rows, empty))
+        # new entries move everything below them: start again from the top
+        self.query_one("#dossier", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def action_jump(self, part: str) -> None:
         """Scroll the part's heading to the top."""
