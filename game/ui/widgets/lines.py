@@ -1,8 +1,9 @@
 """A column of text lines that is filled again in place, turn after turn.
 
-The turn, the result and the tracks change at every key that moves the game on. Building
-their widgets again each time was most of what such a key cost, and widgets thrown away each
-turn are garbage that only the collector's slow full passes free. Here each line is a
+The turn and the tracks change at every key that moves the game on (the result screen keeps
+three texts per happening instead, see :mod:`..screens.result`). Building their widgets again
+each time was most of what such a key cost, and widgets thrown away each turn are garbage that
+only the collector's slow full passes free. Here each line is a
 :class:`~textual.widgets.Static` that is kept: it is given new text and classes, the lines not
 needed this time are hidden (and emptied), and new ones are added only when a turn needs more
 than any before it.
