@@ -140,7 +140,8 @@ def test_an_unreadable_summary_loads_at_once(tmp_path, copy_mini):
 
 
 def test_the_command_line_lists_the_engine_policies():
-    """cli.POLICIES is written out (so `brink` imports no engine); it must match the engine."""
-    from game import cli, engine
+    """arguments.POLICIES is written out (so `brink` imports no engine); it must match the
+    engine."""
+    from game import arguments, engine
 
-    assert cli.POLICIES == engine.POLICIES
+    assert arguments.POLICIES == engine.POLICIES
