@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -25,7 +24,7 @@ from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.lines import Lines, Row, rewind
 from ..widgets.marked import MarkedOptionList
-from ..widgets.text import line_row, para_row, reflow
+from ..widgets.text import line_row, para_row, paragraphs
 from ..widgets.tracks import TrackPanel
 
 
@@ -102,10 +101,7 @@ class GameScreen(Screen):
         """The title and the paragraphs of the situation, as one text: one widget to lay out
         however many paragraphs a turn has."""
         v = self.turn
-        parts: list = [(v.title or "", "bold $primary")]
-        for i, text in enumerate(v.situation):
-            parts += ["\n" if i == 0 else "\n\n", reflow(text)]
-        return [(Content.assemble(*parts), "para")]
+        return [(paragraphs((v.title or "", "bold $primary"), *v.situation), "para")]
 
     def _counsel(self) -> list[Row]:
         """The advisers (a line of their own for each kind of row: a line whose classes change

@@ -27,7 +27,7 @@ from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.lines import rewind
-from ..widgets.text import MUTED, reflow, sources
+from ..widgets.text import MUTED, paragraphs, reflow, sources
 
 HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
 COLOURS = {"-worse": "$error", "-better": "$success", "-neutral": ""}
@@ -104,10 +104,9 @@ class ResultScreen(Screen):
             record = self._record(h)
         if h.kind == "event" and h.event is not None and h.event.note:
             event = h.event
-            record = _paragraphs(
+            record = paragraphs(
                 ("Historical record", "bold $secondary"),
                 *self._note(event.note, event.disputed, event.sources),
-                first_joined=True,
             )
         return Content.assemble(*parts), self._changes(h), record
 
@@ -139,11 +138,10 @@ class ResultScreen(Screen):
             by = f" ({rec.by})" if rec.by else ""
             title = f"Historical record — {verdict}"
             first = (f"You chose “{h.option.label}”; history chose “{label}”{when}{by}.",)
-        return _paragraphs(
+        return paragraphs(
             (title, "bold $secondary"),
             *first,
             *self._note(rec.note, rec.disputed, rec.sources),
-            first_joined=True,
         )
 
     def _note(self, note: str, disputed: str | None, keys) -> list:
@@ -163,17 +161,6 @@ class ResultScreen(Screen):
 
 
 EMPTY = Content("")
-
-
-def _paragraphs(title, *paragraphs, first_joined: bool = False) -> Content:
-    """A title and paragraphs (plain or ``(text, style)``), a blank line between paragraphs;
-    the first paragraph follows the title on the next line when ``first_joined``."""
-    parts: list = [title]
-    for i, p in enumerate(paragraphs):
-        text, style = (p, None) if isinstance(p, str) else p
-        parts += ["\n" if i == 0 and first_joined else "\n\n"]
-        parts.append((reflow(text), style) if style else reflow(text))
-    return Content.assemble(*parts)
 
 
 class HappeningView(Vertical):

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 from textual.widgets import Static
 
 from ...engine.view import reflow, score
 
-__all__ = ["MUTED", "line", "line_row", "para", "para_row", "reflow", "score", "sources"]
+__all__ = [
+    "MUTED",
+    "line",
+    "line_row",
+    "para",
+    "para_row",
+    "paragraphs",
+    "reflow",
+    "score",
+    "sources",
+]
 
 MUTED = "$foreground-muted"
 """The style of muted text inside a :class:`~textual.content.Content`. In a stylesheet the
@@ -37,3 +48,14 @@ def line_row(text: str, classes: str) -> tuple[Text, str]:
 
 def sources(scenario, keys) -> str:
     return "; ".join(f"{k} ({src.title})" if (src := scenario.source(k)) else k for k in keys)
+
+
+def paragraphs(title: tuple[str, str], *paragraphs: str | tuple[str, str]) -> Content:
+    """A styled title, then paragraphs (plain, or ``(text, style)``) as one text: the first on
+    the line after the title, a blank line between the others."""
+    parts: list = [title]
+    for i, p in enumerate(paragraphs):
+        text, style = (p, None) if isinstance(p, str) else p
+        parts += ["\n" if i == 0 else "\n\n"]
+        parts.append((reflow(text), style) if style else reflow(text))
+    return Content.assemble(*parts)
