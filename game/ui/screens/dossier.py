@@ -23,6 +23,8 @@ from ..met import met
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED, reflow, sources
 
+PARTS = ("people", "glossary", "sources")
+
 
 class DossierScreen(Screen):
     """Built once and kept by the app (it is slow to build); :meth:`show` brings it up to date."""
@@ -43,7 +45,7 @@ class DossierScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="where")  # the top bar every screen has
         with VerticalScroll(id="dossier"):
-            for part, *_ in self._parts():
+            for part in PARTS:  # filled by _fill, once mounted
                 yield Static(classes="heading", id=f"{part}-heading")
                 yield Static(classes="entries", id=part)
         yield KeyFooter()
