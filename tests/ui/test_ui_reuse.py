@@ -99,6 +99,42 @@ async def test_the_game_screens_are_let_go_at_the_ending(tmp_path, cmc):
         assert isinstance(app.screen, GameScreen) and app.game.state.ending is None
 
 
+def drawn(screen) -> int:
+    """Lines held in Textual's per-widget caches of drawn lines, over the whole screen."""
+    return sum(len(w._styles_cache._cache) for w in screen.walk_children(with_self=True))
+
+
+async def test_a_hidden_screen_lets_go_of_its_drawn_lines(tmp_path, cmc):
+    """The title under a game, the dossier once closed and a result once the next turn is
+    shown hold no drawn lines; the dossier, opened again, is drawn again as it was. The turn
+    screen keeps its lines under the dossier (drawing it again would slow the Esc)."""
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await settled(pilot)
+        turn, title = app.screen, app.screen_stack[-2]
+        assert isinstance(turn, GameScreen) and drawn(turn) > 0
+        assert drawn(title) == 0
+        await pilot.press("d")
+        await settled(pilot)
+        dossier, before = app.screen, picture(app)
+        assert isinstance(dossier, DossierScreen) and drawn(dossier) > 0
+        await pilot.press("escape")
+        await settled(pilot)
+        assert app.screen is turn and drawn(turn) > 0
+        assert drawn(dossier) == 0
+        await pilot.press("d")
+        await settled(pilot)
+        assert app.screen is dossier and picture(app) == before
+        await pilot.press("escape", "3")
+        await settled(pilot)
+        result = app.screen
+        assert isinstance(result, ResultScreen) and drawn(result) > 0
+        await pilot.press("enter")
+        await settled(pilot)
+        assert app.screen is turn and drawn(result) == 0
+
+
 async def test_removed_widgets_lines_are_not_kept():
     """Textual's ``StylesCache.get_inner_outer`` caches by widget, so it kept removed widgets'
     rendered lines alive (Textualize/textual#6665): ``forget_dead_widgets`` empties it, and

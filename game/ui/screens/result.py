@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ...engine.play import Happening
@@ -28,13 +27,14 @@ from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.lines import rewind
 from ..widgets.text import MUTED, paragraphs, reflow, sources
+from .resting import RestingScreen
 
 HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
 COLOURS = {"-worse": "$error", "-better": "$success", "-neutral": ""}
 """The colour of a track change, by whether it made things worse (also said in words)."""
 
 
-class ResultScreen(Screen):
+class ResultScreen(RestingScreen):
     """Shows the happenings of one engine call; Enter posts :class:`Continue`."""
 
     BINDINGS: ClassVar[list] = [

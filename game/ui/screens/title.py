@@ -11,15 +11,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
+from .resting import RestingScreen
 
 
-class TitleScreen(Screen):
+class TitleScreen(RestingScreen):
     """The first screen. Its menu is built from the scenario's roles and the saves folder.
 
     It is painted before the scenario is loaded (from ``app.info``, read from scenario.toml);
