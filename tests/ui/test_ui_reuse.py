@@ -14,7 +14,7 @@ from textual.widgets import Static
 from game import engine
 from game.saves import Game
 from game.ui.app import create_app
-from game.ui.collector import Collector, forget_dead_widgets
+from game.ui.collector import Collector, forget_dead_widgets, forget_measures
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.dossier import DossierScreen
 from game.ui.screens.ending import EndingScreen
@@ -199,6 +199,31 @@ async def test_a_line_with_the_same_text_is_left_alone():
         await pilot.pause()
         assert first.content is kept
         assert str(second.render()) == "new"
+
+
+async def test_the_measures_are_forgotten_at_a_quiet_moment_and_drawn_again(tmp_path, cmc):
+    """The memo caches of text widths and of region arithmetic are emptied by the collector's
+    quiet-moment tidy, and what is on screen is drawn again the same."""
+    from rich.cells import cached_cell_len
+    from textual.geometry import Region
+
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await settled(pilot)
+        before = picture(app)
+        assert cached_cell_len.cache_info().currsize > 0
+        assert Region.intersection.cache_info().currsize > 0
+        forget_measures()
+        assert cached_cell_len.cache_info().currsize == 0
+        assert Region.intersection.cache_info().currsize == 0
+        assert Region.union.cache_info().currsize == 0
+        cached_cell_len("filled again")
+        Collector().tidy()
+        assert cached_cell_len.cache_info().currsize == 0
+        app.screen.refresh(layout=True)
+        await settled(pilot)
+        assert picture(app) == before
 
 
 def test_the_collector_is_handed_back():
