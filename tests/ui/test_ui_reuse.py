@@ -20,7 +20,7 @@ from game.ui.screens.dossier import DossierScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
 from game.ui.screens.result import ResultScreen
-from game.ui.widgets.lines import Lines
+from game.ui.widgets.tracks import tracks_text
 
 SIZE = (80, 24)
 
@@ -160,45 +160,32 @@ async def test_removed_widgets_lines_are_not_kept():
         assert picture(app) != before
 
 
-async def test_unused_lines_are_hidden_and_emptied():
-    """Fewer rows than last time: the extra lines are hidden and hold no old text."""
-
-    class Column(App):
-        def compose(self) -> ComposeResult:
-            yield Lines([("one", "a"), ("two", "b"), ("three", "c")], id="lines")
-
-    app = Column()
-    async with app.run_test() as pilot:
-        lines = app.query_one(Lines)
-        lines.show([("uno", "b")])
+async def test_a_text_with_the_same_content_is_left_alone(tmp_path, cmc):
+    """Shown the same turn again, the turn screen gives none of its texts new content (that
+    would lay it out again); shown the next turn, it gives them the new turn's. Contents are
+    told apart by their styles too: Textual's ``==`` on contents compares only the words."""
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await settled(pilot)
+        screen = app.screen
+        texts = [screen.query_one(f"#{name}", Static) for name in ("situation", "tracks")]
+        kept = [text.content for text in texts]
+        screen.show(app.game.state)
+        assert [text.content for text in texts] == kept
+        assert all(text.content is old for text, old in zip(texts, kept, strict=True))
+        await pilot.press("1")
         await pilot.pause()
-        statics = list(lines.query(Static))
-        assert [str(s.render()) for s in statics] == ["uno", "", ""]
-        assert [s.display for s in statics] == [True, False, False]
-        assert statics[0].classes == {"b"}
-        lines.show([("1", "a"), ("2", "a"), ("3", "a"), ("4", "a")])
-        await pilot.pause()
-        assert [str(s.render()) for s in lines.query(Static)] == ["1", "2", "3", "4"]
-
-
-async def test_a_line_with_the_same_text_is_left_alone():
-    """A row whose text is what the line already shows is not given to it again (that would lay
-    it out again); a row with other text is."""
-    from rich.text import Text
-
-    class Column(App):
-        def compose(self) -> ComposeResult:
-            yield Lines([(Text("same"), "a"), (Text("old"), "b")], id="lines")
-
-    app = Column()
-    async with app.run_test() as pilot:
-        lines = app.query_one(Lines)
-        first, second = lines.query(Static)
-        kept = first.content
-        lines.show([(Text("same"), "a"), (Text("new"), "b")])
-        await pilot.pause()
-        assert first.content is kept
-        assert str(second.render()) == "new"
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")
+        await settled(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        assert app.screen is screen
+        situation, tracks = texts
+        assert situation.content != kept[0]
+        v = engine.view(cmc, app.game.state)
+        assert tracks.content.is_same(tracks_text(cmc, v.tracks, v.log))
 
 
 async def test_the_measures_are_forgotten_at_a_quiet_moment_and_drawn_again(tmp_path, cmc):

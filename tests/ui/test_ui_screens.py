@@ -146,6 +146,44 @@ async def test_game_screen_reflows_on_resize(make_app):
         assert tracks.region.right <= 120
 
 
+async def test_the_turn_jumps_to_the_advisers_and_the_tracks(make_app):
+    """At 80x24, ``t`` brings the tracks to the top of the turn's scrolled part and ``a`` the
+    advisers."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        body = app.screen.query_one("#body")
+        for key, part in (("t", "#tracks"), ("a", "#advisers")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert body.scroll_y > 0
+            assert app.screen.query_one(part).region.y == body.region.y
+
+
+def test_the_tracks_colour_each_gauge_by_its_danger_and_write_its_level(cmc):
+    """A DEFCON gauge is green when calm, amber when tense, bold red when grave, and always
+    writes its level; the log shows its latest changes first, muted."""
+    from game.engine.view import TrackView
+    from game.model.state import Change
+    from game.ui.widgets.tracks import tracks_text
+
+    defcon = next(t for t in cmc.meta.tracks if t.id in cmc.meta.defcon_tracks)
+    for value, style in ((5, "$success"), (3, "$warning"), (1, "bold $error")):
+        text = tracks_text(cmc, (TrackView(defcon, value),), ())
+        level = TrackView(defcon, value).level
+        gauge = next(s for s in text.spans if text.plain[s.start : s.end].endswith(level))
+        assert gauge.style == style
+        assert f"DEFCON {value}" in text.plain
+    log = (
+        Change(1, defcon.id, 5, 4, "the older change"),
+        Change(2, defcon.id, 4, 3, "the newer change"),
+    )
+    text = tracks_text(cmc, (TrackView(defcon, 3),), log)
+    assert text.plain.index("the newer change") < text.plain.index("the older change")
+    assert "Nothing has moved yet." in tracks_text(cmc, (), ()).plain
+
+
 async def test_footer_keys_fit_at_80_columns(make_app):
     """On every game screen at 80x24, each footer key lies wholly on screen."""
     app = make_app()

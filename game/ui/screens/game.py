@@ -2,7 +2,9 @@
 and beside them the DEFCON gauges, the tracks and the tension log.
 
 The app builds this screen once and shows every turn in it (:meth:`GameScreen.show`): its
-lines are updated in place rather than built again (see :mod:`..widgets.lines`).
+texts are given the new turn in place rather than built again. The situation, the advisers
+and the tracks are one text each, however many paragraphs, advisers or changes a turn has:
+every widget of a screen is styled, laid out and drawn.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -22,10 +25,10 @@ from ... import engine
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
-from ..widgets.lines import Lines, Row, rewind
 from ..widgets.marked import MarkedOptionList
-from ..widgets.text import line_row, para_row, paragraphs
-from ..widgets.tracks import TrackPanel
+from ..widgets.scroll import rewind
+from ..widgets.text import HEADING, MUTED, paragraphs, reflow
+from ..widgets.tracks import tracks_text
 
 
 class GameScreen(Screen):
@@ -64,14 +67,15 @@ class GameScreen(Screen):
         v = self.turn
         yield Static(self._where(), id="where")
         with VerticalScroll(id="body"):
-            with Vertical(id="story"):  # two columns of lines whose kinds stay put turn to turn
-                yield Lines(self._situation(), id="situation")
-                yield Lines(self._counsel(), id="counsel")
-            yield TrackPanel(self.scenario, v.tracks, v.log)
+            with Vertical(id="story"):
+                yield Static(self._situation(), id="situation", classes="para")
+                yield Static(self._counsel(), id="advisers", classes="para")
+            yield Static(tracks_text(self.scenario, v.tracks, v.log), id="tracks")
         yield MarkedOptionList(*self._options(), id="options")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#advisers").display = bool(self.turn.advisers)
         options = self.query_one("#options", OptionList)
         options.border_title = self._count()
         options.focus()
@@ -81,10 +85,11 @@ class GameScreen(Screen):
         self.turn = v = engine.view(self.scenario, state)
         if not self.is_mounted:
             return
-        self.query_one("#where", Static).update(self._where())
-        self.query_one("#situation", Lines).show(self._situation())
-        self.query_one("#counsel", Lines).show(self._counsel())
-        self.query_one(TrackPanel).show_tracks(v.tracks, v.log)
+        self._show("#where", self._where())
+        self._show("#situation", self._situation())
+        self._show("#advisers", self._counsel())
+        self.query_one("#advisers").display = bool(v.advisers)
+        self._show("#tracks", tracks_text(self.scenario, v.tracks, v.log))
         options = self.query_one("#options", OptionList)
         options.clear_options()
         options.add_options(self._options())
@@ -94,25 +99,28 @@ class GameScreen(Screen):
             rewind(self.query_one(scrolled))
         options.focus()
 
-    def _where(self) -> Text:
-        return Text(f"{self.turn.where} · {self.turn.phase_title}")
+    def _show(self, selector: str, content: Content) -> None:
+        """Give a text its content for this turn (the same content is not laid out again)."""
+        text = self.query_one(selector, Static)
+        if not content.is_same(text.content):  # (``==`` would compare the words alone)
+            text.update(content)
 
-    def _situation(self) -> list[Row]:
-        """The title and the paragraphs of the situation, as one text: one widget to lay out
-        however many paragraphs a turn has."""
-        v = self.turn
-        return [(paragraphs((v.title or "", "bold $primary"), *v.situation), "para")]
+    def _where(self) -> Content:
+        return Content(f"{self.turn.where} · {self.turn.phase_title}")
 
-    def _counsel(self) -> list[Row]:
-        """The advisers (a line of their own for each kind of row: a line whose classes change
-        is styled again, and the paragraphs above vary in number from turn to turn)."""
+    def _situation(self) -> Content:
         v = self.turn
-        rows: list[Row] = [("Advisers", "heading advisers")] if v.advisers else []
-        for a in v.advisers:
+        return paragraphs((v.title or "", "bold $primary"), *v.situation)
+
+    def _counsel(self) -> Content:
+        """The advisers: who argues for what (in bold), and why (muted), a blank line between
+        one adviser and the next."""
+        parts: list = [("Advisers", HEADING)]
+        for i, a in enumerate(self.turn.advisers):
             stance = f" — for: {a.option}" if a.option else ""
-            rows += [line_row(f"{a.name}, {a.title}{stance}", "adviser")]
-            rows += [para_row(a.argument, "argument")]
-        return rows
+            parts += ["\n\n" if i else "\n", (f"{a.name}, {a.title}{stance}", "bold")]
+            parts += ["\n", (reflow(a.argument), MUTED)]
+        return Content.assemble(*parts)
 
     def _count(self) -> str:
         """How many options there are, on the box's frame: at 80x24 the box shows two or three
@@ -138,9 +146,9 @@ class GameScreen(Screen):
             self.notify(f"There is no option {n}; this turn has {len(self.turn.options)}.")
 
     def action_jump(self, where: str) -> None:
-        target = [w for w in self.query(f"#{where}, #story .{where}") if w.display]
-        if target:
-            self.query_one("#body").scroll_to_widget(target[0], top=True)
+        target = self.query_one(f"#{where}")
+        if target.display:
+            self.query_one("#body").scroll_to_widget(target, top=True)
 
     def action_scroll(self, how: str) -> None:
         getattr(self.query_one("#body", VerticalScroll), f"scroll_{how}")()

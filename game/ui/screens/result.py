@@ -25,7 +25,7 @@ from ...model.base import ROLE_SIDE
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
-from ..widgets.lines import rewind
+from ..widgets.scroll import rewind
 from ..widgets.text import MUTED, paragraphs, reflow, sources
 from .resting import RestingScreen
 

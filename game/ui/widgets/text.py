@@ -9,11 +9,10 @@ from textual.widgets import Static
 from ...engine.view import reflow, score
 
 __all__ = [
+    "HEADING",
     "MUTED",
     "line",
-    "line_row",
     "para",
-    "para_row",
     "paragraphs",
     "reflow",
     "score",
@@ -26,6 +25,9 @@ MUTED = "$foreground-muted"
 style has no background to work it out against, and ``$text-muted`` there came out at full
 brightness."""
 
+HEADING = "bold $secondary"
+"""The style of a heading inside a text, as the stylesheet's ``.heading`` draws a heading."""
+
 
 def para(text: str, classes: str = "") -> Static:
     """A paragraph of scenario text, shown as it is written (brackets are not markup)."""
@@ -34,16 +36,6 @@ def para(text: str, classes: str = "") -> Static:
 
 def line(text: str, classes: str) -> Static:
     return Static(Text(text), classes=classes)
-
-
-def para_row(text: str, classes: str = "") -> tuple[Text, str]:
-    """What :func:`para` shows, as a row of :class:`~.lines.Lines`."""
-    return Text(reflow(text)), f"para {classes}".strip()
-
-
-def line_row(text: str, classes: str) -> tuple[Text, str]:
-    """What :func:`line` shows, as a row of :class:`~.lines.Lines`."""
-    return Text(text), classes
 
 
 def sources(scenario, keys) -> str:
