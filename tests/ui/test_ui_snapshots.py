@@ -42,7 +42,7 @@ def test_title(snap_compare, app_for, theme):
 def test_game_turn(snap_compare, app_for, theme):
     """The first turn at 80x24: "Tuesday 16 October 1962 — day 1 of 2 · Photos" on top, the
     title "Respond to the photos", the situation, "Advisers" with "Curtis LeMay, Air Force Chief
-    of Staff — for: Air strike" and "Bomb them.", then in the same scroll "Alert" with the gauge
+    of Staff — for: Air strike" in bold and "Bomb them." muted under it, then in the same scroll "Alert" with the gauge
     "■ □ □ □ □  DEFCON 5" and the start of the "Tracks" list; the options box, "Options 1–3" on
     its frame, lists "1. Blockade", "2. Air strike", "3. Talk" with details, option 1
     highlighted and marked ▶; the footer shows 1-9, a, t, d, s, ?, esc and ^p, all inside 80
