@@ -1,4 +1,4 @@
-"""Where Brink's files are: the shipped scenarios and the saves folder.
+"""Where Brink's files are: the shipped scenarios, the saves folder and the cache folder.
 
 Standard library only: the title screen needs these before the models are loaded.
 """
@@ -25,3 +25,13 @@ def default_scenario_dir() -> Path:
 def saves_dir(arg: str | os.PathLike | None = None) -> Path:
     """The saves folder: the argument, else ``BRINK_SAVES_DIR``, else ``./saves``."""
     return Path(arg or os.environ.get("BRINK_SAVES_DIR") or "saves")
+
+
+def cache_dir() -> Path:
+    """Where Brink keeps what it can work out again (the loaded scenario, the title's summary):
+    ``BRINK_CACHE_DIR``, else ``$XDG_CACHE_HOME/brink``, else ``~/.cache/brink``."""
+    explicit = os.environ.get("BRINK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "brink"

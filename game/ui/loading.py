@@ -53,12 +53,15 @@ class Loading:
 
 
 def load(folder: Path, saves: Path) -> tuple[Scenario, frozenset[str]]:
-    """The scenario in ``folder`` (from the cache) and the endings found so far, with the
-    saves listed once and the other screens imported."""
+    """The scenario in ``folder`` (from the cache) and the endings found so far, with its
+    summary kept for the next start's title, the saves listed once and the other screens
+    imported."""
     from ..saves import latest_unfinished
     from .scenario_cache import load_cached
+    from .title_info import keep_title_info, title_info
 
     scenario = load_cached(folder)
+    keep_title_info(folder, title_info(scenario))
     latest_unfinished(saves, scenario)
     for screen in SCREENS:
         importlib.import_module(f"{__package__}.screens.{screen}")

@@ -22,16 +22,9 @@ import pydantic
 
 from ..content import content_hash, load_scenario
 from ..model.scenario import Scenario
+from ..paths import cache_dir
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("BRINK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "brink"
 
 
 def _key(folder: Path) -> str:

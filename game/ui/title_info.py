@@ -5,13 +5,26 @@ Loading the validated scenario needs pydantic and the models, which cost more th
 whole start; the title does not wait for them. The app paints the title from this summary and
 loads the scenario just after (see ``BrinkApp``); once loaded, the summary is taken from the
 validated scenario instead, so a file the models would reject never shows for long.
+
+The validated summary is then kept in the cache folder (:func:`keep_title_info`, in the loading
+thread), stamped with the path, size and modification time of the ``scenario.toml`` it came
+from. The next start shows it without reading the TOML, as long as that file is unchanged:
+parsing it (and importing ``tomllib``) took about 5 ms of the start. A missing, damaged or
+stale entry just means the file is read; a cache folder that cannot be written is ignored.
 """
 
 from __future__ import annotations
 
-import tomllib
+import os
+import pickle
+import tempfile
 from pathlib import Path
 from typing import NamedTuple
+
+from ..paths import cache_dir
+
+CACHED = "title.pickle"
+"""The cache file: the last validated summary and the stamp of its ``scenario.toml``."""
 
 
 class Campaign(NamedTuple):
@@ -33,10 +46,55 @@ class TitleInfo(NamedTuple):
 
 
 def read_title_info(folder: Path) -> TitleInfo | None:
-    """The summary from ``folder/scenario.toml``; None if the file cannot be read this simply
-    (the app then loads the scenario first, which names the mistake)."""
+    """The summary of ``folder``: from the cache when its ``scenario.toml`` is unchanged, else
+    read from that file; None if it cannot be read this simply (the app then loads the scenario
+    first, which names the mistake)."""
     try:
-        with open(folder / "scenario.toml", "rb") as f:
+        stamp = _stamp(folder)
+    except OSError:
+        return None
+    return _cached(stamp) or _read(folder / "scenario.toml")
+
+
+def keep_title_info(folder: Path, info: TitleInfo) -> None:
+    """Keep ``info``, the validated summary of ``folder``, for the next start (see above)."""
+    try:
+        stamp = _stamp(folder)
+        if _cached(stamp) == info:
+            return
+        target = cache_dir() / CACHED
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".title.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((stamp, info), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # no cache this time
+
+
+def _stamp(folder: Path) -> tuple[str, int, int]:
+    path = os.path.abspath(folder / "scenario.toml")
+    st = os.stat(path)
+    return path, st.st_size, st.st_mtime_ns
+
+
+def _cached(stamp: tuple[str, int, int]) -> TitleInfo | None:
+    try:
+        kept, info = pickle.loads((cache_dir() / CACHED).read_bytes())
+    except Exception:  # missing, damaged or from other code: read the file instead
+        return None
+    return info if kept == stamp and isinstance(info, TitleInfo) and _sound(info) else None
+
+
+def _read(path: Path) -> TitleInfo | None:
+    import tomllib
+
+    try:
+        with open(path, "rb") as f:
             raw = tomllib.load(f)
         campaigns = tuple(
             Campaign(r["id"], r["title"].strip(), r["blurb"].strip(), r.get("available", True))
@@ -45,10 +103,23 @@ def read_title_info(folder: Path) -> TitleInfo | None:
         info = TitleInfo(raw["id"], raw["title"].strip(), raw["description"].strip(), campaigns)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    ok = all(isinstance(x, str) for x in (info.id, info.title, info.description)) and all(
-        isinstance(c.id, str) and isinstance(c.available, bool) for c in campaigns
+    return info if _sound(info) else None
+
+
+def _sound(info: TitleInfo) -> bool:
+    """Whether the title can show this summary: strings where it shows strings, a flag for
+    each campaign, and at least one campaign."""
+    return (
+        all(isinstance(x, str) for x in (info.id, info.title, info.description))
+        and isinstance(info.campaigns, tuple)
+        and bool(info.campaigns)
+        and all(
+            isinstance(c, Campaign)
+            and all(isinstance(x, str) for x in (c.id, c.title, c.blurb))
+            and isinstance(c.available, bool)
+            for c in info.campaigns
+        )
     )
-    return info if ok and campaigns else None
 
 
 def title_info(scenario) -> TitleInfo:

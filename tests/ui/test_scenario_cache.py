@@ -32,3 +32,58 @@ def test_a_damaged_entry_is_read_again(mini_dir, scenario_cache):
     entry.write_bytes(b"not a pickle")
     assert load_cached(mini_dir) == load_scenario(mini_dir)
     assert entry.read_bytes() != b"not a pickle"
+
+
+def test_the_title_is_kept_for_the_next_start_and_read_again_when_its_file_changes(
+    copy_mini, scenario_cache, monkeypatch, edit
+):
+    """Once the scenario is loaded, the next start's title comes from the cache without
+    reading the TOML; an edited scenario.toml is read again."""
+    import tomllib
+
+    from game.ui.loading import load
+    from game.ui.title_info import read_title_info, title_info
+
+    load(copy_mini, copy_mini / "saves")
+    kept = title_info(load_scenario(copy_mini))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("scenario.toml was parsed")
+
+    monkeypatch.setattr(tomllib, "load", refuse)
+    assert read_title_info(copy_mini) == kept
+    monkeypatch.undo()
+    monkeypatch.setenv("BRINK_CACHE_DIR", str(scenario_cache))
+    edit(copy_mini / "scenario.toml", 'title = "Mini crisis"', 'title = "Edited crisis"')
+    assert read_title_info(copy_mini).title == "Edited crisis"
+
+
+def test_a_damaged_or_odd_title_entry_is_never_shown(copy_mini, scenario_cache):
+    """Garbage, a pickle of something else, or a summary that is not sound: the file is read;
+    nothing is raised and the entry is left for the next load to replace."""
+    import pickle
+
+    from game.ui.title_info import CACHED, TitleInfo, _stamp, keep_title_info, read_title_info
+
+    fresh = read_title_info(copy_mini)
+    stamp = _stamp(copy_mini)
+    odd = TitleInfo("mini", "A title", "A text", ())  # no campaigns
+    scenario_cache.mkdir()
+    for junk in (b"not a pickle", pickle.dumps([1, 2]), pickle.dumps((stamp, odd))):
+        (scenario_cache / CACHED).write_bytes(junk)
+        assert read_title_info(copy_mini) == fresh
+        assert (scenario_cache / CACHED).read_bytes() == junk
+    keep_title_info(copy_mini, fresh)
+    assert pickle.loads((scenario_cache / CACHED).read_bytes()) == (stamp, fresh)
+
+
+def test_a_cache_folder_that_cannot_be_written_is_ignored(copy_mini, tmp_path, monkeypatch):
+    """A cache folder in the way of a file: the summary is not kept, and no error is raised."""
+    from game.ui.title_info import keep_title_info, read_title_info
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BRINK_CACHE_DIR", str(blocker / "cache"))
+    info = read_title_info(copy_mini)
+    keep_title_info(copy_mini, info)
+    assert read_title_info(copy_mini) == info and blocker.read_text() == "not a folder"
