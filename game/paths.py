@@ -29,9 +29,16 @@ def saves_dir(arg: str | os.PathLike | None = None) -> Path:
 
 def cache_dir() -> Path:
     """Where Brink keeps what it can work out again (the loaded scenario, the title's summary):
-    ``BRINK_CACHE_DIR``, else ``$XDG_CACHE_HOME/brink``, else ``~/.cache/brink``."""
+    ``BRINK_CACHE_DIR``, else ``$XDG_CACHE_HOME/brink``, else ``~/.cache/brink``. Raises
+    OSError when there is none (no home folder), which every user of the cache takes as "no
+    cache this time"."""
     explicit = os.environ.get("BRINK_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError as exc:  # no home folder: no cache, as for a folder not writable
+            raise OSError(f"no cache folder: {exc}") from None
     return Path(base) / "brink"

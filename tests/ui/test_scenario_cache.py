@@ -87,3 +87,22 @@ def test_a_cache_folder_that_cannot_be_written_is_ignored(copy_mini, tmp_path, m
     info = read_title_info(copy_mini)
     keep_title_info(copy_mini, info)
     assert read_title_info(copy_mini) == info and blocker.read_text() == "not a folder"
+
+
+def test_without_a_home_folder_there_is_no_cache_and_no_error(copy_mini, monkeypatch):
+    """No BRINK_CACHE_DIR or XDG_CACHE_HOME and no home folder: the scenario and the title are
+    read from their files, and nothing is raised."""
+    from pathlib import Path
+
+    from game.ui.title_info import keep_title_info, read_title_info
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("BRINK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert load_cached(copy_mini) == load_scenario(copy_mini)
+    info = read_title_info(copy_mini)
+    keep_title_info(copy_mini, info)
+    assert info.title == "Mini crisis"
