@@ -89,6 +89,30 @@ async def test_the_title_is_filled_in_once_loaded(tmp_path, mini_dir):
         assert found == f"Endings found so far: 0 of {len(app.scenario.endings)}"
 
 
+async def test_the_focus_goes_straight_to_the_menu(tmp_path, mini_dir, monkeypatch):
+    """At the start, and back from a screen pushed over the title, the focus goes to the menu
+    and never to the scrolled body around it (each move restyles the title's widgets)."""
+    from textual.screen import Screen
+
+    focused: list[str | None] = []
+    set_focus = Screen.set_focus
+
+    def record(self, widget, *args, **kwargs):
+        focused.append(getattr(widget, "id", None))
+        return set_focus(self, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", record)
+    app = create_app(tmp_path, mini_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_loaded(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen) and app.screen.focused.id == "menu"
+    assert "menu" in focused and "title-body" not in focused
+
+
 async def test_continue_is_found_by_the_load(tmp_path, mini_dir, mini):
     """A saved unfinished game shows up as "Continue the last game (...)" after the load."""
     from game import engine

@@ -25,6 +25,10 @@ class TitleScreen(RestingScreen):
     It is painted before the scenario is loaded (from ``app.info``, read from scenario.toml);
     "Continue" and the endings found are filled in when the app has loaded it."""
 
+    AUTO_FOCUS = "#menu"
+    """The focus goes to the menu at once, not first to the scrolled body around it: every move
+    of the focus styled the title's widgets again, about 8 ms of the start."""
+
     BINDINGS: ClassVar[list] = [
         Binding("d", "app.dossier", "Dossier"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
