@@ -42,3 +42,21 @@ def cache_dir() -> Path:
         except RuntimeError as exc:  # no home folder: no cache, as for a folder not writable
             raise OSError(f"no cache folder: {exc}") from None
     return Path(base) / "brink"
+
+
+def write_cache(name: str, value: object) -> None:
+    """Pickle ``value`` into ``name`` in the cache folder, atomically (a temporary file in the
+    same folder, then a rename). Raises OSError when it cannot be written."""
+    import pickle
+    import tempfile
+
+    target = cache_dir() / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

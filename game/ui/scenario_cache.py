@@ -11,18 +11,17 @@ a cache folder that cannot be written is ignored.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 import pydantic
 
 from ..content import content_hash, load_scenario
 from ..model.scenario import Scenario
-from ..paths import cache_dir
+from ..paths import cache_dir, write_cache
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
 
@@ -49,16 +48,6 @@ def load_cached(folder: Path) -> Scenario:
     except Exception:  # missing, damaged or from other code: read the scenario again
         pass
     scenario = load_scenario(folder)  # raises ScenarioError as ever; nothing is cached then
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".scenario.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(scenario, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # no cache this time
+    with contextlib.suppress(OSError):  # no cache this time
+        write_cache(target.name, scenario)
     return scenario

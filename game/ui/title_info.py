@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from ..paths import cache_dir
+from ..paths import cache_dir, write_cache
 
 CACHED = "title.pickle"
 """The cache file: the last validated summary and the stamp of its ``scenario.toml``."""
@@ -62,16 +61,7 @@ def keep_title_info(folder: Path, info: TitleInfo) -> None:
         stamp = _stamp(folder)
         if _cached(stamp) == info:
             return
-        target = cache_dir() / CACHED
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".title.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((stamp, info), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_cache(CACHED, (stamp, info))
     except OSError:
         pass  # no cache this time
 
