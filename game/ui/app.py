@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App
 from textual.binding import Binding
 
+from . import stack
 from .collector import Collector
 from .commands import BrinkCommands
 from .kept import Kept
@@ -148,15 +149,9 @@ class BrinkApp(App):
             return
         self.info = title_info(self._scenario)
         self._collector.settle()
-        title = self._title()
+        title = stack.title(self)
         if title is not None:
             title.refresh_menu()
-
-    def _title(self):
-        """The title screen, if it is on the stack."""
-        from .screens.title import TitleScreen
-
-        return next((s for s in self.screen_stack if isinstance(s, TitleScreen)), None)
 
     # --- what screens ask for ----------------------------------------------------------------
 
@@ -240,38 +235,16 @@ class BrinkApp(App):
             # not when the key that opens the dossier is pressed
             self.call_after_refresh(dossier.show, state)
 
-    def _title_depth(self) -> int:
-        """The screens up to and including the title (all of them when it is not there)."""
-        title = self._title()
-        return self.screen_stack.index(title) + 1 if title is not None else len(self.screen_stack)
-
     def _replace_game_screen(self, screen) -> None:
-        """Put ``screen`` right above the title screen, closing anything else. A result goes
-        on top of its turn, and the next turn uncovers the turn screen again: a screen that is
-        uncovered keeps its styles, one switched or pushed to is styled again in full."""
+        """Put ``screen`` right above the title (see :mod:`.stack`)."""
         self.call_after_refresh(self._collector.tidy)
-        turn = self._kept.get("turn")
-        if turn in self.screen_stack and screen in (turn, self._kept.get("result")):
-            while self.screen is not turn:
-                self.pop_screen()
-            if screen is not turn:
-                self.push_screen(screen)
-            return
-        depth = self._title_depth()
-        while len(self.screen_stack) > depth + 1:
-            self.pop_screen()
-        if len(self.screen_stack) > depth:  # replace in place: the title is not woken up
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        stack.show_game_screen(self, screen, self._kept.get("turn"), self._kept.get("result"))
 
     def to_title(self) -> None:
         """Back to the title screen (the game is saved first)."""
         if self.game is not None and self.game.state.ending is None:
             self.save()
-        depth = self._title_depth()
-        while len(self.screen_stack) > depth:
-            self.pop_screen()
+        stack.back_to_title(self)
         self.screen.refresh_menu()
 
     def save(self) -> Future | None:
