@@ -90,11 +90,14 @@ class BrinkApp(App):
 
     # --- start ----------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
+    def get_default_screen(self):
+        """The title is the bottom screen, in place of Textual's empty default one."""
         from .screens.title import TitleScreen
 
-        self.push_screen(TitleScreen())
+        return TitleScreen()
+
+    def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
         if self._scenario is None:
             self.call_after_refresh(self._start_loading)  # once the title is on screen
         else:

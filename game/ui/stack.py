@@ -1,9 +1,9 @@
 """Where the screens of a game go on Textual's screen stack.
 
-The title lies at the bottom (when the app started with it); a game's turn, or its ending,
-sits right above it; a turn's result goes on top of its turn, and the next turn uncovers the
-turn screen again. A screen that is uncovered keeps its styles, while one switched or pushed
-to is styled again in full.
+The title is the app's first screen, at the bottom; a game's turn, or its ending, sits right
+above it; a turn's result goes on top of its turn, and the next turn uncovers the turn screen
+again. A screen that is uncovered keeps its styles, while one switched or pushed to is styled
+again in full.
 """
 
 from __future__ import annotations
@@ -18,16 +18,11 @@ if TYPE_CHECKING:
 
 
 def title(app: App) -> TitleScreen | None:
-    """The title screen, if it is on the stack."""
+    """The title screen (none once the app has closed its screens)."""
     from .screens.title import TitleScreen
 
-    return next((s for s in app.screen_stack if isinstance(s, TitleScreen)), None)
-
-
-def title_depth(app: App) -> int:
-    """The screens up to and including the title (all of them when it is not there)."""
-    found = title(app)
-    return app.screen_stack.index(found) + 1 if found is not None else len(app.screen_stack)
+    bottom = app.screen_stack[0] if app.screen_stack else None
+    return bottom if isinstance(bottom, TitleScreen) else None
 
 
 def show_game_screen(app: App, screen: Screen, turn: Screen | None, result: Screen | None) -> None:
@@ -39,10 +34,9 @@ def show_game_screen(app: App, screen: Screen, turn: Screen | None, result: Scre
         if screen is not turn:
             app.push_screen(screen)
         return
-    depth = title_depth(app)
-    while len(app.screen_stack) > depth + 1:
+    while len(app.screen_stack) > 2:
         app.pop_screen()
-    if len(app.screen_stack) > depth:  # replace in place: the title is not woken up
+    if len(app.screen_stack) > 1:  # replace in place: the title is not woken up
         app.switch_screen(screen)
     else:
         app.push_screen(screen)
@@ -50,6 +44,5 @@ def show_game_screen(app: App, screen: Screen, turn: Screen | None, result: Scre
 
 def back_to_title(app: App) -> None:
     """Close every screen above the title."""
-    depth = title_depth(app)
-    while len(app.screen_stack) > depth:
+    while len(app.screen_stack) > 1:
         app.pop_screen()

@@ -113,6 +113,34 @@ async def test_the_focus_goes_straight_to_the_menu(tmp_path, mini_dir, monkeypat
     assert "menu" in focused and "title-body" not in focused
 
 
+async def test_the_title_is_the_bottom_screen_and_a_game_goes_back_to_it(tmp_path, mini_dir):
+    """The title is the app's first screen (there is no empty screen under it to set up and
+    style); a game goes above it, and Esc from the turn comes back to the same title."""
+    app = create_app(tmp_path, mini_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_loaded(app, pilot)
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, TitleScreen)
+        title = app.screen
+        app.new_game("kennedy")
+        await pilot.pause()
+        assert app.screen_stack[0] is title and len(app.screen_stack) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen_stack == [title]
+
+
+@pytest.mark.parametrize("height", [24, 14])
+async def test_the_title_menu_keeps_its_width_when_the_title_scrolls(tmp_path, mini_dir, height):
+    """The title is laid out once: its scrollbar, when the window is too short for it, goes
+    in a gutter kept for it, so the menu is as wide with the scrollbar as without."""
+    app = create_app(tmp_path, mini_dir)
+    async with app.run_test(size=(80, height)) as pilot:
+        await until_loaded(app, pilot)
+        body = app.screen.query_one("#title-body")
+        assert body.show_vertical_scrollbar == (height == 14)
+        assert app.screen.query_one("#menu").outer_size.width == 80 - 2 - 2  # padding, gutter
+
+
 async def test_continue_is_found_by_the_load(tmp_path, mini_dir, mini):
     """A saved unfinished game shows up as "Continue the last game (...)" after the load."""
     from game import engine
