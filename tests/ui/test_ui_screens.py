@@ -11,7 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from game.ui import discoveries
 from game.ui.met import met
 from game.ui.screens.confirm import ConfirmScreen
-from game.ui.screens.dossier import DossierScreen
+from game.ui.screens.dossier import PARTS, DossierScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
 from game.ui.screens.help import HelpScreen
@@ -242,6 +242,32 @@ async def test_the_dossier_opened_again_shows_what_the_new_turns_met(make_app):
         assert str(heading) == f"Glossary ({len(now.terms)})"
         shown = str(app.screen.query_one("#people", Static).render())
         assert all(p.name in shown for p in now.people)
+
+
+async def test_the_dossier_gives_new_text_only_to_the_parts_that_changed(make_app):
+    """Turn after turn, a part of the dossier whose entries are as before keeps its text as it
+    was (not laid out again when the dossier opens); a part with new entries gets a new one."""
+    app = make_app()
+    kept = changed = 0
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "d")
+        await pilot.pause()
+        dossier = app.screen
+        text = {p: dossier.query_one(f"#{p}", Static).content for p in PARTS}
+        entries = {p: rows for p, _, rows, _ in dossier._parts()}
+        for _ in range(6):
+            await pilot.press("escape", "1")
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+            await pilot.press("enter", "d")
+            await pilot.pause()
+            assert app.screen is dossier
+            for part, _, rows, _ in dossier._parts():
+                now = dossier.query_one(f"#{part}", Static).content
+                assert (now is text[part]) == (rows == entries[part]), part
+                kept, changed = kept + (now is text[part]), changed + (now is not text[part])
+                text[part], entries[part] = now, rows
+    assert kept and changed  # the game went through both cases
 
 
 async def test_the_dossier_starts_at_the_top_again_when_it_has_new_entries(make_app):

@@ -41,6 +41,7 @@ class DossierScreen(RestingScreen):
         self.scenario = scenario
         self.met = met(scenario, state)
         self._state = state
+        self._shown: dict[str, list] = {}  # each part's rows as last shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="where")  # the top bar every screen has
@@ -83,6 +84,9 @@ class DossierScreen(RestingScreen):
         )
         self.query_one("#where", Static).update(Text(f"Dossier — {scope}"))
         for part, label, rows, empty in self._parts():
+            if self._shown.get(part) == rows:  # unchanged: its text is not laid out again
+                continue
+            self._shown[part] = rows
             self.query_one(f"#{part}-heading", Static).update(Text(f"{label} ({len(rows)})"))
             self.query_one(f"#{part}", Static).update(_entries(rows, empty))
         # new entries move everything below them: start again from the top
