@@ -88,9 +88,12 @@ async def test_the_game_screens_are_let_go_at_the_ending(tmp_path, cmc):
             seen.append(weakref.ref(app.screen))
             await pilot.press("enter")
         assert isinstance(app.screen, EndingScreen)
-        await settled(pilot)
-        gc.collect()
-        kinds = {type(ref()).__name__ for ref in seen if ref() is not None}
+        for _ in range(50):  # let go once the ending is drawn, then unfrozen: a few frames
+            await settled(pilot)
+            gc.collect()
+            kinds = {type(ref()).__name__ for ref in seen if ref() is not None}
+            if not kinds:
+                break
         assert kinds == set(), f"still alive after the ending: {kinds}"
         await pilot.press("d")
         assert isinstance(app.screen, DossierScreen)
