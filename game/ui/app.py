@@ -17,12 +17,13 @@ from textual.app import App
 from textual.binding import Binding
 
 from . import stack
+from .actions import Actions
 from .collector import Collector
 from .commands import BrinkCommands
 from .kept import Kept
 from .loading import Loading, read_found
 from .saver import Saver
-from .themes import CONTRAST, DEFAULT, THEMES
+from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
 
 if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # the title is painted before pydantic, the models and the en
     from ..saves import Game
 
 
-class BrinkApp(App):
+class BrinkApp(Actions, App):
     """The Textual game. Build it with :func:`create_app`.
 
     Kept fast: the title is painted before the scenario is loaded (see :attr:`scenario`); the
@@ -301,58 +302,6 @@ class BrinkApp(App):
     def on_result_screen_continue(self, message) -> None:
         if self.game is not None:
             self.show_current()
-
-    # --- actions (keys and the command palette) ---------------------------------------------
-
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
-    def action_dossier(self) -> None:
-        from .screens.dossier import DossierScreen
-
-        if isinstance(self.screen, DossierScreen):
-            return
-        state = self.game.state if self.game else None
-        self.push_screen(self._kept.show("dossier", DossierScreen, self.scenario, state))
-
-    def open_debrief(
-        self, gathered=None, class_code: str | None = None, anonymize=False, standalone=False
-    ) -> None:
-        """The teacher's debrief of the saves folder (or of ``gathered``, already read);
-        ``standalone``: opened by ``brink debrief``, so Esc quits."""
-        from .screens.debrief import DebriefScreen
-
-        screen = DebriefScreen(
-            self.scenario, self.saves, gathered, class_code, anonymize, standalone
-        )
-        self.push_screen(screen)
-
-    def action_load(self) -> None:
-        from ..saves import installed_scenarios, list_saves
-        from .screens.load import LoadScreen
-
-        if not isinstance(self.screen, LoadScreen):
-            known = installed_scenarios() | {self.scenario.meta.id}
-            self.push_screen(LoadScreen(list_saves(self.saves, known), self.saves, known))
-
-    def action_save(self) -> None:
-        if self.game is None:
-            self.notify("No game in progress to save.", severity="warning")
-            return
-        try:
-            self.save().result()  # asked for: wait, and say so only once it is written
-        except OSError:
-            return  # already reported by _save_failed
-        self.notify(f"Saved as {self.game.id} in {self.saves}.", title="Saved")
-
-    def action_set_theme(self, name: str) -> None:
-        self.theme = name
-
-    def action_contrast(self) -> None:
-        self.theme = DEFAULT if self.theme == CONTRAST else CONTRAST
 
 
 def create_app(

@@ -1,0 +1,61 @@
+"""What the keys and the command palette ask of the app: the help, the dossier, the teacher's
+debrief, the load screen, a save, the theme. Mixed into :class:`~game.ui.app.BrinkApp`, where
+Textual looks its actions up."""
+
+from __future__ import annotations
+
+from .themes import CONTRAST, DEFAULT
+
+
+class Actions:
+    """The app's actions; ``self`` is the :class:`~game.ui.app.BrinkApp`."""
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_dossier(self) -> None:
+        from .screens.dossier import DossierScreen
+
+        if isinstance(self.screen, DossierScreen):
+            return
+        state = self.game.state if self.game else None
+        self.push_screen(self._kept.show("dossier", DossierScreen, self.scenario, state))
+
+    def open_debrief(
+        self, gathered=None, class_code: str | None = None, anonymize=False, standalone=False
+    ) -> None:
+        """The teacher's debrief of the saves folder (or of ``gathered``, already read);
+        ``standalone``: opened by ``brink debrief``, so Esc quits."""
+        from .screens.debrief import DebriefScreen
+
+        screen = DebriefScreen(
+            self.scenario, self.saves, gathered, class_code, anonymize, standalone
+        )
+        self.push_screen(screen)
+
+    def action_load(self) -> None:
+        from ..saves import installed_scenarios, list_saves
+        from .screens.load import LoadScreen
+
+        if not isinstance(self.screen, LoadScreen):
+            known = installed_scenarios() | {self.scenario.meta.id}
+            self.push_screen(LoadScreen(list_saves(self.saves, known), self.saves, known))
+
+    def action_save(self) -> None:
+        if self.game is None:
+            self.notify("No game in progress to save.", severity="warning")
+            return
+        try:
+            self.save().result()  # asked for: wait, and say so only once it is written
+        except OSError:
+            return  # already reported by _save_failed
+        self.notify(f"Saved as {self.game.id} in {self.saves}.", title="Saved")
+
+    def action_set_theme(self, name: str) -> None:
+        self.theme = name
+
+    def action_contrast(self) -> None:
+        self.theme = DEFAULT if self.theme == CONTRAST else CONTRAST
