@@ -44,6 +44,17 @@ def cache_dir() -> Path:
     return Path(base) / "brink"
 
 
+def read_cache(name: str) -> object | None:
+    """What ``name`` in the cache folder holds, unpickled; None when it is missing, damaged,
+    from other code, or there is no cache folder."""
+    import pickle
+
+    try:
+        return pickle.loads((cache_dir() / name).read_bytes())
+    except Exception:
+        return None
+
+
 def write_cache(name: str, value: object) -> None:
     """Pickle ``value`` into ``name`` in the cache folder, atomically (a temporary file in the
     same folder, then a rename). Raises OSError when it cannot be written."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import pickle
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pydantic
 
 from ..content import content_hash, load_scenario
 from ..model.scenario import Scenario
-from ..paths import cache_dir, write_cache
+from ..paths import read_cache, write_cache
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
 
@@ -37,17 +36,11 @@ def _key(folder: Path) -> str:
 
 def load_cached(folder: Path) -> Scenario:
     """The scenario in ``folder``, from the cache when it holds this very version of it."""
-    try:
-        target = cache_dir() / f"scenario-{_key(folder)}.pickle"
-    except OSError:
-        return load_scenario(folder)
-    try:
-        scenario = pickle.loads(target.read_bytes())
-        if isinstance(scenario, Scenario):
-            return scenario
-    except Exception:  # missing, damaged or from other code: read the scenario again
-        pass
+    name = f"scenario-{_key(folder)}.pickle"
+    scenario = read_cache(name)
+    if isinstance(scenario, Scenario):
+        return scenario
     scenario = load_scenario(folder)  # raises ScenarioError as ever; nothing is cached then
     with contextlib.suppress(OSError):  # no cache this time
-        write_cache(target.name, scenario)
+        write_cache(name, scenario)
     return scenario

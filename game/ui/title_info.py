@@ -16,11 +16,10 @@ stale entry just means the file is read; a cache folder that cannot be written i
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
 from typing import NamedTuple
 
-from ..paths import cache_dir, write_cache
+from ..paths import read_cache, write_cache
 
 CACHED = "title.pickle"
 """The cache file: the last validated summary and the stamp of its ``scenario.toml``."""
@@ -73,10 +72,10 @@ def _stamp(folder: Path) -> tuple[str, int, int]:
 
 
 def _cached(stamp: tuple[str, int, int]) -> TitleInfo | None:
-    try:
-        kept, info = pickle.loads((cache_dir() / CACHED).read_bytes())
-    except Exception:  # missing, damaged or from other code: read the file instead
+    entry = read_cache(CACHED)  # None when missing or damaged: the file is read instead
+    if not (isinstance(entry, tuple) and len(entry) == 2):
         return None
+    kept, info = entry
     return info if kept == stamp and isinstance(info, TitleInfo) and _sound(info) else None
 
 
