@@ -27,7 +27,7 @@ from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 from ..widgets.scroll import rewind
-from ..widgets.text import HEADING, MUTED, paragraphs, reflow
+from ..widgets.text import HEADING, MUTED, give, paragraphs, reflow
 from ..widgets.tracks import tracks_text
 
 
@@ -85,11 +85,11 @@ class GameScreen(Screen):
         self.turn = v = engine.view(self.scenario, state)
         if not self.is_mounted:
             return
-        self._show("#where", self._where())
-        self._show("#situation", self._situation())
-        self._show("#advisers", self._counsel())
+        give(self.query_one("#where", Static), self._where())
+        give(self.query_one("#situation", Static), self._situation())
+        give(self.query_one("#advisers", Static), self._counsel())
         self.query_one("#advisers").display = bool(v.advisers)
-        self._show("#tracks", tracks_text(self.scenario, v.tracks, v.log))
+        give(self.query_one("#tracks", Static), tracks_text(self.scenario, v.tracks, v.log))
         options = self.query_one("#options", OptionList)
         options.clear_options()
         options.add_options(self._options())
@@ -98,12 +98,6 @@ class GameScreen(Screen):
         for scrolled in ("#body", "#story", "#tracks"):
             rewind(self.query_one(scrolled))
         options.focus()
-
-    def _show(self, selector: str, content: Content) -> None:
-        """Give a text its content for this turn (the same content is not laid out again)."""
-        text = self.query_one(selector, Static)
-        if not content.is_same(text.content):  # (``==`` would compare the words alone)
-            text.update(content)
 
     def _where(self) -> Content:
         return Content(f"{self.turn.where} · {self.turn.phase_title}")

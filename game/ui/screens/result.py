@@ -26,7 +26,7 @@ from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.scroll import rewind
-from ..widgets.text import MUTED, paragraphs, reflow, sources
+from ..widgets.text import HEADING, MUTED, give, paragraphs, reflow, sources
 from .resting import RestingScreen
 
 HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
@@ -93,7 +93,7 @@ class ResultScreen(RestingScreen):
 
     def _happening(self, h: Happening) -> tuple[Content, Content | None, Content | None]:
         """What one happening shows: what happened, its track changes and its framed record."""
-        parts: list = [(f"{HEADINGS[h.kind]}: {h.title}", "bold $secondary")]
+        parts: list = [(f"{HEADINGS[h.kind]}: {h.title}", HEADING)]
         if h.kind == "answer" and h.option is not None:
             parts += ["\n", (f"They chose: {h.option.label}.", "italic")]
         if h.kind == "decision" and h.option is not None:
@@ -105,7 +105,7 @@ class ResultScreen(RestingScreen):
         if h.kind == "event" and h.event is not None and h.event.note:
             event = h.event
             record = paragraphs(
-                ("Historical record", "bold $secondary"),
+                ("Historical record", HEADING),
                 *self._note(event.note, event.disputed, event.sources),
             )
         return Content.assemble(*parts), self._changes(h), record
@@ -139,7 +139,7 @@ class ResultScreen(RestingScreen):
             title = f"Historical record — {verdict}"
             first = (f"You chose “{h.option.label}”; history chose “{label}”{when}{by}.",)
         return paragraphs(
-            (title, "bold $secondary"),
+            (title, HEADING),
             *first,
             *self._note(rec.note, rec.disputed, rec.sources),
         )
@@ -187,6 +187,5 @@ class HappeningView(Vertical):
             (self._record, record),
         ):
             content = content or EMPTY
-            if widget.content != content:  # the same text is not laid out again
-                widget.update(content)
+            give(widget, content)
             widget.display = content is not EMPTY

@@ -11,6 +11,7 @@ from ...engine.view import reflow, score
 __all__ = [
     "HEADING",
     "MUTED",
+    "give",
     "line",
     "para",
     "paragraphs",
@@ -27,6 +28,13 @@ brightness."""
 
 HEADING = "bold $secondary"
 """The style of a heading inside a text, as the stylesheet's ``.heading`` draws a heading."""
+
+
+def give(text: Static, content: Content) -> None:
+    """Give ``text`` this content, unless it shows it already: the same content is not laid
+    out again (Textual's ``==`` on contents compares the words alone, hence ``is_same``)."""
+    if not content.is_same(text.content):
+        text.update(content)
 
 
 def para(text: str, classes: str = "") -> Static:
