@@ -21,7 +21,7 @@ from .actions import Actions
 from .collector import Collector
 from .commands import BrinkCommands
 from .kept import Kept
-from .loading import Loading, read_found
+from .loading import Loading, LoadsScenario, read_found
 from .saver import Saver
 from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the title is painted before pydantic, the models and the en
     from ..saves import Game
 
 
-class BrinkApp(Actions, App):
+class BrinkApp(Actions, LoadsScenario, App):
     """The Textual game. Build it with :func:`create_app`.
 
     Kept fast: the title is painted before the scenario is loaded (see :attr:`scenario`); the
@@ -118,44 +118,6 @@ class BrinkApp(Actions, App):
             super().refresh_css(animate)
         else:
             self.stylesheet.set_variables(self.get_css_variables())
-
-    @property
-    def loaded(self) -> bool:
-        """Whether the scenario is loaded (the title is painted before it is)."""
-        return self._scenario is not None
-
-    @property
-    def scenario(self) -> Scenario:
-        """The validated scenario. While it is still loading this waits for it: a choice made
-        on the title screen in its first tenth of a second is answered a little later."""
-        if self._scenario is None:
-            self._start_loading()
-            self._loading.result()  # a broken scenario raises ScenarioError, as a load would
-            self._loaded()
-        return self._scenario
-
-    def _start_loading(self) -> None:
-        """Load the scenario (from its cache) in a thread; ``_loaded`` follows on the loop."""
-        if self._scenario is None:
-            self._loading.start(self._loop, lambda: self.call_next(self._loaded))
-
-    def _loaded(self) -> None:
-        """On the app's loop: take the loaded scenario and fill in the title screen."""
-        if self._scenario is not None:
-            return
-        from ..content import ScenarioError
-
-        try:
-            self._scenario, self.found = self._loading.result()
-        except ScenarioError as exc:  # a broken install: say so as `brink` does, not with a trace
-            problems = f"brink: the scenario has problems (run brink check):\n{exc}"
-            self.exit(return_code=1, message=problems)
-            return
-        self.info = title_info(self._scenario)
-        self._collector.settle()
-        title = stack.title(self)
-        if title is not None:
-            title.refresh_menu()
 
     # --- what screens ask for ----------------------------------------------------------------
 
