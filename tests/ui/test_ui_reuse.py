@@ -241,3 +241,73 @@ def test_the_first_state_is_what_validating_it_gives(mini):
     again (its validator costs megabytes); it must equal a validated one."""
     state = engine.new_game(mini, "kennedy", 1).state
     assert state == type(state).model_validate(state.model_dump())
+
+
+def looks(screen) -> list:
+    """Every widget's colours, text style and size rules, as its styles give them now."""
+    return [
+        (w, s.background, s.color, s.text_style, s.width, s.height, s.display)
+        for w in screen.walk_children(with_self=True)
+        for s in (w.styles,)
+    ]
+
+
+def restyled_by(app, screens: list) -> list:
+    """Records into ``screens`` the screen of every widget the stylesheet styles again."""
+    real = app.stylesheet.update_nodes
+
+    def update_nodes(nodes, animate=False):
+        nodes = list(nodes)
+        screens.extend(n.screen for n in nodes if n is not app)
+        return real(nodes, animate=animate)
+
+    app.stylesheet.update_nodes = update_nodes
+
+
+async def test_a_screen_shown_again_is_not_styled_again(tmp_path, cmc):
+    """The result and the dossier, shown a second time, are not styled again in full (it was a
+    quarter of the key), and their styles are still what a full restyle gives."""
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "d", "escape", "1")
+        await settled(pilot)
+        result = app.screen
+        assert isinstance(result, ResultScreen)
+        await pilot.press("enter", "d")
+        await settled(pilot)
+        dossier = app.screen
+        assert isinstance(dossier, DossierScreen)
+        await pilot.press("escape")
+        await settled(pilot)
+        screens: list = []
+        restyled_by(app, screens)
+        for key, shown in (("d", dossier), ("escape", None), ("1", result)):
+            await pilot.press(key)
+            await settled(pilot)
+            if shown is not None:
+                assert app.screen is shown
+                assert screens.count(shown) < len(list(shown.walk_children())) // 2
+                before = looks(shown)
+                shown.update_node_styles(animate=False)
+                assert looks(shown) == before
+
+
+async def test_a_hidden_screen_is_styled_again_when_the_theme_changed(tmp_path, cmc):
+    """A kept screen that was hidden while the theme changed is styled again when shown: its
+    styles are what a full restyle gives, in the new theme's colours."""
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1")
+        await settled(pilot)
+        result = app.screen
+        old = result.styles.background
+        await pilot.press("enter")
+        await settled(pilot)
+        app.theme = "brink-contrast"
+        await settled(pilot)
+        await pilot.press("1")
+        await settled(pilot)
+        assert app.screen is result and result.styles.background != old
+        before = looks(result)
+        result.update_node_styles(animate=False)
+        assert looks(result) == before

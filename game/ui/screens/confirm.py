@@ -12,9 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..widgets.footer import KeyFooter
+from .styled import StyledOnce
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(StyledOnce, ModalScreen[bool]):
     """Dismissed with True (y) or False (n or Escape)."""
 
     BINDINGS: ClassVar[list] = [

@@ -29,6 +29,7 @@ from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
 from .export import ExportScreen
 from .help import HelpScreen
+from .styled import StyledOnce
 
 BAR = 24
 """Cells of a full bar."""
@@ -56,7 +57,7 @@ could not be counted, with the reason.
 """
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(StyledOnce, Screen):
     """The debrief of ``gathered`` (read from ``folder`` when not given)."""
 
     BINDINGS: ClassVar[list] = [

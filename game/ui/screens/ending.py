@@ -19,9 +19,10 @@ from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED, line, para, reflow, score, sources
+from .styled import StyledOnce
 
 
-class EndingScreen(Screen):
+class EndingScreen(StyledOnce, Screen):
     """Everything plain mode prints at the end, plus the danger chart and the endings found."""
 
     BINDINGS: ClassVar[list] = [

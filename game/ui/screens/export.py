@@ -20,6 +20,7 @@ from ...debrief.export import default_target
 from ...debrief.figures import Debrief
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
+from .styled import StyledOnce
 
 FORMATS = (
     ("html", False, "HTML: one printable page with charts"),
@@ -29,7 +30,7 @@ FORMATS = (
 )
 
 
-class ExportScreen(ModalScreen):
+class ExportScreen(StyledOnce, ModalScreen):
     """Asks the format and the file, writes the report, and returns the path written."""
 
     BINDINGS: ClassVar[list] = [

@@ -29,9 +29,10 @@ from ..widgets.marked import MarkedOptionList
 from ..widgets.scroll import rewind
 from ..widgets.text import HEADING, MUTED, give, paragraphs, reflow
 from ..widgets.tracks import tracks_text
+from .styled import StyledOnce
 
 
-class GameScreen(Screen):
+class GameScreen(StyledOnce, Screen):
     """Shows ``engine.view`` of the current turn and posts :class:`Chosen` when an option is
     picked (keys 1–9, arrows and Enter, or a click)."""
 

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..widgets.footer import KeyFooter
+from .styled import StyledOnce
 
 HELP = """\
 [b]How to play[/b]
@@ -53,7 +54,7 @@ On the title screen, or [i]brink debrief FOLDER[/i]: the class's saved games bes
 """
 
 
-class HelpScreen(Screen):
+class HelpScreen(StyledOnce, Screen):
     """A page of help: ``heading`` on top, ``text`` (markup) below. A subclass sets its own."""
 
     BINDINGS: ClassVar[list] = [

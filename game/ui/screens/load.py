@@ -17,11 +17,12 @@ from textual.widgets.option_list import Option
 from ...saves import SORTS, Listed, list_saves
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
+from .styled import StyledOnce
 
 SORT_NAMES = {"updated": "last played first", "player": "by player", "class": "by class"}
 
 
-class LoadScreen(Screen):
+class LoadScreen(StyledOnce, Screen):
     BINDINGS: ClassVar[list] = [
         Binding("s", "sort", "Sort"),
         Binding("x", "delete", "Delete"),

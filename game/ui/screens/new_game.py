@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
+from .styled import StyledOnce
 
 OPPONENTS = (
     ("historical", "Historical", "the other side does what it really did, where it can"),
@@ -53,7 +54,7 @@ class Choices(MarkedOptionList):
             self.replace_option_prompt_at_index(i, _prompt(name, why, i == highlighted))
 
 
-class NewGameScreen(Screen):
+class NewGameScreen(StyledOnce, Screen):
     """A form whose defaults are history's: Enter on "Start" begins at once."""
 
     BINDINGS: ClassVar[list] = [

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from .styled import StyledOnce
 
-class RestingScreen(Screen):
+
+class RestingScreen(StyledOnce, Screen):
     """A :class:`~textual.screen.Screen` that lets go of its drawn lines when it is hidden."""
 
     def on_screen_suspend(self) -> None:
