@@ -2,8 +2,8 @@
 
 The title is the app's first screen, at the bottom; a game's turn, or its ending, sits right
 above it; a turn's result goes on top of its turn, and the next turn uncovers the turn screen
-again. A screen that is uncovered keeps its styles, while one switched or pushed to is styled
-again in full.
+again. A screen that is uncovered keeps its styles; one switched or pushed to is styled again
+in full only if the theme changed while it was hidden (see :mod:`.screens.styled`).
 """
 
 from __future__ import annotations
