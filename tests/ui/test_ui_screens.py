@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from game.ui import discoveries
@@ -16,6 +17,7 @@ from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
 from game.ui.screens.help import HelpScreen
 from game.ui.screens.load import LoadScreen
+from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.result import ResultScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.themes import CONTRAST, LIGHT
@@ -57,6 +59,42 @@ async def test_every_screen_opens_from_the_keyboard(make_app):
         await pilot.press("g", "r", "p", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
+
+
+async def test_each_screen_gives_the_focus_once_to_its_widget(make_app, monkeypatch):
+    """The form, the turn, the dossier, the help, the result, a confirmation and the saves each
+    focus their own widget as they are built, never first the scroll around it: each move of
+    the focus styles the widget and everything inside it again."""
+    given: dict = {}
+    real = Screen.set_focus
+
+    def set_focus(screen, widget, *args, **kwargs):
+        if widget is not None:  # None: the focus taken away as the screen is left
+            given.setdefault(screen, set()).add(widget.id)
+        return real(screen, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", set_focus)
+    app = make_app()
+    wanted = {
+        NewGameScreen: "start",
+        GameScreen: "options",
+        DossierScreen: "dossier",
+        HelpScreen: "help",
+        ResultScreen: "result",
+        ConfirmScreen: "no",
+        LoadScreen: "saves",
+    }
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "d", "escape", "question_mark", "escape", "1")
+        await pilot.pause()
+        app.push_screen(ConfirmScreen("a test"))
+        await pilot.pause()
+        await pilot.press("n", "escape", "l")
+        await pilot.pause()
+        shown = {type(screen): ids for screen, ids in given.items()}
+    assert wanted.keys() <= shown.keys()
+    for kind, target in wanted.items():
+        assert shown[kind] == {target}, kind.__name__
 
 
 def title_menu(app) -> dict[str, bool]:

@@ -18,6 +18,9 @@ from .styled import StyledOnce
 class ConfirmScreen(StyledOnce, ModalScreen[bool]):
     """Dismissed with True (y) or False (n or Escape)."""
 
+    AUTO_FOCUS = "#no"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("y", "answer(True)", "Yes, do it"),
         Binding("n", "answer(False)", "Think again"),
@@ -36,9 +39,6 @@ class ConfirmScreen(StyledOnce, ModalScreen[bool]):
                 yield Button("y  Yes, do it", id="yes", variant="error")
                 yield Button("n  Think again", id="no", variant="primary")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

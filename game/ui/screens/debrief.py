@@ -60,6 +60,9 @@ could not be counted, with the reason.
 class DebriefScreen(StyledOnce, Screen):
     """The debrief of ``gathered`` (read from ``folder`` when not given)."""
 
+    AUTO_FOCUS = "#debrief-body"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("right", "page(1)", "Page", key_display="←→", priority=True),
         Binding("left", "page(-1)", show=False, priority=True),
@@ -108,7 +111,6 @@ class DebriefScreen(StyledOnce, Screen):
 
     async def on_mount(self) -> None:
         await self._show()
-        self.query_one("#debrief-body").focus()
 
     @property
     def page(self) -> Page:

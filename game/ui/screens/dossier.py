@@ -29,6 +29,9 @@ PARTS = ("people", "glossary", "sources")
 class DossierScreen(RestingScreen):
     """Built once and kept by the app (it is slow to build); :meth:`show` brings it up to date."""
 
+    AUTO_FOCUS = "#dossier"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("escape", "app.pop_screen", "Close"),
         Binding("p", "jump('people')", "People"),
@@ -53,7 +56,6 @@ class DossierScreen(RestingScreen):
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one("#dossier").focus()
 
     def show(self, state: GameState | None) -> None:
         """What has been met in this game (state) so far; everything when there is no game."""

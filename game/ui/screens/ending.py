@@ -25,6 +25,9 @@ from .styled import StyledOnce
 class EndingScreen(StyledOnce, Screen):
     """Everything plain mode prints at the end, plus the danger chart and the endings found."""
 
+    AUTO_FOCUS = "#ending"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("n", "again", "Play again"),
         Binding("o", "other", "Other leader"),
@@ -117,9 +120,6 @@ class EndingScreen(StyledOnce, Screen):
                 Text(score(g.historical_score)),
             )
         return table
-
-    def on_mount(self) -> None:
-        self.query_one("#ending").focus()
 
     def action_again(self) -> None:
         from .new_game import NewGameScreen

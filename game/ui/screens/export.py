@@ -33,6 +33,9 @@ FORMATS = (
 class ExportScreen(StyledOnce, ModalScreen):
     """Asks the format and the file, writes the report, and returns the path written."""
 
+    AUTO_FOCUS = "#export-formats"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("ctrl+s", "write", "Write"),
         Binding("escape", "dismiss_none", "Cancel"),
@@ -56,7 +59,6 @@ class ExportScreen(StyledOnce, ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#export-formats", OptionList).highlighted = 0
-        self.query_one("#export-formats").focus()
 
     def _target(self, i: int) -> str:
         fmt, per, _ = FORMATS[i]

@@ -36,6 +36,9 @@ class GameScreen(StyledOnce, Screen):
     """Shows ``engine.view`` of the current turn and posts :class:`Chosen` when an option is
     picked (keys 1–9, arrows and Enter, or a click)."""
 
+    AUTO_FOCUS = "#options"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     HORIZONTAL_BREAKPOINTS: ClassVar[list] = [(0, "-narrow"), (110, "-wide")]
     """Only this screen changes with the width (two columns when wide): the others, the title
     first, are not styled again when the terminal's width class is set."""
@@ -79,7 +82,6 @@ class GameScreen(StyledOnce, Screen):
         self.query_one("#advisers").display = bool(self.turn.advisers)
         options = self.query_one("#options", OptionList)
         options.border_title = self._count()
-        options.focus()
 
     def show(self, state: GameState) -> None:
         """Show another turn (of this game or a new one) in place."""

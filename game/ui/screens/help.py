@@ -57,6 +57,9 @@ On the title screen, or [i]brink debrief FOLDER[/i]: the class's saved games bes
 class HelpScreen(StyledOnce, Screen):
     """A page of help: ``heading`` on top, ``text`` (markup) below. A subclass sets its own."""
 
+    AUTO_FOCUS = "#help"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("escape", "app.pop_screen", "Close"),
         Binding("q", "app.pop_screen", show=False),
@@ -69,6 +72,3 @@ class HelpScreen(StyledOnce, Screen):
         with VerticalScroll(id="help"):
             yield Static(self.text, classes="para")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#help").focus()

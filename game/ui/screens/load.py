@@ -23,6 +23,11 @@ SORT_NAMES = {"updated": "last played first", "player": "by player", "class": "b
 
 
 class LoadScreen(StyledOnce, Screen):
+    """The saved games in a list; Enter opens one."""
+
+    AUTO_FOCUS = "#saves"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("s", "sort", "Sort"),
         Binding("x", "delete", "Delete"),
@@ -102,9 +107,6 @@ class LoadScreen(StyledOnce, Screen):
         from .confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen(label, "will be deleted for good."), done)
-
-    def on_mount(self) -> None:
-        self.query_one("#saves").focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         row = self.rows[int(event.option.id)]

@@ -57,6 +57,9 @@ class Choices(MarkedOptionList):
 class NewGameScreen(StyledOnce, Screen):
     """A form whose defaults are history's: Enter on "Start" begins at once."""
 
+    AUTO_FOCUS = "#start"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "start", "Start"),
@@ -80,9 +83,6 @@ class NewGameScreen(StyledOnce, Screen):
                 yield Input(placeholder="Class code (optional)", id="class", max_length=40)
             yield Static("", id="form-error")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
 
     def action_start(self) -> None:
         error = self.app.new_game(

@@ -37,6 +37,9 @@ COLOURS = {"-worse": "$error", "-better": "$success", "-neutral": ""}
 class ResultScreen(RestingScreen):
     """Shows the happenings of one engine call; Enter posts :class:`Continue`."""
 
+    AUTO_FOCUS = "#result"
+    """Focused as the screen is built (see :mod:`.styled`)."""
+
     BINDINGS: ClassVar[list] = [
         Binding("enter", "go_on", "Continue"),
         Binding("space", "go_on", "Continue", show=False),
@@ -59,9 +62,6 @@ class ResultScreen(RestingScreen):
                 yield HappeningView(*self._happening(h))
             yield Static(self._hint(), classes="hint")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#result").focus()
 
     def show(self, state: GameState, happenings: tuple[Happening, ...]) -> None:
         """Show another result in place."""
