@@ -108,9 +108,9 @@ def drawn(screen) -> int:
 
 
 async def test_a_hidden_screen_lets_go_of_its_drawn_lines(tmp_path, cmc):
-    """The title under a game, the dossier once closed and a result once the next turn is
-    shown hold no drawn lines; the dossier, opened again, is drawn again as it was. The turn
-    screen keeps its lines under the dossier (drawing it again would slow the Esc)."""
+    """The title under a game and a result once the next turn is shown hold no drawn lines.
+    The turn screen keeps its lines under the dossier, and the dossier once closed keeps its
+    own (drawing them again slowed Esc and d); the dossier opened again looks as it did."""
     app = create_app(tmp_path, cmc, seed=1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")
@@ -125,7 +125,7 @@ async def test_a_hidden_screen_lets_go_of_its_drawn_lines(tmp_path, cmc):
         await pilot.press("escape")
         await settled(pilot)
         assert app.screen is turn and drawn(turn) > 0
-        assert drawn(dossier) == 0
+        assert drawn(dossier) > 0
         await pilot.press("d")
         await settled(pilot)
         assert app.screen is dossier and picture(app) == before

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ...model.scenario import Scenario
@@ -21,12 +22,12 @@ from ...model.state import GameState
 from ..met import met
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED, reflow, sources
-from .resting import RestingScreen
+from .styled import StyledOnce
 
 PARTS = ("people", "glossary", "sources")
 
 
-class DossierScreen(RestingScreen):
+class DossierScreen(StyledOnce, Screen):
     """Built once and kept by the app (it is slow to build); :meth:`show` brings it up to date."""
 
     AUTO_FOCUS = "#dossier"

@@ -1,14 +1,16 @@
 """A screen that stays built while it is hidden, and lets go of its drawn lines meanwhile.
 
-The title lies under every game; the dossier and a turn's result are built once and shown
-again and again (see :mod:`..kept`). Textual keeps every widget's drawn lines until the widget
-is drawn again, so each of them held, while hidden, lines that would be drawn afresh before
-it was seen again. Refreshing a widget empties that cache, and the screen is drawn in full
-when it is shown again. Over a whole game this took about 1.5 MB off the peak memory, for
-about 3 ms more on the key that shows the dossier or a result (README, "Performance").
+The title lies under every game, and a turn's result is built once and shown again with new
+texts for every turn (see :mod:`..kept`). Textual keeps every widget's drawn lines until the
+widget is drawn again, so each of them held, while hidden, lines that would be drawn afresh
+before it was seen again. Refreshing a widget empties that cache, and the screen is drawn in
+full when it is shown again. With the dossier, this took about 1.5 MB off a game's peak
+memory, for about 3 ms more on the key that shows a result (README, "Performance").
 
 The turn screen is not one of them: it is hidden under the dossier and under every result,
-and drawing it again took the Esc that closes the dossier from about 5 ms to 11.
+and drawing it again took the Esc that closes the dossier from about 5 ms to 11. Nor is the
+dossier any more: most of its texts are unchanged when it is opened again, and drawing its
+long texts afresh took `d` a median of 26.5 ms rather than 17.9, for 0.1-0.2 MB.
 """
 
 from __future__ import annotations
