@@ -10,7 +10,7 @@ memory, for about 3 ms more on the key that shows a result (README, "Performance
 The turn screen is not one of them: it is hidden under the dossier and under every result,
 and drawing it again took the Esc that closes the dossier from about 5 ms to 11. Nor is the
 dossier any more: most of its texts are unchanged when it is opened again, and drawing its
-long texts afresh took `d` a median of 26.5 ms rather than 17.9, for 0.1-0.2 MB.
+long texts afresh made `d` take a median of 26.5 ms rather than 17.9, for 0.1-0.2 MB.
 """
 
 from __future__ import annotations
