@@ -6,8 +6,9 @@ Run: python tests/bench/bench_ui.py [--starts 10] [--games 3]
 1. Start-up: a fresh process per run, headless, from spawning it to the first frame of the
    title screen that a player can act on: the campaigns in the menu and its cursor (the menu
    has the focus). (At 80x24 the title is taller than the window; its scroll bar's thumb is
-   drawn in the next frame, into a gutter the first frame already leaves for it.) ``brink`` runs as the command does (``game.cli.main`` with no arguments, the
-   saves folder in ``BRINK_SAVES_DIR``), only made headless at 80x24. The app's ``_display`` is
+   drawn in the next frame, into a gutter the first frame already leaves for it.) ``brink``
+   runs as the command does (``game.cli.main`` with no arguments, the saves folder in
+   ``BRINK_SAVES_DIR``), only made headless at 80x24. The app's ``_display`` is
    wrapped, the frame is turned into terminal output as a real terminal would get it, and the
    child writes straight to its stdout and stops (a ``print`` inside a Textual app is captured
    and would only arrive when the process ends). A minimal Textual app (one Static) is measured

@@ -252,7 +252,7 @@ def looks(screen) -> list:
     ]
 
 
-def restyled_by(app, screens: list) -> list:
+def restyled_by(app, screens: list) -> None:
     """Records into ``screens`` the screen of every widget the stylesheet styles again."""
     real = app.stylesheet.update_nodes
 
