@@ -18,7 +18,7 @@ At the same moments the memo caches of text widths (Rich's ``cached_cell_len``, 
 word) and of Textual's ``Region`` arithmetic are emptied. Each is bounded (1,024 or 4,096
 entries), but a game's many words and layouts fill them, and full they held about 1 MB and
 1.4 MB. Filled again with only what the next screens need, a whole game peaked about 1.6 MB
-lower (README, "Performance").
+lower (docs/performance.md).
 
 :meth:`Collector.release` undoes both when the app closes (the tests run many apps in one
 process).

@@ -5,7 +5,7 @@ texts for every turn (see :mod:`..kept`). Textual keeps every widget's drawn lin
 widget is drawn again, so each of them held, while hidden, lines that would be drawn afresh
 before it was seen again. Refreshing a widget empties that cache, and the screen is drawn in
 full when it is shown again. With the dossier, this took about 1.5 MB off a game's peak
-memory, for about 3 ms more on the key that shows a result (README, "Performance").
+memory, for about 3 ms more on the key that shows a result (docs/performance.md).
 
 The turn screen is not one of them: it is hidden under the dossier and under every result,
 and drawing it again took the Esc that closes the dossier from about 5 ms to 11. Nor is the
