@@ -157,7 +157,7 @@ class Plain:
 
     def ending(self) -> None:
         s, st = self.game.scenario, self.game.state
-        e = s.ending(st.ending)
+        e = engine.ending_told(s, st)
         r = report(s, st)
         self.say(f"\n*** {e.title} ***")
         self.say()

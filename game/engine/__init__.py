@@ -6,7 +6,17 @@ The engine does no I/O and never imports the UI.
 from .compare import Report, divergence, peaks, report
 from .play import Happening, IllegalMove, Outcome, choose, new_game, offered
 from .policies import POLICIES, pick
-from .view import View, change_text, needs_confirm, reflow, score, view, where
+from .view import (
+    View,
+    change_text,
+    ending_told,
+    needs_confirm,
+    reflow,
+    score,
+    shown_position,
+    view,
+    where,
+)
 
 __all__ = [
     "POLICIES",
@@ -18,6 +28,7 @@ __all__ = [
     "change_text",
     "choose",
     "divergence",
+    "ending_told",
     "needs_confirm",
     "new_game",
     "offered",
@@ -26,6 +37,7 @@ __all__ = [
     "reflow",
     "report",
     "score",
+    "shown_position",
     "view",
     "where",
 ]

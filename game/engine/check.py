@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model.problem import Problem
 from ..model.scenario import Scenario
+from .continuity import lapse_problems
 from .explore import Exploration, explore_all, targets
 from .references import check_references, origin
 from .simulate import play_out
@@ -77,6 +78,11 @@ def check(scenario: Scenario) -> CheckResult:
                         message=f"ending {e.id!r} is unreachable ({ctx})",
                     )
                 )
+    lapses: dict = {}
+    for w in walks:
+        for k, v in w.lapses.items():
+            lapses.setdefault(k, v)
+    problems += lapse_problems(scenario, lapses)
     hist = next((e.id for e in scenario.endings if e.historical), None)
     for role in (r for r in scenario.meta.roles if r.available):
         got = play_out(scenario, role.id, "historical", "historical", "historical").ending

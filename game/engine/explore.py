@@ -40,6 +40,9 @@ class Exploration:
     """Start states (one per event mode and branch of chance at the start)."""
     complete: bool = True
     """False when the walk stopped early: every target found, or the state limit reached."""
+    lapses: dict = field(default_factory=dict)
+    """Texts shown where their assumption was false (an audited walk): (table id, variant)
+    -> (the first :class:`.texts.Lapse` found, the role, opponent and event mode)."""
 
 
 def _conditions(scenario: Scenario):
@@ -115,7 +118,7 @@ def _outcomes(run, script=()):
     """Every outcome of ``run(fate)`` over all branches of chance."""
     while script is not None:
         fate = Fate(script)
-        yield run(fate).state
+        yield run(fate)
         script = fate.next_script()
 
 
@@ -136,6 +139,7 @@ def explore(
     max_states: int = 500_000,
     dives: int = 1000,
     goal: bool = True,
+    audit: bool = False,
 ) -> Exploration:
     """Walk the states reachable for ``role`` against ``policy``, in both event modes.
 
@@ -143,7 +147,8 @@ def explore(
     to ``dives`` random games (every branch of chance equally likely), then, with ``goal``,
     walks systematically until every :func:`targets` is reached; without ``goal`` the dives
     alone give a figure of what this opponent lets a player reach. Otherwise it walks every
-    state, up to ``max_states``.
+    state, up to ``max_states``. With ``audit``, every game is audited and the texts shown
+    where their assumption is false are kept in ``lapses`` (the continuity proof).
     """
     r = _reads(scenario)
     found = Exploration(role, policy)
@@ -173,15 +178,24 @@ def explore(
         if st.ending is not None:
             found.endings.add(st.ending)
 
+    def kept(out) -> GameState:
+        """The outcome's state, after keeping the first lapse of each text."""
+        for x in out.lapses:
+            ctx = f"role {role}, opponent {policy}, events {out.state.events}"
+            found.lapses.setdefault((id(x.owner), x.variant), (x, ctx))
+        return out.state
+
     def done() -> bool:
         return early and (not goal or (want_d <= found.decisions and want_e <= found.endings))
 
     def begin(p: str) -> list[GameState]:
         return [
-            st
+            kept(out)
             for mode in MODES
-            for st in _outcomes(
-                lambda f, m=mode: new_game(scenario, role, 0, p, m, fate=f, explain=False)
+            for out in _outcomes(
+                lambda f, m=mode: new_game(
+                    scenario, role, 0, p, m, fate=f, explain=False, audit=audit
+                )
             )
         ]
 
@@ -203,7 +217,8 @@ def explore(
                 if not options:
                     break
                 o = _lean(style, decision, options, rng)
-                st = choose(scenario, st, o.id, fate=_Dice(rng), explain=False).state
+                out = choose(scenario, st, o.id, fate=_Dice(rng), explain=False, audit=audit)
+                st = kept(out)
                 note(st)
             found.dives += 1
     stack: list[GameState] = []
@@ -230,24 +245,26 @@ def explore(
             found.empty.add(decision.id)
             continue
         for o in options:
-            for nxt in _outcomes(
-                lambda f, o=o, st=st: choose(scenario, st, o.id, fate=f, explain=False)
+            for out in _outcomes(
+                lambda f, o=o, st=st: choose(scenario, st, o.id, fate=f, explain=False, audit=audit)
             ):
-                push(nxt)
+                push(kept(out))
     found.states = len(seen)
     found.complete = not stack
     return found
 
 
-def explore_all(scenario: Scenario) -> list[Exploration]:
+def explore_all(scenario: Scenario, audit: bool = True) -> list[Exploration]:
     """Per available role: the random opponent's walk, which must reach every target (it can
     make any choice the other policies make), then each other policy's walk: a full search for
     dead ends where the scenario is not :func:`trap_free`, else random games that measure how
-    much of the campaign that opponent lets a player see."""
+    much of the campaign that opponent lets a player see. ``audit``: see :func:`explore`."""
     walks = []
     for role in (r.id for r in scenario.meta.roles if r.available):
-        walks.append(explore(scenario, role, "random"))
+        walks.append(explore(scenario, role, "random", audit=audit))
         walks += [
-            explore(scenario, role, p, dives=300, goal=False) for p in POLICIES if p != "random"
+            explore(scenario, role, p, dives=300, goal=False, audit=audit)
+            for p in POLICIES
+            if p != "random"
         ]
     return walks

@@ -15,6 +15,7 @@ from ..model.scenario import Decision, Event, Option, Scenario
 from ..model.state import Change, EventMode, GameState, Point, Policy, Step
 from .policies import pick
 from .rules import Draft, Fate, apply, holds
+from .texts import Lapse, decision_texts, told_ending, told_event, told_option, told_title
 
 
 class IllegalMove(ValueError):
@@ -50,6 +51,8 @@ class Outcome:
 
     state: GameState
     happenings: tuple[Happening, ...]
+    lapses: tuple[Lapse, ...] = ()
+    """Texts shown where what they assume was false (only with ``audit=True``)."""
 
 
 def rng_for(seed: int, turn: int) -> random.Random:
@@ -76,19 +79,27 @@ def new_game(
     events: EventMode = "historical",
     fate: Fate | None = None,
     explain: bool = True,
+    audit: bool = False,
 ) -> Outcome:
     """Start a game for ``role``: settle what comes before its first phase as history had it,
     then play on to the player's first decision. ``explain=False`` leaves out the happenings,
-    for callers that read only the state (simulations, the checker): it is faster."""
+    for callers that read only the state (simulations, the checker): it is faster.
+    ``audit=True`` records in ``Outcome.lapses`` every text shown where its ``assumes`` is
+    false (the continuity proof of ``brink check``)."""
     start = scenario.start_position(role)
     state = _prelude(scenario, role, start)
     state = state.model_copy(update={"seed": seed, "opponent": opponent, "events": events})
     d = Draft.of(state, ROLE_SIDE[role], fate, explain)
+    d.lapses = [] if audit else None
     if start > 0:
         d.phase = start
     _enter_phase(scenario, d, quiet=False)
     _advance(scenario, d, start)
-    return Outcome(d.freeze(), tuple(d.happenings or ()))
+    return _outcome(d)
+
+
+def _outcome(d: Draft) -> Outcome:
+    return Outcome(d.freeze(), tuple(d.happenings or ()), tuple(d.lapses or ()))
 
 
 def _prelude(scenario: Scenario, role: str, start: int) -> GameState:
@@ -123,15 +134,17 @@ def choose(
     option_id: str,
     fate: Fate | None = None,
     explain: bool = True,
+    audit: bool = False,
 ) -> Outcome:
     """Take the player's choice at the pending decision and play on to the next one or an ending.
 
     ``fate`` is for the checker only: it replaces the dice to walk every branch. ``explain``:
-    as for :func:`new_game`."""
+    and ``audit``: as for :func:`new_game`."""
     if state.ending is not None or state.pending is None:
         raise IllegalMove("the game is over; there is nothing to choose")
     decision = scenario.decision(state.pending)
     d = Draft.of(state, ROLE_SIDE[state.role], fate, explain)
+    d.lapses = [] if audit else None
     option = next((o for o in offered(decision, d) if o.id == option_id), None)
     if option is None:
         ids = ", ".join(o.id for o in offered(decision, d))
@@ -140,7 +153,7 @@ def choose(
     _take(scenario, d, decision, option, by_player=True)
     start = scenario.start_position(state.role)
     _advance(scenario, d, start)
-    return Outcome(d.freeze(), tuple(d.happenings or ()))
+    return _outcome(d)
 
 
 def _point(scenario: Scenario, d: Draft) -> Point:
@@ -154,6 +167,9 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     d.turn += 1
     # a secret decision is hidden from the other side, except an option it is bound to learn
     hidden = decision.secret and decision.side != d.side and option.seen_by_other is None
+    told = None  # the words are chosen on the state before the effects
+    if not hidden and (d.happenings is not None or d.lapses is not None):
+        told = (told_title(decision, d, d.lapses), told_option(option, d, lapses=d.lapses))
     changes = apply(option.effects, scenario, d, hide=SECRET_REASON if hidden else None)
     want = decision.history.option
     matched = None if want is None else option.id == want
@@ -169,19 +185,11 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
         _unseen(scenario, d, changes, decision.side)
     else:
         kind = "decision" if by_player else "answer"
-        text = option.result if by_player else option.seen_by_other or option.result
+        title, shown = told
+        text = shown.result if by_player else shown.seen_by_other or shown.result
         d.happenings.append(
             Happening(
-                kind,
-                decision.title,
-                text,
-                changes,
-                decision.side,
-                decision,
-                option,
-                None,
-                matched,
-                d.phase,
+                kind, title, text, changes, decision.side, decision, shown, None, matched, d.phase
             )
         )
     _check_endings(scenario, d, at_end=False)
@@ -199,6 +207,10 @@ def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str
 def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
     """Roll the phase's events (or let them happen as history had them)."""
     mode = "historical" if quiet else d.base.events
+    phase = scenario.meta.phases[d.phase]
+    if phase.skip_when is not None and holds(phase.skip_when, d):  # nothing of it makes sense now
+        d.done.update(x.id for x in (*scenario.events_in(d.phase), *scenario.decisions_in(d.phase)))
+        return
     for ev in scenario.events_in(d.phase):
         if d.ending is not None:
             return
@@ -207,15 +219,16 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
             continue
         d.turn += 1
         seen = d.side in ev.visible_to
+        told = None
+        if seen and (d.happenings is not None or d.lapses is not None):
+            told = told_event(ev, d, d.lapses)
         changes = apply(ev.effects, scenario, d, hide=None if seen else SECRET_REASON)
         d.flags.add(ev.id)
         d.trail.append(_point(scenario, d))
         if d.happenings is None:
             pass
         elif seen:
-            d.happenings.append(
-                Happening("event", ev.title, ev.text, changes, event=ev, phase=d.phase)
-            )
+            d.happenings.append(Happening("event", *told, changes, event=ev, phase=d.phase))
         else:
             _unseen(scenario, d, changes, None)
         _check_endings(scenario, d, at_end=False)
@@ -243,6 +256,8 @@ def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
         for decision in scenario.decisions_in(d.phase):
             if decision.id in d.done:
                 continue
+            if decision.after and not d.done.issuperset(decision.after):
+                continue  # it answers something not yet settled
             if not holds(decision.when, d):
                 d.done.add(decision.id)
                 continue
@@ -252,6 +267,8 @@ def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
                 continue
             if decision.side == d.side and not quiet:
                 d.pending = decision.id
+                if d.lapses is not None:  # what the view will show
+                    decision_texts(decision, options, d, d.lapses)
                 return
             policy = "historical" if quiet else d.base.opponent
             if policy == "random" and d.fate is not None:
@@ -292,6 +309,8 @@ def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
         return
     d.pending = None
     told = d.happenings
-    if told is not None and not any(h.kind == "ending" for h in told):
-        ending = scenario.ending(d.ending)
-        told.append(Happening("ending", ending.title, ending.epilogue, phase=d.phase))
+    if (told is not None or d.lapses is not None) and not d.ended:
+        d.ended = True
+        ending = told_ending(scenario, scenario.ending(d.ending), d, d.lapses)
+        if told is not None:
+            told.append(Happening("ending", ending.title, ending.epilogue, phase=d.phase))

@@ -18,7 +18,8 @@ from ..model.rules import (
     SetFlag,
     TrackWithin,
 )
-from ..model.scenario import Scenario
+from ..model.scenario import Decision, Scenario
+from ..model.story import Part, Position
 
 
 def _walk(cond, path: str) -> Iterator[tuple[str, object]]:
@@ -188,7 +189,34 @@ class _Checker:
                         )
         for i, m in enumerate(s.myths):
             self.sources_of(f, f"myth[{i}]", m.sources)
+        self.texts()
         return self.problems
+
+    def texts(self):
+        """What texts assume and when their variants apply; answers and phases."""
+        from .continuity import text_tables  # it names tables by this module's origin()
+
+        for file, p, t in text_tables(self.s):
+            self.condition(file, f"{p}.assumes", t.assumes)
+            if isinstance(t, Position | Part):  # (a note's when is checked with its decision)
+                self.condition(file, f"{p}.when", t.when)
+            for i, v in enumerate(getattr(t, "variants", ())):
+                self.condition(file, f"{p}.variant[{i}].when", v.when)
+                self.condition(file, f"{p}.variant[{i}].assumes", v.assumes)
+            if isinstance(t, Decision):  # what it answers is in its phase
+                same = {d.id for d in self.s.decisions if d.phase == t.phase} - {t.id}
+                for i, a in enumerate(t.after):
+                    self.add(file, f"{p}.after[{i}]", _known("decision of its phase", a, same))
+                for j, x in enumerate(t.advisers):
+                    own = {o.id for o in t.options}
+                    for i, v in enumerate(x.variants):
+                        if v.option is not None:
+                            msg = _known("option", v.option, own)
+                            self.add(file, f"{p}.advisers[{j}].variant[{i}].option", msg)
+        for i, ph in enumerate(self.s.meta.phases):
+            self.condition("scenario.toml", f"phase[{i}].skip_when", ph.skip_when)
+            for j, v in enumerate(ph.variants):
+                self.condition("scenario.toml", f"phase[{i}].variant[{j}].when", v.when)
 
 
 def origin(scenario: Scenario, index: int) -> tuple[str, str]:

@@ -46,6 +46,10 @@ class Draft:
     """What happened, for the player; None when nobody reads it (simulations, the checker)."""
     fate: Fate | None = None
     rng: random.Random | None = None
+    lapses: list | None = None
+    """Texts shown where their assumption is false; None unless the game is audited."""
+    ended: bool = False
+    """Whether the ending has been told."""
 
     @classmethod
     def of(

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 
 from ..model.base import ROLE_SIDE
-from ..model.scenario import Decision, Option, Scenario, Track
+from ..model.scenario import Decision, Ending, Option, Scenario, Track
 from ..model.state import Change, GameState
 from .play import offered
-from .rules import holds
+from .texts import decision_texts, phase_title, told_ending
 
 CONFIRM_DANGER = 2
 """An irreversible option that adds at least this much danger asks for confirmation."""
@@ -52,6 +52,8 @@ class View:
     title: str | None
     situation: tuple[str, ...]
     options: tuple[Option, ...]
+    """The options offered, in the order shown (see :func:`shown_order`), with the words
+    chosen for the state; number keys follow this order."""
     advisers: tuple[AdviserView, ...]
     tracks: tuple[TrackView, ...]
     log: tuple[Change, ...]
@@ -100,25 +102,24 @@ def where(scenario: Scenario, state: GameState) -> str:
 def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
     """The game as ``side`` (by default the player's) sees it now."""
     side = side or ROLE_SIDE[state.role]
-    d = state
     phase = scenario.meta.phases[state.phase]
     visible = [t for t in scenario.meta.tracks if side in t.visible_to]
     names = {t.id for t in visible}
     decision = scenario.decision(state.pending) if state.pending else None
+    title = None
     situation: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
     advisers: tuple[AdviserView, ...] = ()
     if decision is not None and decision.side == side:
-        notes = (n.text for n in decision.notes if holds(n.when, d))
-        situation = (decision.situation, *notes)
-        options = tuple(offered(decision, d))
-        advisers = adviser_views(scenario, decision)
+        told = decision_texts(decision, shown_order(state.seed, decision, state), state)
+        title, situation, options = told.title, told.situation, told.options
+        advisers = adviser_views(scenario, decision, told.advisers)
     return View(
         side=side,
         phase_label=phase.label,
-        phase_title=phase.title,
+        phase_title=phase_title(phase, state),
         where=where(scenario, state),
-        title=decision.title if decision is not None and decision.side == side else None,
+        title=title,
         situation=situation,
         options=options,
         advisers=advisers,
@@ -128,18 +129,46 @@ def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
     )
 
 
-def adviser_views(scenario: Scenario, decision: Decision) -> tuple[AdviserView, ...]:
-    """What each adviser of a decision argues, with names and option labels filled in."""
+def shown_order(seed: int, decision: Decision, state: GameState) -> list[Option]:
+    """The options offered now, in an order drawn from the game's seed and the decision's id:
+    the same on every resume and in every front end, and revealing nothing of which option
+    history took (policies, saves and reports name options by id)."""
+    order = list(decision.options)
+    offer = {o.id for o in offered(decision, state)}
+    return [o for o in order if o.id in offer]
+
+
+def shown_position(scenario: Scenario, state: GameState, option_id: str) -> int:
+    """Where an option stands (from 1) among those the pending decision shows its player."""
+    decision = scenario.decision(state.pending)
+    ids = [o.id for o in shown_order(state.seed, decision, state)]
+    return ids.index(option_id) + 1
+
+
+def ending_told(scenario: Scenario, state: GameState) -> Ending:
+    """The ending of a finished game as told for it: the words its variants choose for the
+    final state, its parts that hold and the chain of acts it names."""
+    return told_ending(scenario, scenario.ending(state.ending), state)
+
+
+def adviser_views(
+    scenario: Scenario, decision: Decision, spoken: tuple | None = None
+) -> tuple[AdviserView, ...]:
+    """What each adviser of a decision argues, with names and option labels filled in
+    (``spoken``: the advisers who speak in a state and their words, from
+    :func:`.texts.decision_texts`; by default every position's plain words)."""
     labels = {o.id: o.label for o in decision.options}
+    if spoken is None:
+        spoken = tuple((p, p.argument, p.option) for p in decision.advisers)
     out = []
-    for position in decision.advisers:
+    for position, argument, option in spoken:
         person = scenario.person(position.person)
         out.append(
             AdviserView(
                 name=person.name if person else position.person,
                 title=person.title if person else "",
-                option=labels.get(position.option) if position.option else None,
-                argument=position.argument,
+                option=labels.get(option) if option else None,
+                argument=argument,
             )
         )
     return tuple(out)

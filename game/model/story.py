@@ -1,5 +1,10 @@
 """What happens in a scenario: decision points (decisions/*.toml), incidents (events.toml)
-and endings (endings.toml)."""
+and endings (endings.toml).
+
+Texts follow the state. Every table that carries text may say what its plain text takes for
+granted (``assumes``, a condition) and may carry ``variant`` tables: the first variant whose
+``when`` holds supplies the text fields it gives, the plain text the rest. ``brink check``
+proves that no text is shown where its ``assumes`` is false (see docs/authoring.md)."""
 
 from __future__ import annotations
 
@@ -14,11 +19,61 @@ from .rules import Condition, Effect
 # --- decisions/*.toml ----------------------------------------------------------------------
 
 
+class Variant(Model):
+    """Other words for the table that holds it, used when ``when`` holds. The first variant
+    whose ``when`` holds supplies the fields it gives; the table's plain text gives the rest."""
+
+    when: Condition
+    """When these words replace the plain text (judged on the state the text is shown in)."""
+    assumes: Condition | None = None
+    """What this variant's own text takes for granted, beyond ``when``."""
+
+
+class DecisionVariant(Variant):
+    """A decision's title or situation for some states."""
+
+    title: Text | None = None
+    situation: Text | None = None
+
+
+class OptionVariant(Variant):
+    """An option's words for some states."""
+
+    label: Text | None = None
+    detail: Text | None = None
+    result: Text | None = None
+    seen_by_other: Text | None = None
+
+
+class PositionVariant(Variant):
+    """An adviser's argument (and the option argued for) for some states."""
+
+    option: Ident | None = None
+    argument: Text | None = None
+
+
+class EventVariant(Variant):
+    """An incident's title or text for some states."""
+
+    title: Text | None = None
+    text: Text | None = None
+
+
+class EndingVariant(Variant):
+    """An ending's headline, epilogue or historians' view for some final states."""
+
+    title: Text | None = None
+    epilogue: Text | None = None
+    historians: Text | None = None
+
+
 class Note(Model):
     """A paragraph shown only when its condition holds (e.g. only if the side knows a fact)."""
 
     when: Condition
     text: Text
+    assumes: Condition | None = None
+    """What the note takes for granted beyond ``when``."""
 
 
 class Position(Model):
@@ -30,6 +85,13 @@ class Position(Model):
     argument: Text
     """Their case, in their own voice or summarised."""
     sources: tuple[SourceKey, ...] = ()
+    when: Condition | None = None
+    """The adviser speaks only when this holds (e.g. not after the option they argue for is
+    gone)."""
+    assumes: Condition | None = None
+    """What the plain text takes for granted; shown only where it holds."""
+    variants: tuple[PositionVariant, ...] = Field(alias="variant", default=())
+    """Other arguments for some states: ``[[decision.advisers.variant]]``."""
 
 
 class Option(Model):
@@ -55,6 +117,14 @@ class Option(Model):
     one who chose ("You announce...") or tells what only they knew. In a ``secret`` decision
     it marks an option the other side cannot help learning (a televised speech): that option
     is shown, with this text; the decision's other options stay hidden."""
+    assumes: Condition | None = None
+    """What the plain text takes for granted; shown only where it holds."""
+    variants: tuple[OptionVariant, ...] = Field(alias="variant", default=())
+    """Other words for some states: ``[[decision.option.variant]]``. All of an option's texts
+    are judged on the state just before its effects (the state its label was shown in)."""
+    chain: Text | None = None
+    """This act as a link in the chain an ending can name ("a US air strike on the missile
+    sites"): an ending with ``chain`` lists the links of the acts and incidents of its game."""
 
 
 class Record(Model):
@@ -102,6 +172,15 @@ class Decision(Model):
     advisers: tuple[Position, ...] = ()
     options: tuple[Option, ...] = Field(alias="option", min_length=2)
     history: Record
+    assumes: Condition | None = None
+    """What the plain text takes for granted; shown only where it holds."""
+    variants: tuple[DecisionVariant, ...] = Field(alias="variant", default=())
+    """Other titles or situations for some states: ``[[decision.variant]]``, judged when the
+    decision is shown."""
+    after: tuple[Ident, ...] = ()
+    """Decisions of the same phase that must be settled (taken, or passed over because their
+    ``when`` failed) before this one arises: an answer comes after what it answers, whichever
+    side plays which."""
 
 
 # --- events.toml ---------------------------------------------------------------------------
@@ -136,9 +215,27 @@ class Event(Model):
     """The historical record for this incident."""
     disputed: Text | None = None
     sources: tuple[SourceKey, ...] = ()
+    assumes: Condition | None = None
+    """What the plain text takes for granted; shown only where it holds."""
+    variants: tuple[EventVariant, ...] = Field(alias="variant", default=())
+    """Other words for some states: ``[[event.variant]]``, judged when it fires (before its
+    effects)."""
+    chain: Text | None = None
+    """This incident as a link in the chain an ending can name (see ``Option.chain``)."""
 
 
 # --- endings.toml --------------------------------------------------------------------------
+
+
+class Part(Model):
+    """A paragraph added to an ending when ``when`` holds at the end, after the epilogue (or
+    after what historians think): endings composed from what happened in this game."""
+
+    when: Condition
+    text: Text
+    to: Literal["epilogue", "historians"] = "epilogue"
+    """Which text it is added to."""
+    assumes: Condition | None = None
 
 
 class Gain(Model):
@@ -177,3 +274,12 @@ class Ending(Model):
     seen_from: dict[Side, Text] = Field(default_factory=dict)
     """How the ending looks from one side, shown after the epilogue to that side's player."""
     sources: tuple[SourceKey, ...] = ()
+    assumes: Condition | None = None
+    """What the plain text takes for granted; shown only where it holds."""
+    variants: tuple[EndingVariant, ...] = Field(alias="variant", default=())
+    """Other words for some final states: ``[[ending.variant]]``."""
+    parts: tuple[Part, ...] = Field(alias="part", default=())
+    """Paragraphs added when their ``when`` holds at the end: ``[[ending.part]]``."""
+    chain: Text | None = None
+    """A lead-in (e.g. "How it came to this:"); when given, the epilogue ends with it and the
+    ``chain`` of every option taken and incident that happened in this game, in order."""

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .base import Ident, IsoDate, Model, Role, Side, Text
+from .rules import Condition
 
 # --- scenario.toml -------------------------------------------------------------------------
 
@@ -88,6 +89,17 @@ class Phase(Model):
     part: Literal["prologue", "crisis", "aftermath"]
     day: int | None = Field(None, ge=1)
     """Day of the crisis (1 for 16 October), if the phase is within it."""
+    skip_when: Condition | None = None
+    """When this holds as the phase is reached, it is passed over: no incidents, no decisions."""
+    variants: tuple[PhaseVariant, ...] = Field(alias="variant", default=())
+    """Other titles for some states: ``[[phase.variant]]`` (the first whose ``when`` holds)."""
+
+
+class PhaseVariant(Model):
+    """A phase's title for some states (no "The United Nations" during an invasion)."""
+
+    when: Condition
+    title: Text
 
 
 class Dimension(Model):

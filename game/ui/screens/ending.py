@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Sparkline, Static
 
 from ...engine.compare import historical_ending, report
+from ...engine.view import ending_told
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
@@ -42,7 +43,7 @@ class EndingScreen(StyledOnce, Screen):
 
     def compose(self) -> ComposeResult:
         s, st = self.scenario, self.game_state
-        e = s.ending(st.ending)
+        e = ending_told(s, st)
         self._report = report(s, st)
         yield Static(Text(f"The end · {e.title}"), id="where")
         with VerticalScroll(id="ending"):

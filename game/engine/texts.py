@@ -1,0 +1,170 @@
+"""Texts that follow the state: the one place where the words a player reads are chosen.
+
+Each text-bearing table may carry ``variant`` tables and an ``assumes`` condition. The first
+variant whose ``when`` holds supplies the fields it gives; the plain text supplies the rest.
+Which state a text is judged on:
+
+- a decision's title, situation, notes, advisers and option labels: when it is shown (the
+  state in which it waits for the player, or in which the other side takes it);
+- an option's result and what the other side sees: the same state, just before its effects;
+- an incident's title and text: when it fires, just before its effects;
+- an ending's texts and parts: the final state.
+
+Only the engine calls these, and only when it explains a game (or audits one for the
+continuity proof): simulations never pay for them. With ``lapses`` (a list), every text used
+where its ``assumes`` is false is recorded as a :class:`Lapse`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.scenario import Decision, Ending, Event, Option, Position, Scenario
+from .rules import holds
+
+
+@dataclass(frozen=True, slots=True)
+class Lapse:
+    """A text shown where what it assumes is false."""
+
+    owner: object
+    """The table whose text it is (a decision, option, note, position, event, ending, part)."""
+    variant: int | None
+    """Which of its variants supplied the text, or None for its plain text."""
+    condition: object
+    """The assumption that is false."""
+    choices: tuple[str, ...]
+    """The player's choices so far, ``decision=option``."""
+
+
+def _note(lapses: list | None, owner, variant: int | None, cond, d) -> None:
+    if lapses is not None and cond is not None and not holds(cond, d):
+        choices = tuple(f"{s.decision}={s.option}" for s in d.steps if s.by_player)
+        lapses.append(Lapse(owner, variant, cond, choices))
+
+
+def variant_of(owner, d) -> int | None:
+    """The position of the first variant of ``owner`` whose ``when`` holds, or None."""
+    for i, v in enumerate(owner.variants):
+        if holds(v.when, d):
+            return i
+    return None
+
+
+def words(owner, fields: tuple[str, ...], d, lapses: list | None = None) -> dict[str, str]:
+    """The ``fields`` of ``owner`` as shown on ``d``: from its first holding variant where it
+    gives them, else the plain text. Checks the assumptions of whichever texts were used."""
+    i = variant_of(owner, d) if owner.variants else None
+    v = owner.variants[i] if i is not None else None
+    out: dict[str, str] = {}
+    plain = False
+    for f in fields:
+        text = getattr(v, f, None) if v is not None else None
+        if text is None:
+            text = getattr(owner, f)
+            plain = plain or text is not None
+        out[f] = text
+    if lapses is not None:
+        if plain:
+            _note(lapses, owner, None, owner.assumes, d)
+        if v is not None:
+            _note(lapses, owner, i, v.assumes, d)
+    return out
+
+
+OPTION_SHOWN = ("label", "detail")
+OPTION_TOLD = ("label", "detail", "result", "seen_by_other")
+
+
+def told_option(option: Option, d, fields=OPTION_TOLD, lapses: list | None = None) -> Option:
+    """A copy of ``option`` with the words shown on ``d``."""
+    got = words(option, fields, d, lapses)
+    if all(got[f] is getattr(option, f) for f in fields):
+        return option
+    return option.model_copy(update=got)
+
+
+def told_title(decision: Decision, d, lapses: list | None = None) -> str:
+    """A decision's title as shown on ``d`` (as when the other side's answer is told)."""
+    return words(decision, ("title",), d, lapses)["title"]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionTexts:
+    """Everything a decision shows its player, in words chosen for the state."""
+
+    title: str
+    situation: tuple[str, ...]
+    """The situation, then each note that holds."""
+    advisers: tuple[tuple[Position, str, str | None], ...]
+    """Each adviser who speaks: the position, the argument, the option argued for."""
+    options: tuple[Option, ...]
+    """The options offered, in the decision's order, with the words for the state."""
+
+
+def decision_texts(
+    decision: Decision, offered: list[Option], d, lapses: list | None = None
+) -> DecisionTexts:
+    """What ``decision`` shows on ``d``, given the options offered there."""
+    got = words(decision, ("title", "situation"), d, lapses)
+    notes = []
+    for n in decision.notes:
+        if holds(n.when, d):
+            notes.append(n.text)
+            _note(lapses, n, None, n.assumes, d)
+    advisers = []
+    for p in decision.advisers:
+        if p.when is None or holds(p.when, d):
+            w = words(p, ("argument", "option"), d, lapses)
+            advisers.append((p, w["argument"], w["option"]))
+    options = tuple(told_option(o, d, OPTION_SHOWN, lapses) for o in offered)
+    return DecisionTexts(got["title"], (got["situation"], *notes), tuple(advisers), options)
+
+
+def told_event(event: Event, d, lapses: list | None = None) -> tuple[str, str]:
+    """An incident's title and text as told when it fires on ``d``."""
+    got = words(event, ("title", "text"), d, lapses)
+    return got["title"], got["text"]
+
+
+def chain(scenario: Scenario, d) -> list[str]:
+    """The links of the chain of this game: the ``chain`` of each incident that happened and
+    each option taken, in the order they happened (a phase's incidents come before its
+    decisions)."""
+    by_phase: dict[str, list[str]] = {}
+    for s in d.steps:
+        link = scenario.option(s.decision, s.option).chain
+        if link:
+            by_phase.setdefault(s.phase, []).append(link)
+    out = []
+    for i, phase in enumerate(scenario.meta.phases):
+        out += [e.chain for e in scenario.events_in(i) if e.chain and e.id in d.flags]
+        out += by_phase.get(phase.id, [])
+    return out
+
+
+def told_ending(scenario: Scenario, ending: Ending, d, lapses: list | None = None) -> Ending:
+    """A copy of ``ending`` told for the final state ``d``: its variant's words, then the
+    parts that hold, then the chain of the game if the ending names it."""
+    got = words(ending, ("title", "epilogue", "historians"), d, lapses)
+    extra: dict[str, list[str]] = {"epilogue": [], "historians": []}
+    for part in ending.parts:
+        if holds(part.when, d):
+            extra[part.to].append(part.text)
+            _note(lapses, part, None, part.assumes, d)
+    if ending.chain:
+        links = chain(scenario, d)
+        if links:
+            extra["epilogue"].append(f"{ending.chain} {'; '.join(links)}.")
+    for f, more in extra.items():
+        if more:
+            got[f] = "\n\n".join((got[f], *more))
+    return ending.model_copy(update=got)
+
+
+def phase_title(phase, d) -> str:
+    """A phase's title for the state ``d``."""
+    for v in phase.variants:
+        if holds(v.when, d):
+            return v.title
+    return phase.title
