@@ -1,0 +1,155 @@
+"""The shipped scenario against the documentary record: each correction the record demands is
+in the content, where a player or a teacher meets it. Every check reads the scenario as loaded,
+so reverting a correction makes its test fail."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def _text(*parts: str | None) -> str:
+    return " ".join(" ".join(p.split()) for p in parts if p)
+
+
+def _dates(cmc) -> dict[str, str]:
+    return {p.id: p.date for p in cmc.meta.phases}
+
+
+# 1. The IL-28 endgame: Moscow decided without Castro.
+
+
+def test_il28_history_is_moscow_deciding_without_castro(cmc):
+    d = cmc.decision("il28_bombers")
+    assert d.history.option == "over_his_head"
+    assert d.history.date == "1962-11-11"
+    assert _dates(cmc)[d.phase] == "1962-11-11", "the decision is met on the day it was taken"
+    note = _text(d.history.note)
+    for fact in ("unanimous conclusion", "12 November", "Protocol 66", "19 November", "thirty days"):
+        assert fact in note, fact
+    assert {"K2M", "PRZ"} <= set(d.history.sources)
+    assert "Castro" not in _text(d.history.by)
+
+
+def test_castro_gives_way_after_the_decision(cmc):
+    ev = next(e for e in cmc.events if e.id == "castro_gives_way")
+    assert ev.historical and _dates(cmc)[ev.phase] == "1962-11-19"
+    assert ev.when.kind == "chose" and ev.when.options == ("over_his_head",)
+
+
+def test_quarantine_lifted_with_a_conditional_pledge(cmc):
+    d = cmc.decision("quarantine_end")
+    assert d.history.option == "lift" and d.history.date == "1962-11-20"
+    note = _text(d.history.note)
+    assert "thirty days" in note and "conditions" in note and "joint letter" in note
+    assert "JFKPC" in d.history.sources
+    assert "conditions" in _text(cmc.option("quarantine_end", "lift").result)
+
+
+# 2. Gromyko in the Oval Office: the oblique warning, not silence.
+
+
+def test_gromyko_meeting_history_is_the_oblique_warning(cmc):
+    d = cmc.decision("gromyko_meeting")
+    assert d.history.option == "warn_obliquely"
+    assert "4 September" in d.history.note and "GROC" in d.history.sources
+    q = next(q for q in cmc.questions if q.id == "q_gromyko_silence")
+    assert "4 September" in q.text and "4 September" in q.answer
+
+
+# 3. Operation Anadyr's scale.
+
+ANADYR_NUMBERS = ("24 R-12", "36", "16 R-14", "24 missiles", "50,000", "7 September", "42")
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["decision:anadyr", "entry:d1962_07_01_operation_anadyr", "term:anadyr"],
+)
+def test_anadyr_plan_and_what_arrived(cmc, where):
+    kind, ident = where.split(":")
+    if kind == "decision":
+        text = _text(cmc.decision(ident).history.note)
+    elif kind == "entry":
+        text = _text(next(e.text for e in cmc.history if e.id == ident))
+    else:
+        text = _text(next(t.definition for t in cmc.glossary if t.id == ident))
+    for fact in ANADYR_NUMBERS:
+        assert fact in text, (where, fact)
+    assert re.search(r"R-14s? (missiles )?never", text), where
+
+
+def test_r12_and_r14_terms(cmc):
+    terms = {t.id: _text(t.definition) for t in cmc.glossary}
+    assert "42 missiles were shipped" in terms["r12"] and "36 for combat, 6 for training" in terms["r12"]
+    assert "16 launchers with 24 missiles" in terms["r14"] and "never reached" in terms["r14"]
+    situation = _text(cmc.decision("anadyr").situation)
+    assert "16 launchers for the longer-range R-14" in situation
+
+
+# 4. 9 July 1960: the "figuratively speaking" rockets.
+
+
+def test_embargo_answer_accounts_for_july_1960(cmc):
+    d = cmc.decision("embargo_answer")
+    assert "figuratively speaking" in d.situation and "9 July" in d.situation
+    assert "July" in cmc.option("embargo_answer", "trade_and_credit").detail
+    assert "K60" in d.history.sources
+
+
+# 5. "No guarantee" was General Sweeney on 21 October.
+
+
+def test_no_guarantee_is_not_known_on_20_october(cmc):
+    d = cmc.decision("response")
+    assert "guarantee" not in d.situation and "Air Force has admitted" not in d.situation
+    assert "21 October" in d.history.note and "Sweeney" in d.history.note
+    entry = next(e for e in cmc.history if e.id == "d1962_10_21_no_guaranteed_strike")
+    assert "Sweeney" in entry.text and "SWE" in entry.sources
+
+
+# 7. SAC to DEFCON 2: the Joint Chiefs' order; Power's own act was the uncoded message.
+
+
+def test_sac_alert_ordered_by_the_chiefs(cmc):
+    d = cmc.decision("sac_alert")
+    assert "Joint Chiefs" in d.history.by
+    assert "Joint Chiefs" in d.situation
+    assert "uncoded" in d.history.note
+
+
+def test_sac_track_comes_down_in_mid_november(cmc):
+    ev = next(e for e in cmc.events if e.id == "sac_stands_down")
+    assert ev.historical and "1962-11-1" in _dates(cmc)[ev.phase]
+    assert any(e.kind == "track" and e.track == "sac_defcon" and e.to == 3 for e in ev.effects)
+
+
+# 8. Major Anderson was the only death from hostile fire, not the only death.
+
+
+def test_no_text_says_only_one_american_died(cmc):
+    texts = [e.epilogue for e in cmc.endings] + [e.historians for e in cmc.endings]
+    for t in texts:
+        assert not re.search(r"One American pilot had died", t)
+    historical = next(e for e in cmc.endings if e.historical)
+    assert "hostile fire" in _text(historical.epilogue)
+
+
+# 9. The May 1962 delegation was Rashidov's; Biryuzov was "engineer Petrov".
+
+
+def test_rashidov_headed_the_delegation(cmc):
+    entry = next(e for e in cmc.history if e.id == "d1962_05_02_biryuzov_mission")
+    assert "Rashidov" in entry.text and "engineer" in entry.text
+    assert "Rashidov" in cmc.decision("anadyr").history.note
+    assert "Rashidov" in cmc.decision("anadyr").situation
+
+
+# 10. The US photographed the Luna launchers; it did not know their warheads were there.
+
+
+def test_tactical_term_separates_launchers_from_warheads(cmc):
+    text = _text(next(t.definition for t in cmc.glossary if t.id == "tactical_nuclear_weapon"))
+    assert "photographed the Luna launchers" in text
+    assert "did not know that nuclear warheads for them were on the island" in text
