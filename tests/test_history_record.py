@@ -26,7 +26,13 @@ def test_il28_history_is_moscow_deciding_without_castro(cmc):
     assert d.history.date == "1962-11-11"
     assert _dates(cmc)[d.phase] == "1962-11-11", "the decision is met on the day it was taken"
     note = _text(d.history.note)
-    for fact in ("unanimous conclusion", "12 November", "Protocol 66", "19 November", "thirty days"):
+    for fact in (
+        "unanimous conclusion",
+        "12 November",
+        "Protocol 66",
+        "19 November",
+        "thirty days",
+    ):
         assert fact in note, fact
     assert {"K2M", "PRZ"} <= set(d.history.sources)
     assert "Castro" not in _text(d.history.by)
@@ -82,7 +88,10 @@ def test_anadyr_plan_and_what_arrived(cmc, where):
 
 def test_r12_and_r14_terms(cmc):
     terms = {t.id: _text(t.definition) for t in cmc.glossary}
-    assert "42 missiles were shipped" in terms["r12"] and "36 for combat, 6 for training" in terms["r12"]
+    assert (
+        "42 missiles were shipped" in terms["r12"]
+        and "36 for combat, 6 for training" in terms["r12"]
+    )
     assert "16 launchers with 24 missiles" in terms["r14"] and "never reached" in terms["r14"]
     situation = _text(cmc.decision("anadyr").situation)
     assert "16 launchers for the longer-range R-14" in situation
