@@ -69,7 +69,7 @@ REASONS = {
     "other-scenario.json": f"a game of another scenario ('mini', not '{CMC_ID}')",
     "edited.json": "summary: replaying the choices does not give the saved summary",
     "copy.json": "a second copy of the game in",
-    "folder.json": "a folder, not a save file",
+    "folder.json": "not a regular file: a folder",
     "old-gone.json": "saved with another version of the scenario: only 1 of its",
 }
 

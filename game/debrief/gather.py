@@ -22,6 +22,7 @@ from ..model.save import SaveFile
 from ..model.scenario import Scenario
 from ..model.state import GameState
 from ..saves import SaveError, list_saves, resume, summary
+from ..terminal import shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +36,16 @@ class Played:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A file left out of the debrief, and why."""
+    """A file left out of the debrief, and why; both escaped for a terminal (see
+    :func:`game.terminal.shown`), as a file name may hold anything."""
 
     file: str
     """The file's name in the folder."""
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shown(self.file))
+        object.__setattr__(self, "reason", shown(self.reason))
 
 
 @dataclass(frozen=True, slots=True)

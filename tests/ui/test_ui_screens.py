@@ -9,7 +9,7 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from game.ui import discoveries
+from game.saves import discoveries
 from game.ui.met import met
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.dossier import PARTS, DossierScreen

@@ -25,6 +25,7 @@ from ...debrief.gather import Gathered
 from ...debrief.pages import Block, Page, pages
 from ...debrief.text import TOPICS, plural, scope
 from ...model.scenario import Scenario
+from ...terminal import shown
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
 from .export import ExportScreen
@@ -212,12 +213,12 @@ class DebriefScreen(StyledOnce, Screen):
         self._set_class(code)
         self.index, self.reveal = 0, False
         await self._show()
-        self.notify(f"Showing {scope(code)}.")
+        self.notify(f"Showing {shown(scope(code))}.", markup=False)
 
     def action_export(self) -> None:
         def done(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {path}", title="Exported", timeout=10)
+                self.notify(f"Wrote {shown(path)}", title="Exported", timeout=10, markup=False)
 
         self.app.push_screen(ExportScreen(self.debrief, self.folder, self.show_names), done)
 
