@@ -180,7 +180,7 @@ def cmd_debrief(a) -> int:
     """The teacher's debrief of a folder of saves: the screen, or with --format a report."""
     from .debrief import ExportError, build, gather, render, write_report
     from .debrief.export import format_of
-    from .debrief.text import plural
+    from .debrief.text import left_out, plural
 
     folder = Path(a.folder) if a.folder else _saves_folder(a)
     if not folder.is_dir():
@@ -199,7 +199,7 @@ def cmd_debrief(a) -> int:
     s = scenario_for(a)
     gathered = gather(folder, s)
     for skipped in gathered.skipped:
-        print(f"skipped {shown(skipped.file)}: {shown(skipped.reason)}", file=sys.stderr)
+        print(f"skipped {left_out(skipped, not a.anonymize)}", file=sys.stderr)
     if not gathered.games:
         why = (
             f"{len(gathered.skipped)} file(s) left out, listed above"

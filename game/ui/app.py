@@ -253,11 +253,13 @@ class BrinkApp(Actions, LoadsScenario, App):
         self._saver.close()  # never lose the last save on quit
         self._collector.release()
 
-    def latest_unfinished(self):
-        """The newest readable save of an unfinished game this app can play, if any."""
-        from ..saves import latest_unfinished
-
-        return latest_unfinished(self.saves, self.scenario)
+    def latest_unfinished(self) -> Game | None:
+        """The game the title offers to continue: the one this app started or loaded, while
+        it is unfinished. Never another game of the saves folder, which a class may share:
+        the next student at the machine is not offered (nor shown the name of) the last
+        student's game; any save still opens with "Load a saved game" or `brink resume`."""
+        game = self.game
+        return game if game is not None and game.state.ending is None else None
 
     def resume_file(self, path: Path) -> None:
         """Load a save and go on with it; problems become notifications, never a crash."""

@@ -26,6 +26,7 @@ from ...debrief.pages import Block, Page, pages
 from ...debrief.text import TOPICS, plural, scope
 from ...model.scenario import Scenario
 from ...terminal import shown
+from ..commands import DebriefCommands
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
 from .export import ExportScreen
@@ -59,7 +60,12 @@ could not be counted, with the reason.
 
 
 class DebriefScreen(StyledOnce, Screen):
-    """The debrief of ``gathered`` (read from ``folder`` when not given)."""
+    """The debrief of ``gathered`` (read from ``folder`` when not given). It only reads: the
+    palette offers the debrief's commands, never the game's load, save or delete."""
+
+    TEACHER_ONLY = True
+    """Keeps the game's commands out of the palette (see :mod:`game.ui.commands`)."""
+    COMMANDS: ClassVar[set] = {DebriefCommands}
 
     AUTO_FOCUS = "#debrief-body"
     """Focused as the screen is built (see :mod:`.styled`)."""
@@ -183,6 +189,10 @@ class DebriefScreen(StyledOnce, Screen):
         if index != self.index:
             self.index, self.reveal = index, False
             await self._show()
+
+    async def go_to_page(self, index: int) -> None:
+        """Show page ``index`` (from the palette's list of pages)."""
+        await self._go(index)
 
     async def action_page(self, step: int) -> None:
         await self._go(self.index + step)
