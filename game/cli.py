@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .paths import saves_dir
-from .terminal import shown
 
 if TYPE_CHECKING:
     from .saves import Game
@@ -21,12 +20,11 @@ def _plain(game: Game, folder: Path) -> int:
     from .plain import Plain
     from .saves import write_save
 
-    def save(g: Game) -> Path:
-        path = write_save(folder, g.to_save())
-        g.id = path.stem  # a new id when the file held another game (see write_save)
-        return path
+    def save(g: Game) -> str:
+        write_save(folder, g.to_save())
+        return g.id
 
-    return Plain(game, sys.stdin.buffer, sys.stdout, save, folder).run()
+    return Plain(game, sys.stdin.buffer, sys.stdout, save).run()
 
 
 def cmd_play(a) -> int:
@@ -59,12 +57,13 @@ def cmd_play(a) -> int:
 
 def cmd_resume(a) -> int:
     from .commands import scenario_for
-    from .saves import find_save, open_save
+    from .saves import find_save, read_save, resume
 
     folder = saves_dir(a.saves_dir)
     path = find_save(folder, a.save)
     s = scenario_for(a)
-    game, note = open_save(s, path)
+    save = read_save(path)
+    game, note = resume(s, save, str(path))
     if note:
         print(note)
     if game.state.ending is not None:
@@ -90,11 +89,14 @@ def cmd_saves(a) -> int:
     extra = [Path(a.scenario)] if a.scenario else []
     rows = list_saves(folder, installed_scenarios(*extra), a.sort)
     if not rows:
-        print(f"No saved games in {shown(folder)}.")
+        print(f"No saved games in {folder}.")
         return 0
     for r in rows:
         if r.save is None:
-            print(f"DAMAGED  {shown(r.path.name)}: {r.problem.detail}")
+            print(
+                f"DAMAGED  {r.path.name}: {r.problem.path + ': ' if r.problem.path else ''}"
+                f"{r.problem.message}"
+            )
             continue
         v = r.save
         state = (
@@ -102,11 +104,9 @@ def cmd_saves(a) -> int:
         )
         who = v.player or "(no name)"
         cls = f" [{v.class_code}]" if v.class_code else ""
-        copy = "" if r.path.name == f"{v.id}.json" else f" (copy in {r.path.name})"
-        line = f"{v.id}{copy}  {who}{cls}  {v.role}  {state}  {len(v.choices)} choices"
-        print(shown(f"{line}  last played {v.updated}"))
+        print(f"{v.id}  {who}{cls}  {v.role}  {state}  last played {v.updated}")
     good = sum(r.save is not None for r in rows)
-    print(f"{good} game(s), {len(rows) - good} damaged file(s) in {shown(folder)}.")
+    print(f"{good} game(s), {len(rows) - good} damaged file(s) in {folder}.")
     return 0
 
 
@@ -125,16 +125,13 @@ def _commands() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .terminal import degrade_streams
-
-    degrade_streams()  # a terminal that cannot show every character gets plain ASCII
     argv = sys.argv[1:] if argv is None else argv
     if argv:
         from .arguments import parser
 
         args = parser().parse_args(argv)
     else:
-        args = None  # `brink` alone needs no parser
+        args = None  # `brink` alone needs no parser  # `brink` alone needs no parser
     try:
         if args is None or args.command is None:  # the Textual game, from the title screen
             from .ui.app import create_app

@@ -3,6 +3,7 @@ the advisers, the tracks it can see and the reasons they moved."""
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass
 
@@ -134,6 +135,7 @@ def shown_order(seed: int, decision: Decision, state: GameState) -> list[Option]
     the same on every resume and in every front end, and revealing nothing of which option
     history took (policies, saves and reports name options by id)."""
     order = list(decision.options)
+    random.Random(f"{seed}:{decision.id}").shuffle(order)
     offer = {o.id for o in offered(decision, state)}
     return [o for o in order if o.id in offer]
 

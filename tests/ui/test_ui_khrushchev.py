@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, OptionList
 
+from game.engine import shown_position
 from game.ui.app import create_app
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.ending import EndingScreen
@@ -110,14 +111,15 @@ def test_khrushchev_turn(snap_compare, khrushchev_app, theme):
     title "Moscow answers", "Washington has acted.", the DEFCON gauge "■ ■ ■ □ □  DEFCON 3",
     the tracks, and the tension log with Washington's moves and their reasons ("-2 DEFCON
     (5→3): forces on alert", "+1 Danger (2→3): ships face each other"); the options box,
-    "Options 1–2" on its frame, with "1. Withdraw" and "2. Hold firm" (no "Fire": the danger
+    "Options 1–2" on its frame, with "1. Hold firm" and "2. Withdraw" (the order seed 1 draws; no "Fire": the danger
     is below 6), option 1 marked ▶; the footer inside 80 columns."""
     assert snap_compare(khrushchev_app(theme), run_before=_start, terminal_size=SIZE)
 
 
 async def _withdrew(pilot):
     await _start(pilot)
-    await pilot.press("1")
+    app = pilot.app
+    await pilot.press(str(shown_position(app.scenario, app.game.state, "withdraw")))
     await pilot.pause()
 
 

@@ -9,7 +9,8 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from game.saves import discoveries
+from game.engine import offered, shown_position
+from game.ui import discoveries
 from game.ui.met import met
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.dossier import PARTS, DossierScreen
@@ -293,8 +294,12 @@ async def test_the_dossier_gives_new_text_only_to_the_parts_that_changed(make_ap
         dossier = app.screen
         text = {p: dossier.query_one(f"#{p}", Static).content for p in PARTS}
         entries = {p: rows for p, _, rows, _ in dossier._parts()}
-        for _ in range(6):
-            await pilot.press("escape", "1")
+        for _ in range(6):  # history's path: long enough for six turns
+            st = app.game.state
+            want = app.scenario.decision(st.pending).history.option
+            ids = [o.id for o in offered(app.scenario.decision(st.pending), st)]
+            n = shown_position(app.scenario, st, want) if want in ids else 1
+            await pilot.press("escape", str(n))
             if isinstance(app.screen, ConfirmScreen):
                 await pilot.press("y")
             await pilot.press("enter", "d")

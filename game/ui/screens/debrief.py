@@ -25,8 +25,6 @@ from ...debrief.gather import Gathered
 from ...debrief.pages import Block, Page, pages
 from ...debrief.text import TOPICS, plural, scope
 from ...model.scenario import Scenario
-from ...terminal import shown
-from ..commands import DebriefCommands
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
 from .export import ExportScreen
@@ -60,12 +58,7 @@ could not be counted, with the reason.
 
 
 class DebriefScreen(StyledOnce, Screen):
-    """The debrief of ``gathered`` (read from ``folder`` when not given). It only reads: the
-    palette offers the debrief's commands, never the game's load, save or delete."""
-
-    TEACHER_ONLY = True
-    """Keeps the game's commands out of the palette (see :mod:`game.ui.commands`)."""
-    COMMANDS: ClassVar[set] = {DebriefCommands}
+    """The debrief of ``gathered`` (read from ``folder`` when not given)."""
 
     AUTO_FOCUS = "#debrief-body"
     """Focused as the screen is built (see :mod:`.styled`)."""
@@ -190,10 +183,6 @@ class DebriefScreen(StyledOnce, Screen):
             self.index, self.reveal = index, False
             await self._show()
 
-    async def go_to_page(self, index: int) -> None:
-        """Show page ``index`` (from the palette's list of pages)."""
-        await self._go(index)
-
     async def action_page(self, step: int) -> None:
         await self._go(self.index + step)
 
@@ -223,12 +212,12 @@ class DebriefScreen(StyledOnce, Screen):
         self._set_class(code)
         self.index, self.reveal = 0, False
         await self._show()
-        self.notify(f"Showing {shown(scope(code))}.", markup=False)
+        self.notify(f"Showing {scope(code)}.")
 
     def action_export(self) -> None:
         def done(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {shown(path)}", title="Exported", timeout=10, markup=False)
+                self.notify(f"Wrote {path}", title="Exported", timeout=10)
 
         self.app.push_screen(ExportScreen(self.debrief, self.folder, self.show_names), done)
 
