@@ -45,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="start a new game")
     play.add_argument("--role", choices=ROLES, default="kennedy")
-    play.add_argument("--seed", type=int, default=None, help="seed for chance (default: random)")
+    play.add_argument("--seed", type=seed, default=None, help="seed for chance (default: random)")
     play.add_argument(
         "--opponent",
         choices=POLICIES,
@@ -95,7 +95,7 @@ def parser() -> argparse.ArgumentParser:
     sim.add_argument("--opponent", choices=POLICIES, default="historical")
     sim.add_argument("--events", choices=EVENT_MODES, default="historical")
     sim.add_argument("--runs", type=positive, required=True)
-    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--seed", type=seed, default=0, help="the first game's seed (default: 0)")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument(
         "--save",
@@ -139,11 +139,30 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def positive(text: str) -> int:
+MAX_SEED = 10**18
+"""Seeds go up to here: enough for any game, and printable in a line."""
+
+
+def whole(text: str) -> int:
+    """A whole number of a few digits; a long or odd text is not echoed whole."""
+    shown = text if len(text) <= 24 else text[:20] + "..."
+    if len(text) > 40:
+        raise argparse.ArgumentTypeError(f"expected a number, got {len(text)} characters")
     try:
-        n = int(text)
+        return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}") from None
+
+
+def seed(text: str) -> int:
+    n = whole(text)
+    if not 0 <= n <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"expected a seed from 0 to {MAX_SEED}")
+    return n
+
+
+def positive(text: str) -> int:
+    n = whole(text)
     if not 1 <= n <= 10_000_000:
         raise argparse.ArgumentTypeError("expected a number from 1 to 10000000")
     return n

@@ -19,6 +19,7 @@ from .text import (
     counts_lines,
     distribution,
     ending_line,
+    left_out,
     matched_word,
     plural,
     roles_line,
@@ -72,7 +73,7 @@ def pages(d: Debrief, show_names: bool) -> tuple[Page, ...]:
     out += [_student(s, show_names, len(d.students)) for s in d.students]
     if not d.students:
         out.append(Page(4, "Students", (Block("para", "No student's game to show."),)))
-    out.append(_skipped(d))
+    out.append(_skipped(d, show_names))
     return tuple(out)
 
 
@@ -195,9 +196,9 @@ def _student(s: Student, show_names: bool, n: int) -> Page:
     return Page(4, f"{label(s, show_names)} — {s.number} of {n}", tuple(b))
 
 
-def _skipped(d: Debrief) -> Page:
+def _skipped(d: Debrief, show_names: bool) -> Page:
     if not d.skipped:
         return Page(5, TOPICS[5], (Block("para", "None: every file in the folder was read."),))
     b = [Block("muted", f"{plural(len(d.skipped), 'file')} could not be counted:")]
-    b += [Block("para", f"{s.file}: {s.reason}") for s in d.skipped]
+    b += [Block("para", left_out(s, show_names)) for s in d.skipped]
     return Page(5, TOPICS[5], tuple(b))

@@ -8,6 +8,8 @@ Which questions of the scenario's bank (``debrief.toml``) are asked, in this ord
    in the order of the calendar;
 3. the general questions (no decision, no options), always, in the order of the file.
 
+The myths come in the same spirit: those that bear on a decision some student made come first.
+
 Each comes with what historians say (for the teacher) and its sources.
 """
 
@@ -46,6 +48,8 @@ class MythFacts:
     claim: str
     fact: str
     sources: tuple[str, ...]
+    count: int = 0
+    """Students who made a decision it bears on; those above 0 come first."""
 
 
 def source_names(scenario: Scenario, keys) -> tuple[str, ...]:
@@ -81,10 +85,21 @@ def asked(scenario: Scenario, students: tuple[Student, ...]) -> tuple[Asked, ...
     return (*by_options, *by_decision, *general)
 
 
-def myths(scenario: Scenario) -> tuple[MythFacts, ...]:
-    """The scenario's myths, in the order of the file."""
+def myths(scenario: Scenario, students: tuple[Student, ...] = ()) -> tuple[MythFacts, ...]:
+    """The scenario's myths: first those that bear on a decision some student made, the most
+    students first, then the rest; ties keep the order of the file."""
+    made: dict[str, set[int]] = {}
+    for n, st in enumerate(students):
+        for c in st.choices:
+            made.setdefault(c.decision_id, set()).add(n)
+    ms = scenario.myths
+    counts = [len(set().union(*(made.get(d, set()) for d in m.decisions))) for m in ms]
+    order = sorted(range(len(ms)), key=lambda i: -counts[i])  # stable: ties keep the file's order
     return tuple(
-        MythFacts(m.id, m.claim, m.fact, source_names(scenario, m.sources)) for m in scenario.myths
+        MythFacts(
+            ms[i].id, ms[i].claim, ms[i].fact, source_names(scenario, ms[i].sources), counts[i]
+        )
+        for i in order
     )
 
 

@@ -21,6 +21,7 @@ from .text import (
     distribution,
     ending_line,
     gains_table,
+    left_out,
     matched_word,
     roles_line,
     subtitle,
@@ -118,9 +119,9 @@ def render(d: Debrief, show_names: bool = True) -> str:
     out += [_student(s, show_names, top) for s in d.students]
     out.append(f'<h2 id="skipped">{e(TOPICS[5])}</h2>')
     if d.skipped:
-        out.append("<table><tr><th>File</th><th>Why it was left out</th></tr>")
-        out += [f"<tr><td>{e(s.file)}</td><td>{e(s.reason)}</td></tr>" for s in d.skipped]
-        out.append("</table>")
+        out.append("<ul>")
+        out += [f"<li>{e(left_out(s, show_names))}</li>" for s in d.skipped]
+        out.append("</ul>")
     else:
         out.append("<p>None: every file was read.</p>")
     out.append("</body></html>\n")

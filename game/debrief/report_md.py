@@ -18,6 +18,7 @@ from .text import (
     distribution,
     ending_line,
     gains_table,
+    left_out,
     matched_word,
     one_line,
     roles_line,
@@ -76,7 +77,7 @@ def render(d: Debrief, show_names: bool = True) -> str:
     out += [f"## {TOPICS[5]}", ""]
     if not d.skipped:
         out += ["None: every file was read.", ""]
-    out += [f"- {md(s.file)}: {md(s.reason)}" for s in d.skipped]
+    out += [f"- {md(left_out(s, show_names))}" for s in d.skipped]
     return "\n".join(out).rstrip() + "\n"
 
 

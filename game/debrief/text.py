@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..engine.compare import GainRow
 from ..engine.view import score
 from .figures import Debrief, Overview
+from .gather import Skipped
 from .students import Student
 
 TOPICS = ("Overview", "Decisions", "Questions", "Myths", "Students", "Files left out")
@@ -79,6 +80,18 @@ def counts_lines(o: Overview) -> list[tuple[str, str]]:
 def distribution(pairs: tuple[tuple[int, int], ...], prefix: str = "") -> str:
     """A distribution in words: "3: 2 games, 5: 4 games"."""
     return ", ".join(f"{prefix}{k}: {plural(v, 'game')}" for k, v in pairs) or "none"
+
+
+def left_out(s: Skipped, show_names: bool) -> str:
+    """A file left out, and why. Names hidden: "file 3: damaged (...)", with neither the
+    file's name nor the student's (a file name is often the student's name). Names shown:
+    the file's name, whose game it was when that can be read in it, and for a copy the file
+    counted instead."""
+    if not show_names:
+        return f"file {s.number}: {s.reason}"
+    who = f" ({s.player}'s game)" if s.player else ""
+    kept = f"; counted: {s.kept}" if s.kept else ""
+    return f"{s.file}{who}: {s.reason}{kept}"
 
 
 def ending_line(s: Student) -> str:

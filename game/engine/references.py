@@ -189,6 +189,8 @@ class _Checker:
                         )
         for i, m in enumerate(s.myths):
             self.sources_of(f, f"myth[{i}]", m.sources)
+            for j, d in enumerate(m.decisions):
+                self.add(f, f"myth[{i}].decisions[{j}]", _known("decision", d, self.options))
         self.texts()
         return self.problems
 

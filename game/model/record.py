@@ -80,3 +80,5 @@ class Myth(Model):
     claim: Text
     fact: Text
     sources: tuple[SourceKey, ...] = Field(min_length=1)
+    decisions: tuple[Ident, ...] = ()
+    """The decisions it bears on: the debrief shows it first when a student made one."""

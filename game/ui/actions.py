@@ -4,6 +4,7 @@ Textual looks its actions up."""
 
 from __future__ import annotations
 
+from ..terminal import shown
 from .themes import CONTRAST, DEFAULT
 
 
@@ -52,7 +53,7 @@ class Actions:
             self.save().result()  # asked for: wait, and say so only once it is written
         except OSError:
             return  # already reported by _save_failed
-        self.notify(f"Saved as {self.game.id} in {self.saves}.", title="Saved")
+        self.notify(f"Saved as {self.game.id} in {shown(self.saves)}.", title="Saved", markup=False)
 
     def action_set_theme(self, name: str) -> None:
         self.theme = name

@@ -84,7 +84,7 @@ class BrinkApp(Actions, LoadsScenario, App):
         if self._scenario is not None:
             self.info = title_info(self._scenario)
             self.found = read_found(saves, self._scenario.meta.id)
-        self._saver = Saver(self._save_failed)
+        self._saver = Saver(self._save_failed, self._save_renamed)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._collector = Collector()
         self._kept = Kept(self, self._collector)
@@ -106,7 +106,7 @@ class BrinkApp(Actions, LoadsScenario, App):
         if self.game is not None:
             self.show_current()
             if self._note:
-                self.notify(self._note, title="Saved game", timeout=8)
+                self.notify(self._note, title="Saved game", timeout=8, markup=False)
         if self.debrief_on_start is not None:
             self.open_debrief(**self.debrief_on_start, standalone=True)
 
@@ -172,7 +172,7 @@ class BrinkApp(Actions, LoadsScenario, App):
         outcome = self.game.choose(option.id)
         self.save()
         if self.game.state.ending is not None:
-            from . import discoveries
+            from ..saves import discoveries
 
             self.found = discoveries.record_found(
                 self.saves, self.scenario.meta.id, self.game.state.ending
@@ -222,11 +222,28 @@ class BrinkApp(Actions, LoadsScenario, App):
 
     def _save_failed(self, message: str) -> None:
         """From the saver thread: show the failure on the app's loop."""
+        self._from_saver(lambda: self.notify(message, severity="error", timeout=10, markup=False))
+
+    def _save_renamed(self, old: str, new: str) -> None:
+        """From the saver thread: the game's file held another game, so it went to a new id."""
+
+        def tell() -> None:
+            if self.game is not None and self.game.id == old:
+                self.game.id = new
+            self.notify(
+                f"{old}.json holds another game, or this one played further elsewhere; it is "
+                f"kept as it was, and this game is saved as {new}.",
+                title="Saved game",
+                timeout=10,
+                markup=False,
+            )
+
+        self._from_saver(tell)
+
+    def _from_saver(self, call) -> None:
         if self._loop is not None:
             with contextlib.suppress(RuntimeError):  # the app may have closed its loop
-                self._loop.call_soon_threadsafe(
-                    lambda: self.notify(message, severity="error", timeout=10)
-                )
+                self._loop.call_soon_threadsafe(call)
 
     def wait_for_saves(self) -> None:
         """Block until every save asked for so far is on disk."""
@@ -236,25 +253,27 @@ class BrinkApp(Actions, LoadsScenario, App):
         self._saver.close()  # never lose the last save on quit
         self._collector.release()
 
-    def latest_unfinished(self):
-        """The newest readable save of an unfinished game this app can play, if any."""
-        from ..saves import latest_unfinished
-
-        return latest_unfinished(self.saves, self.scenario)
+    def latest_unfinished(self) -> Game | None:
+        """The game the title offers to continue: the one this app started or loaded, while
+        it is unfinished. Never another game of the saves folder, which a class may share:
+        the next student at the machine is not offered (nor shown the name of) the last
+        student's game; any save still opens with "Load a saved game" or `brink resume`."""
+        game = self.game
+        return game if game is not None and game.state.ending is None else None
 
     def resume_file(self, path: Path) -> None:
         """Load a save and go on with it; problems become notifications, never a crash."""
-        from ..saves import SaveError, new_id, read_save, resume
+        from ..saves import SaveError, open_save
 
-        try:
-            save = read_save(path)
-            game, note = resume(self.scenario, save, str(path))
+        try:  # a copy, or a game of a changed scenario, goes on under a new id
+            game, note = open_save(self.scenario, path)
         except SaveError as exc:
-            self.notify(str(exc.problem), title="Cannot load", severity="error", timeout=10)
+            self.notify(
+                str(exc.problem), title="Cannot load", severity="error", timeout=10, markup=False
+            )
             return
         if note:
-            game.id = new_id()  # keep the old file as it was; go on in a new one
-            self.notify(note, title="Saved game", timeout=8)
+            self.notify(note, title="Saved game", timeout=8, markup=False)
         self.game = game
         self.show_current()
 

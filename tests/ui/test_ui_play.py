@@ -132,8 +132,10 @@ async def test_a_number_with_no_option_is_refused(make_app):
         assert isinstance(app.screen, GameScreen) and app.game.choices == []
 
 
-async def test_continue_resumes_the_newest_unfinished_game(make_app):
-    """One choice, Esc to the title; a new app over the same folder continues that game."""
+async def test_continue_is_this_sessions_game_only(make_app):
+    """One choice, Esc to the title: the same app continues that game, named by campaign and
+    date, not by the student; a new app over the same (perhaps shared) folder offers no game
+    to continue, so the next student is never handed the last one's."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await start_kennedy(pilot)
@@ -143,12 +145,25 @@ async def test_continue_resumes_the_newest_unfinished_game(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
-    again = make_app()
-    async with again.run_test(size=SIZE) as pilot:
+        menu = app.screen.query_one("#menu")
+        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        assert any(p.startswith("Continue the last game (Kennedy, ") for p in prompts)
         await pilot.press("c")
         await pilot.pause()
-        assert isinstance(again.screen, GameScreen)
-        assert again.game.state == state
+        assert isinstance(app.screen, GameScreen) and app.game.state == state
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            if again.loaded:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        menu = again.screen.query_one("#menu")
+        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        assert "Continue the last game — none yet" in prompts
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(again.screen, TitleScreen) and again.game is None
 
 
 async def test_load_lists_damaged_files_with_their_reason(make_app, tmp_path):

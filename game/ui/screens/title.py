@@ -63,10 +63,9 @@ class TitleScreen(RestingScreen):
                 menu.add_option(Option(text, id=f"role:{role.id}", disabled=True))
         if not app.loaded:  # filled in once the app has loaded the scenario, in a moment
             menu.add_option(Option(Text("Continue the last game"), "continue", True))
-        elif (latest := app.latest_unfinished()) is not None:
-            s = latest.save
-            who = f"{s.player}, " if s.player else ""
-            text = f"Continue the last game ({who}{s.role.capitalize()}, {s.summary.date})"
+        elif (latest := app.latest_unfinished()) is not None:  # this session's game: no name
+            s = latest.to_save()
+            text = f"Continue the last game ({s.role.capitalize()}, {s.summary.date})"
             menu.add_option(Option(Text(text), id="continue"))
         else:
             menu.add_option(Option(Text("Continue the last game — none yet"), "continue", True))
@@ -97,11 +96,10 @@ class TitleScreen(RestingScreen):
 
             app.push_screen(NewGameScreen(choice.removeprefix("role:")))
         elif choice == "continue":
-            latest = app.latest_unfinished()
-            if latest is None:
+            if app.latest_unfinished() is None:
                 app.notify("There is no unfinished game to continue.", severity="warning")
             else:
-                app.resume_file(latest.path)
+                app.show_current()
         elif choice == "load":
             app.action_load()
         elif choice == "debrief":
