@@ -82,7 +82,7 @@ FACTS = (
     Fact(
         "the pledge never formalised",
         r"never (been )?formali[sz]ed",
-        frozenset({"quarantine_end"}),
+        frozenset({"quarantine_end", "un_closure"}),
     ),
     Fact(
         "Rusk's secret fallback of a trade announced by the UN",
