@@ -37,7 +37,8 @@ class Asked:
     count: int
     """Students who chose one of its options (or, without options, made the decision)."""
     why: str
-    """E.g. "4 of 30 students chose Surgical air strike or Strike and invade"."""
+    """E.g. "4 of the 14 students who faced this decision chose Surgical air strike or Strike
+    and invade": of those who made the decision, not of the whole class."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +61,11 @@ def source_names(scenario: Scenario, keys) -> tuple[str, ...]:
 def asked(scenario: Scenario, students: tuple[Student, ...]) -> tuple[Asked, ...]:
     """The questions for this class, in the order above."""
     picked = [frozenset((c.decision_id, c.option_id) for c in st.choices) for st in students]
+    faced = [frozenset(c.decision_id for c in st.choices) for st in students]
     made: dict[str, int] = {}
     for st in students:
         for c in st.choices:
             made[c.decision_id] = made.get(c.decision_id, 0) + 1
-    total = len(students)
     by_options, by_decision, general = [], [], []
     order = {d.id: i for i, d in enumerate(_calendar(scenario))}
     for q in scenario.questions:
@@ -72,12 +73,16 @@ def asked(scenario: Scenario, students: tuple[Student, ...]) -> tuple[Asked, ...
             wanted = _wanted(scenario, q)
             n = sum(1 for keys in picked if not keys.isdisjoint(wanted))
             if n:
+                at = {d for d, _ in wanted}
+                total = sum(1 for ds in faced if not ds.isdisjoint(at))
                 labels = " or ".join(_option_labels(scenario, q))
-                by_options.append(_asked(scenario, q, n, f"{_of(n, total)} chose {labels}"))
+                why = f"{n} of the {_students(total)} who faced this decision chose {labels}"
+                by_options.append(_asked(scenario, q, n, why))
         elif q.decision is not None:
             n = made.get(q.decision, 0)
             if n:
-                by_decision.append(_asked(scenario, q, n, f"{_of(n, total)} faced this decision"))
+                why = f"{_students(n)} faced this decision"
+                by_decision.append(_asked(scenario, q, n, why))
         else:
             general.append(_asked(scenario, q, 0, "for every class"))
     by_options.sort(key=lambda a: -a.count)  # stable: ties keep the file's order
@@ -103,8 +108,8 @@ def myths(scenario: Scenario, students: tuple[Student, ...] = ()) -> tuple[MythF
     )
 
 
-def _of(n: int, total: int) -> str:
-    return f"{n} of {total} student{'s' if total != 1 else ''}"
+def _students(n: int) -> str:
+    return f"{n} student{'s' if n != 1 else ''}"
 
 
 def _wanted(scenario: Scenario, q: Question) -> frozenset[tuple[str, str]]:

@@ -95,8 +95,7 @@ def render(d: Debrief, show_names: bool = True) -> str:
     ]
     out += _overview(d)
     out.append(f'<h2 id="decisions">{e(TOPICS[1])}</h2>')
-    total = d.overview.games
-    out += [_decision(x, total, i) for i, x in enumerate(d.decisions)]
+    out += [_decision(x, i) for i, x in enumerate(d.decisions)]
     out.append(f'<h2 id="questions">{e(TOPICS[2])}</h2><ol>')
     for q in d.questions:
         about = f" On “{e(q.decision)}”." if q.decision else ""
@@ -157,13 +156,14 @@ def _overview(d: Debrief) -> list[str]:
     return out
 
 
-def _decision(x: DecisionFigures, total: int, i: int) -> str:
+def _decision(x: DecisionFigures, i: int) -> str:
+    """One decision; its bars are of the students who made it."""
     out = [
         f'<div class="decision"><h3>{e(x.date)}: {e(x.title)}</h3>',
         f'<p class="muted">For: {e(x.role_title)}. {x.chose} chose'
         + (f"; {x.waiting} unfinished games stopped here" if x.waiting else "")
         + ".</p>",
-        svg.bars([(o.label, o.count, o.historical) for o in x.options], total, f"d{i}"),
+        svg.bars([(o.label, o.count, o.historical) for o in x.options], x.chose, f"d{i}"),
     ]
     if x.history is not None:
         who = f" ({x.history_by}{', ' + x.history_date if x.history_date else ''})"

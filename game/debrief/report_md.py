@@ -21,6 +21,7 @@ from .text import (
     left_out,
     matched_word,
     one_line,
+    plural,
     roles_line,
     subtitle,
     title,
@@ -84,8 +85,9 @@ def render(d: Debrief, show_names: bool = True) -> str:
 def _decisions(d: Debrief) -> list[str]:
     out = [f"## {TOPICS[1]}", ""]
     for x in d.decisions:
-        out += [f"### {md(x.date)}: {md(x.title)}", "", f"For: {md(x.role_title)}.", ""]
-        out += ["| Option | Students | History |", "|---|---:|---|"]
+        out += [f"### {md(x.date)}: {md(x.title)}", ""]
+        out += [f"For: {md(x.role_title)}; {plural(x.chose, 'student')} made this decision.", ""]
+        out += [f"| Option | Students (of {x.chose}) | History |", "|---|---:|---|"]
         out += [
             f"| {md(o.label)} | {o.count} | {'history chose this' if o.historical else ''} |"
             for o in x.options

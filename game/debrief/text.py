@@ -61,19 +61,33 @@ def roles_line(o: Overview) -> list[str]:
     ]
 
 
+DIVERGENCE_RULE = (
+    "a choice counts as diverged when it is not history's, including a decision history never "
+    "faced (the game had already left history's path)"
+)
+"""The one rule for decisions history never faced, stated wherever divergence is shown."""
+
+
 def counts_lines(o: Overview) -> list[tuple[str, str]]:
-    """The headline counts, as (what, how many) pairs, over the finished games."""
+    """The headline counts, as (what, how many) pairs; the endings over the finished games
+    (while none is finished, one line says so rather than "0 of 0")."""
+    if o.finished:
+        endings = [
+            ("Ended in nuclear war", share(o.nuclear_war, o.finished)),
+            ("Ended in an invasion of Cuba", share(o.invasion, o.finished)),
+            ("Ended in any fighting", share(o.fighting, o.finished)),
+            (
+                f"Ended in the historical settlement ({o.historical_title})",
+                share(o.historical, o.finished),
+            ),
+        ]
+    else:
+        endings = [("Endings", "no game is finished yet")]
     return [
-        ("Ended in nuclear war", share(o.nuclear_war, o.finished)),
-        ("Ended in an invasion of Cuba", share(o.invasion, o.finished)),
-        ("Ended in any fighting", share(o.fighting, o.finished)),
-        (
-            f"Ended in the historical settlement ({o.historical_title})",
-            share(o.historical, o.finished),
-        ),
+        *endings,
         ("Highest danger reached", f"{o.worst_danger} of {o.danger_max}"),
         ("Most alert DEFCON reached", f"DEFCON {o.worst_defcon}"),
-        ("Mean divergence from history", f"{o.mean_divergence:.1f}%"),
+        ("Mean divergence from history", f"{o.mean_divergence:.1f}% ({DIVERGENCE_RULE})"),
     ]
 
 
@@ -99,7 +113,8 @@ def ending_line(s: Student) -> str:
 
 
 def matched_word(m: bool | None) -> str:
-    return {True: "as history", False: "diverged", None: "history never faced it"}[m]
+    """A choice against history's (see :data:`DIVERGENCE_RULE`)."""
+    return {True: "as history", False: "diverged", None: "diverged: history never faced it"}[m]
 
 
 def gains_table(gains: tuple[GainRow, ...]) -> tuple[list[str], list[tuple[str, list[str]]]]:
