@@ -126,6 +126,9 @@ def parser() -> argparse.ArgumentParser:
     deb.add_argument(
         "--class", dest="class_code", default=None, metavar="CODE", help="keep only this class"
     )
+    deb.add_argument(
+        "--role", choices=ROLES, default=None, help="keep only the games of one campaign"
+    )
     deb.add_argument("--anonymize", action="store_true", help="hide the names in every output")
     deb.add_argument("--format", choices=("md", "html", "csv"), default=None, help="write a report")
     deb.add_argument(

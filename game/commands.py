@@ -210,6 +210,14 @@ def cmd_debrief(a) -> int:
     if a.class_code is not None and not gathered.of_class(a.class_code):
         present = ", ".join(c or "(no class code)" for c in gathered.classes)
         return error(f"no game of class {a.class_code!r} in {folder} (classes: {present})")
+    role = getattr(a, "role", None)
+    if role is not None:
+        from dataclasses import replace
+
+        kept = tuple(g for g in gathered.games if g.state.role == role)
+        if not any(g.state.role == role for g in gathered.of_class(a.class_code)):
+            return error(f"no game of the {role} campaign in {folder}")
+        gathered = replace(gathered, games=kept)
     if fmt is None:  # the Textual debrief screen
         from .ui.app import create_app
 
@@ -221,7 +229,8 @@ def cmd_debrief(a) -> int:
         }
         app.run()
         return app.return_code or 0
-    text = render(build(s, gathered, a.class_code), fmt, not a.anonymize, a.per_decision)
+    d = build(s, gathered, a.class_code, role)
+    text = render(d, fmt, not a.anonymize, a.per_decision)
     if not out:
         return _to_stdout(text)
     try:

@@ -51,7 +51,7 @@ def messy(cmc, mini, tmp_path):
     edited = {**raw["summary"], "peak_danger": raw["summary"]["peak_danger"] + 1}
     (folder / "edited.json").write_text(json.dumps({**raw, "id": "edited", "summary": edited}))
     (folder / "copy.json").write_text(good[1].path.read_text("utf-8"))
-    (folder / "folder.json").mkdir()
+    (folder / "folder.json").mkdir()  # a sub-folder, read as one (empty)
     (folder / "notes.txt").write_text("not a save, not listed")
     old = json.loads(good[2].path.read_text("utf-8"))
     (folder / "old-same.json").write_text(
@@ -71,7 +71,6 @@ REASONS = {
     "other-scenario.json": f"a game of another scenario ('mini', not '{CMC_ID}')",
     "edited.json": "summary: replaying the choices does not give the saved summary",
     "copy.json": "a second copy of a game (same save id)",
-    "folder.json": "not a regular file: a folder",
     "old-gone.json": "saved with another version of the scenario: only 1 of its",
 }
 

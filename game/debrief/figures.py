@@ -68,6 +68,15 @@ class Overview:
 
 
 @dataclass(frozen=True, slots=True)
+class Campaign:
+    """The overview of one campaign's games."""
+
+    role: str
+    title: str
+    overview: Overview
+
+
+@dataclass(frozen=True, slots=True)
 class OptionCount:
     id: str
     label: str
@@ -117,11 +126,23 @@ class Debrief:
     myths: tuple[MythFacts, ...]
     students: tuple[Student, ...]
     skipped: tuple[Skipped, ...]
+    role: str | None = None
+    """The campaign kept (None: both)."""
+    campaigns: tuple[Campaign, ...] = ()
+    """The overview of each campaign played, in the scenario's order."""
 
 
-def build(scenario: Scenario, gathered: Gathered, class_code: str | None = None) -> Debrief:
-    """The debrief of the gathered games (of one class, if ``class_code`` is given)."""
+def build(
+    scenario: Scenario,
+    gathered: Gathered,
+    class_code: str | None = None,
+    role: str | None = None,
+) -> Debrief:
+    """The debrief of the gathered games (of one class, if ``class_code`` is given; of one
+    campaign, if ``role`` is)."""
     games = gathered.of_class(class_code)
+    if role is not None:
+        games = tuple(g for g in games if g.state.role == role)
     with paused_gc():  # many small objects that all stay alive: see ``gather``
         studs = students(scenario, games)
     qs = asked(scenario, studs)
@@ -134,13 +155,19 @@ def build(scenario: Scenario, gathered: Gathered, class_code: str | None = None)
         folder=gathered.folder,
         class_code=code if code is not None else class_code,
         classes=gathered.classes,
-        other_classes=len(gathered.games) - len(games),
+        other_classes=len(gathered.games) - len(gathered.of_class(class_code)),
         overview=overview(scenario, studs),
         decisions=decisions(scenario, studs, qs, waiting),
         questions=qs,
         myths=myths(scenario, studs),
         students=studs,
         skipped=gathered.skipped,
+        role=role,
+        campaigns=tuple(
+            Campaign(r.id, r.title, overview(scenario, mine))
+            for r in scenario.meta.roles
+            if (mine := tuple(s for s in studs if s.role == r.id))
+        ),
     )
 
 

@@ -19,13 +19,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .. import reading
 from ..model.save import SaveFile
 from ..model.scenario import Scenario
 from ..model.state import GameState
-from ..saves import SaveError, list_saves, resume, summary
-from ..saves.disk import MAX_SAVE_BYTES
+from ..saves import SaveError, resume, summary
+from ..saves.disk import parse_save
 from ..terminal import shown
+from .handins import entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,8 @@ class Played:
     path: Path
     save: SaveFile
     state: GameState
+    file: str = ""
+    """Its name relative to the folder: ``ann.json``, ``10B/ann.json``, ``hand-ins.zip/ann.json``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,8 @@ def class_key(code: str) -> str:
 
 
 def gather(folder: Path, scenario: Scenario) -> Gathered:
-    """Read every ``*.json`` file of the folder (not its sub-folders) and replay each game
+    """Read every save of the folder, its sub-folders and its zips (see :mod:`.handins`) and
+    replay each game
     against ``scenario``; nothing that is wrong with a file stops the others.
 
     The cyclic garbage collector is paused meanwhile: every game read stays alive as many small
@@ -112,15 +115,20 @@ def paused_gc() -> Iterator[None]:
 def _gather(folder: Path, scenario: Scenario) -> Gathered:
     games: dict[str, Played] = {}
     skipped: list[Skipped] = []
-    for row in list_saves(folder):
-        name = row.path.name if row.path != folder else str(folder)
-        if row.save is None:
-            who = _name_in(row.path) if row.path != folder else ""
-            skipped.append(Skipped(name, f"damaged ({row.problem.detail})", player=who))
+    for entry in entries(folder):
+        name = entry.name
+        if entry.text is None:
+            skipped.append(Skipped(name, entry.problem))
             continue
-        played, why = _replay(scenario, row.path, row.save)
+        try:
+            save = parse_save(entry.text, name)
+        except SaveError as exc:
+            who = _name_in(entry.text)
+            skipped.append(Skipped(name, f"damaged ({exc.problem.detail})", player=who))
+            continue
+        played, why = _replay(scenario, folder / name, save, name)
         if played is None:
-            skipped.append(Skipped(name, why, player=row.save.player))
+            skipped.append(Skipped(name, why, player=save.player))
             continue
         other = games.get(played.save.id)
         if other is not None:
@@ -128,11 +136,11 @@ def _gather(folder: Path, scenario: Scenario) -> Gathered:
             games[played.save.id] = keep
             skipped.append(
                 Skipped(
-                    drop.path.name,
+                    drop.file,
                     "a second copy of a game (same save id): the copy that went further is "
                     "counted, once",
                     player=drop.save.player,
-                    kept=keep.path.name,
+                    kept=keep.file,
                 )
             )
             continue
@@ -147,12 +155,12 @@ def _gather(folder: Path, scenario: Scenario) -> Gathered:
     return Gathered(folder, tuple(ordered), numbered, classes)
 
 
-def _name_in(path: Path) -> str:
+def _name_in(text: str) -> str:
     """The student's name as written in a file that is not a readable save, if it is still
     there as a short line of printable text; else ``""``."""
     try:
-        raw = json.loads(reading.read_text(path, MAX_SAVE_BYTES))
-    except (reading.TooLarge, reading.Unreadable, OSError, ValueError, RecursionError):
+        raw = json.loads(text)
+    except (ValueError, RecursionError):
         return ""
     name = raw.get("player") if isinstance(raw, dict) else None
     if isinstance(name, str) and 0 < len(name) <= 60 and name.isprintable():
@@ -167,13 +175,13 @@ def _furthest(a: Played, b: Played) -> tuple[Played, Played]:
     return a, b
 
 
-def _replay(scenario: Scenario, path: Path, save: SaveFile) -> tuple[Played | None, str]:
+def _replay(scenario: Scenario, path: Path, save: SaveFile, name: str) -> tuple[Played | None, str]:
     """The game replayed, or ``None`` and the reason it cannot be counted."""
     sid = scenario.meta.id
     if save.scenario_id != sid:
         return None, f"scenario_id: a game of another scenario ({save.scenario_id!r}, not {sid!r})"
     try:
-        game, _ = resume(scenario, save, path.name)
+        game, _ = resume(scenario, save, name)
     except SaveError as exc:
         return None, exc.problem.detail
     except Exception as exc:  # content the engine cannot follow: never a crash of the debrief
@@ -190,4 +198,4 @@ def _replay(scenario: Scenario, path: Path, save: SaveFile) -> tuple[Played | No
                 "saved with another version of the scenario: its choices replay, but to "
                 "different figures, so it is left out"
             )
-    return Played(path, save, game.state), ""
+    return Played(path, save, game.state, name), ""

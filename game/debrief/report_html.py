@@ -12,11 +12,12 @@ from functools import lru_cache
 from html import escape
 
 from ..engine.view import reflow
-from . import svg
+from . import roster, svg
 from .figures import Debrief, DecisionFigures
 from .students import Student, label
 from .text import (
     TOPICS,
+    campaign_rows,
     counts_lines,
     distribution,
     ending_line,
@@ -93,7 +94,7 @@ def render(d: Debrief, show_names: bool = True) -> str:
         f'<header><h1>{e(title(d))}</h1><p class="sub">{e(subtitle(d, show_names))}</p>',
         f"<nav>{nav}</nav></header>",
     ]
-    out += _overview(d)
+    out += _overview(d) + _campaigns(d) + _roster(d, show_names)
     out.append(f'<h2 id="decisions">{e(TOPICS[1])}</h2>')
     out += [_decision(x, i) for i, x in enumerate(d.decisions)]
     out.append(f'<h2 id="questions">{e(TOPICS[2])}</h2><ol>')
@@ -153,6 +154,35 @@ def _overview(d: Debrief) -> list[str]:
     out.append(f'<p class="muted">{e(distribution(o.peak_danger))}</p>')
     out.append("<h3>Most alert DEFCON by game</h3>")
     out.append(svg.bars([(f"DEFCON {k}", v, False) for k, v in o.peak_defcon], o.games, "defcon"))
+    return out
+
+
+def _campaigns(d: Debrief) -> list[str]:
+    """The overview side by side for each campaign (when both were played)."""
+    if len(d.campaigns) < 2:
+        return []
+    heads, rows = campaign_rows(d)
+    out = ['<h3 id="campaigns">By campaign</h3><table class="keep"><tr><th>Figure</th>']
+    out += [f"<th>{e(h)}</th>" for h in heads]
+    out.append("</tr>")
+    out += [
+        f"<tr><th>{e(k)}</th>" + "".join(f'<td class="n">{e(v)}</td>' for v in vs) + "</tr>"
+        for k, vs in rows
+    ]
+    out.append("</table>")
+    return out
+
+
+def _roster(d: Debrief, show_names: bool) -> list[str]:
+    """The roster for grading (see :mod:`.roster`)."""
+    out = ['<h2 id="roster">Roster</h2><table><tr>']
+    out += [f"<th>{e(c)}</th>" for c in roster.COLUMNS]
+    out.append("</tr>")
+    out += [
+        "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
+        for row in roster.rows(d, show_names)
+    ]
+    out.append("</table>")
     return out
 
 

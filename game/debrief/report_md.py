@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from ..engine.view import reflow
+from . import roster
 from .figures import Debrief
 from .students import label
 from .text import (
     TOPICS,
+    campaign_rows,
     counts_lines,
     distribution,
     ending_line,
@@ -61,6 +63,7 @@ def render(d: Debrief, show_names: bool = True) -> str:
         f"Most alert DEFCON by game: {md(distribution(o.peak_defcon, 'DEFCON '))}.",
         "",
     ]
+    out += _campaigns(d) + _roster(d, show_names)
     out += _decisions(d)
     out += [f"## {TOPICS[2]}", ""]
     for i, q in enumerate(d.questions, 1):
@@ -80,6 +83,25 @@ def render(d: Debrief, show_names: bool = True) -> str:
         out += ["None: every file was read.", ""]
     out += [f"- {md(left_out(s, show_names))}" for s in d.skipped]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _campaigns(d: Debrief) -> list[str]:
+    """The overview side by side for each campaign (when both were played)."""
+    if len(d.campaigns) < 2:
+        return []
+    heads, rows = campaign_rows(d)
+    out = ["## By campaign", "", "| Figure | " + " | ".join(md(h) for h in heads) + " |"]
+    out.append("|---" * (len(heads) + 1) + "|")
+    out += [f"| {md(k)} | " + " | ".join(md(v) for v in vs) + " |" for k, vs in rows]
+    return [*out, ""]
+
+
+def _roster(d: Debrief, show_names: bool) -> list[str]:
+    """The roster for grading (see :mod:`.roster`)."""
+    out = ["## Roster", "", "| " + " | ".join(roster.COLUMNS) + " |"]
+    out.append("|---" * len(roster.COLUMNS) + "|")
+    out += ["| " + " | ".join(md(c) for c in row) + " |" for row in roster.rows(d, show_names)]
+    return [*out, ""]
 
 
 def _decisions(d: Debrief) -> list[str]:

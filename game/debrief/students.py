@@ -9,6 +9,7 @@ is kept beside the number; the reports decide whether to show it (see :func:`lab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..engine.compare import GainRow, divergence, gains, peaks
 from ..engine.view import where
@@ -64,6 +65,8 @@ class Student:
     """Per cent of the student's decisions off history's path."""
     gains: tuple[GainRow, ...]
     """Who gained in this ending beside the historical one (empty while unfinished)."""
+    minutes: int | None = None
+    """Time spent: from the game's start to its last choice (None without a choice)."""
 
     @property
     def finished(self) -> bool:
@@ -101,7 +104,8 @@ def _student(scenario: Scenario, number: int, g: Played, cache: dict) -> Student
         name=sv.player,
         class_code=sv.class_code,
         save_id=sv.id,
-        file=shown(g.path.name),
+        file=shown(g.file or g.path.name),
+        minutes=_minutes(sv),
         role=st.role,
         role_title=scenario.role(st.role).title,
         opponent=st.opponent,
@@ -150,3 +154,15 @@ def _choices(scenario: Scenario, st: GameState) -> tuple[ChoiceLine, ...]:
             )
         )
     return tuple(out)
+
+
+def _minutes(save) -> int | None:
+    """Minutes from the game's start to its last choice, from the save's times."""
+    if not save.choices:
+        return None
+    try:
+        start = datetime.fromisoformat(save.created)
+        end = datetime.fromisoformat(save.choices[-1].at)
+    except ValueError:
+        return None
+    return max(0, round((end - start).total_seconds() / 60))

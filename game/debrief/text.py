@@ -28,7 +28,8 @@ def scope(class_code: str | None) -> str:
 def title(d: Debrief) -> str:
     """The report's title: "Teacher debrief — <scenario>", and the class if one was picked."""
     cls = f", {scope(d.class_code)}" if d.class_code is not None else ""
-    return f"Teacher debrief — {d.scenario_title}{cls}"
+    role = f", {d.campaigns[0].title}" if d.role is not None and d.campaigns else ""
+    return f"Teacher debrief — {d.scenario_title}{cls}{role}"
 
 
 def subtitle(d: Debrief, show_names: bool) -> str:
@@ -89,6 +90,37 @@ def counts_lines(o: Overview) -> list[tuple[str, str]]:
         ("Most alert DEFCON reached", f"DEFCON {o.worst_defcon}"),
         ("Mean divergence from history", f"{o.mean_divergence:.1f}% ({DIVERGENCE_RULE})"),
     ]
+
+
+def campaign_rows(d: Debrief) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The overview side by side for each campaign: the campaigns' titles, then (figure,
+    one value per campaign) rows; endings shares of each campaign's finished games."""
+    cs = d.campaigns
+
+    def of(n: int, o: Overview) -> str:
+        return share(n, o.finished) if o.finished else "none finished"
+
+    rows = [
+        ("Games", [str(c.overview.games) for c in cs]),
+        ("Finished", [str(c.overview.finished) for c in cs]),
+        ("Ended in nuclear war", [of(c.overview.nuclear_war, c.overview) for c in cs]),
+        ("Ended in an invasion of Cuba", [of(c.overview.invasion, c.overview) for c in cs]),
+        ("Ended in any fighting", [of(c.overview.fighting, c.overview) for c in cs]),
+        ("Ended in the historical settlement", [of(c.overview.historical, c.overview) for c in cs]),
+        (
+            "Highest danger reached",
+            [f"{c.overview.worst_danger} of {c.overview.danger_max}" for c in cs],
+        ),
+        ("Most alert DEFCON reached", [f"DEFCON {c.overview.worst_defcon}" for c in cs]),
+        ("Mean divergence from history", [f"{c.overview.mean_divergence:.1f}%" for c in cs]),
+    ]
+    titles: dict[str, list[str]] = {}
+    for i, c in enumerate(cs):
+        for e in c.overview.endings:
+            titles.setdefault(e.title, ["0"] * len(cs))[i] = str(e.count)
+    rows += [(f"Ending: {t}", v) for t, v in titles.items()]
+    rows.append(("Peak danger by game", [distribution(c.overview.peak_danger) for c in cs]))
+    return [c.title for c in cs], rows
 
 
 def distribution(pairs: tuple[tuple[int, int], ...], prefix: str = "") -> str:

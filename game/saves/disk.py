@@ -189,6 +189,16 @@ def read_save(path: Path) -> SaveFile:
         raise fail(f"larger than a save can be ({exc})") from None
     except reading.Unreadable as exc:
         raise fail(str(exc)) from None
+    return parse_save(text, name)
+
+
+def parse_save(text: str, name: str) -> SaveFile:
+    """A save from its text (a file's, or a zip member's read in memory): the checks of
+    :func:`read_save` after reading, with ``name`` in its :class:`SaveError`."""
+
+    def fail(message: str, where: str = "") -> SaveError:
+        return SaveError(Problem(file=name, path=where, message=message))
+
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
