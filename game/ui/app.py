@@ -18,13 +18,13 @@ from textual.binding import Binding
 
 from . import stack
 from .actions import Actions
-from .collector import Collector
 from .commands import BrinkCommands
 from .kept import Kept
 from .loading import Loading, LoadsScenario, read_found
 from .saver import Saver
 from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
+from .upstream import tidy
 
 if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
     from ..engine.play import Happening
@@ -36,8 +36,8 @@ class BrinkApp(Actions, LoadsScenario, App):
     """The Textual game. Build it with :func:`create_app`.
 
     Kept fast: the title is painted before the scenario is loaded (see :attr:`scenario`); the
-    turn, result and dossier screens are built once and filled again in place; the cycle
-    collector's full passes are kept out of key presses (see :mod:`.collector`).
+    turn, result and dossier screens are built once and filled again in place (see
+    :mod:`.kept`).
     """
 
     CSS_PATH = "brink.tcss"
@@ -85,9 +85,8 @@ class BrinkApp(Actions, LoadsScenario, App):
             self.info = title_info(self._scenario)
             self.found = read_found(saves, self._scenario.meta.id)
         self._saver = Saver(self._save_failed)
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._collector = Collector()
-        self._kept = Kept(self, self._collector)
+        self._event_loop: asyncio.AbstractEventLoop | None = None
+        self._kept = Kept(self)
 
     # --- start ----------------------------------------------------------------------------
 
@@ -98,11 +97,9 @@ class BrinkApp(Actions, LoadsScenario, App):
         return TitleScreen()
 
     def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
+        self._event_loop = asyncio.get_running_loop()
         if self._scenario is None:
             self.call_after_refresh(self._start_loading)  # once the title is on screen
-        else:
-            self._collector.settle()
         if self.game is not None:
             self.show_current()
             if self._note:
@@ -203,7 +200,7 @@ class BrinkApp(Actions, LoadsScenario, App):
 
     def _replace_game_screen(self, screen) -> None:
         """Put ``screen`` right above the title (see :mod:`.stack`)."""
-        self.call_after_refresh(self._collector.tidy)
+        self.call_after_refresh(tidy)  # once it is on screen (see :mod:`.upstream`)
         stack.show_game_screen(self, screen, self._kept.get("turn"), self._kept.get("result"))
 
     def to_title(self) -> None:
@@ -222,9 +219,9 @@ class BrinkApp(Actions, LoadsScenario, App):
 
     def _save_failed(self, message: str) -> None:
         """From the saver thread: show the failure on the app's loop."""
-        if self._loop is not None:
+        if self._event_loop is not None:
             with contextlib.suppress(RuntimeError):  # the app may have closed its loop
-                self._loop.call_soon_threadsafe(
+                self._event_loop.call_soon_threadsafe(
                     lambda: self.notify(message, severity="error", timeout=10)
                 )
 
@@ -234,7 +231,6 @@ class BrinkApp(Actions, LoadsScenario, App):
 
     def on_unmount(self) -> None:
         self._saver.close()  # never lose the last save on quit
-        self._collector.release()
 
     def latest_unfinished(self):
         """The newest readable save of an unfinished game this app can play, if any."""
