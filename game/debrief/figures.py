@@ -18,7 +18,7 @@ from pathlib import Path
 from ..engine.compare import historical_ending
 from ..engine.view import AdviserView, adviser_views
 from ..model.scenario import Scenario
-from .gather import Gathered, Skipped, class_key, paused_gc
+from .gather import Gathered, Skipped, class_key
 from .questions import Asked, MythFacts, asked, myths
 from .students import Student, students
 
@@ -122,8 +122,7 @@ class Debrief:
 def build(scenario: Scenario, gathered: Gathered, class_code: str | None = None) -> Debrief:
     """The debrief of the gathered games (of one class, if ``class_code`` is given)."""
     games = gathered.of_class(class_code)
-    with paused_gc():  # many small objects that all stay alive: see ``gather``
-        studs = students(scenario, games)
+    studs = students(scenario, games)
     qs = asked(scenario, studs)
     waiting = Counter(g.state.pending for g in games if g.state.ending is None)
     code = None

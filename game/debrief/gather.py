@@ -12,9 +12,6 @@ of the debrief is what the student really played. Files are only read, never cha
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,28 +67,8 @@ def class_key(code: str) -> str:
 
 def gather(folder: Path, scenario: Scenario) -> Gathered:
     """Read every ``*.json`` file of the folder (not its sub-folders) and replay each game
-    against ``scenario``; nothing that is wrong with a file stops the others.
-
-    The cyclic garbage collector is paused meanwhile: every game read stays alive as many small
-    objects, and the collector's full passes over them took a third of the time for 10,000
-    saves without ever finding garbage (replays make none that reference counting leaves)."""
-    with paused_gc():
-        return _gather(Path(folder), scenario)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a block (if it was running)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def _gather(folder: Path, scenario: Scenario) -> Gathered:
+    against ``scenario``; nothing that is wrong with a file stops the others."""
+    folder = Path(folder)
     games: dict[str, Played] = {}
     skipped: list[Skipped] = []
     for row in list_saves(folder):
