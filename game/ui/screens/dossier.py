@@ -17,11 +17,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...engine.sources import cite_keys
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..met import met
 from ..widgets.footer import KeyFooter
-from ..widgets.text import MUTED, reflow, sources
+from ..widgets.text import MUTED, reflow
 from .styled import StyledOnce
 
 PARTS = ("people", "glossary", "sources")
@@ -70,7 +71,7 @@ class DossierScreen(StyledOnce, Screen):
     def _parts(self):
         m, s = self.met, self.scenario
         people = [(f"{p.name} — {p.title}", p.bio, ", ".join(p.sources)) for p in m.people]
-        terms = [(t.term, t.definition, sources(s, t.sources)) for t in m.terms]
+        terms = [(t.term, t.definition, cite_keys(s, t.sources)) for t in m.terms]
         refs = [
             (x.key, f"{x.author + ', ' if x.author else ''}{x.title}", x.url or "")
             for x in m.sources
