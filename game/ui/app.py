@@ -24,7 +24,7 @@ from .loading import Loading, LoadsScenario, read_found
 from .saver import Saver
 from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
-from .upstream import tidy
+from .upstream import Collector
 
 if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
     from ..engine.play import Happening
@@ -36,8 +36,8 @@ class BrinkApp(Actions, LoadsScenario, App):
     """The Textual game. Build it with :func:`create_app`.
 
     Kept fast: the title is painted before the scenario is loaded (see :attr:`scenario`); the
-    turn, result and dossier screens are built once and filled again in place (see
-    :mod:`.kept`).
+    turn, result and dossier screens are built once and filled again in place; the cycle
+    collector's full passes are kept out of key presses (see :mod:`.upstream`).
     """
 
     CSS_PATH = "brink.tcss"
@@ -86,7 +86,8 @@ class BrinkApp(Actions, LoadsScenario, App):
             self.found = read_found(saves, self._scenario.meta.id)
         self._saver = Saver(self._save_failed)
         self._event_loop: asyncio.AbstractEventLoop | None = None
-        self._kept = Kept(self)
+        self._collector = Collector()
+        self._kept = Kept(self, self._collector)
 
     # --- start ----------------------------------------------------------------------------
 
@@ -100,6 +101,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         self._event_loop = asyncio.get_running_loop()
         if self._scenario is None:
             self.call_after_refresh(self._start_loading)  # once the title is on screen
+        else:
+            self._collector.settle()
         if self.game is not None:
             self.show_current()
             if self._note:
@@ -200,7 +203,7 @@ class BrinkApp(Actions, LoadsScenario, App):
 
     def _replace_game_screen(self, screen) -> None:
         """Put ``screen`` right above the title (see :mod:`.stack`)."""
-        self.call_after_refresh(tidy)  # once it is on screen (see :mod:`.upstream`)
+        self.call_after_refresh(self._collector.tidy)
         stack.show_game_screen(self, screen, self._kept.get("turn"), self._kept.get("result"))
 
     def to_title(self) -> None:
@@ -231,6 +234,7 @@ class BrinkApp(Actions, LoadsScenario, App):
 
     def on_unmount(self) -> None:
         self._saver.close()  # never lose the last save on quit
+        self._collector.release()
 
     def latest_unfinished(self):
         """The newest readable save of an unfinished game this app can play, if any."""

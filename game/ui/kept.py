@@ -3,7 +3,8 @@ result and the dossier.
 
 Building them anew was most of what a key that moves the game on cost. Each is built the first
 time it is asked for, installed under its name, and from then on given the new state with its
-``show``. Once a game has ended they are let go: their widgets and rendered lines are
+``show``; what lives as long as the app is then frozen out of the cycle collector (see
+:mod:`.upstream`). Once a game has ended they are let go: their widgets and rendered lines are
 a good part of a game's memory, and the next game, or the dossier opened again, builds its own.
 """
 
@@ -15,12 +16,14 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
+    from .upstream import Collector
+
 
 class Kept:
     """The app's kept screens, by name."""
 
-    def __init__(self, app: App):
-        self._app = app
+    def __init__(self, app: App, collector: Collector):
+        self._app, self._collector = app, collector
         self._screens: dict[str, Screen] = {}
 
     def get(self, name: str) -> Screen | None:
@@ -33,6 +36,7 @@ class Kept:
         if screen is None:
             screen = self._screens[name] = cls(scenario, *args)
             self._app.install_screen(screen, name=name)
+            self._app.call_after_refresh(self._collector.settle)
         else:
             screen.show(*args)
         return screen
@@ -44,3 +48,5 @@ class Kept:
                 del self._screens[name]
                 self._app.uninstall_screen(screen)
                 await screen.remove()
+        # once the removals are done with them, what was frozen with them can be collected
+        self._app.call_after_refresh(self._collector.renew)

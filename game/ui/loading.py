@@ -93,6 +93,7 @@ class LoadsScenario:
             self.exit(return_code=1, message=problems)
             return
         self.info = title_info(self._scenario)
+        self._collector.settle()
         title = stack.title(self)
         if title is not None:
             title.refresh_menu()

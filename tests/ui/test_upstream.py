@@ -3,6 +3,7 @@ fails when a release changes what the fence relies on."""
 
 from __future__ import annotations
 
+import gc
 import re
 
 from textual.app import App, ComposeResult
@@ -80,8 +81,28 @@ async def test_the_measures_are_forgotten_at_a_quiet_moment_and_drawn_again(tmp_
         assert Region.intersection.cache_info().currsize == 0
         assert Region.union.cache_info().currsize == 0
         cached_cell_len("filled again")
-        upstream.tidy()
+        upstream.Collector().tidy()
         assert cached_cell_len.cache_info().currsize == 0
         app.screen.refresh(layout=True)
         await settled(pilot)
         assert picture(app) == before
+
+
+def test_the_collector_is_handed_back():
+    """After settle the automatic full passes are off and objects are frozen, and so after
+    renew; release restores Python's thresholds and unfreezes, and a renew after it does not
+    take them again."""
+    before = gc.get_threshold()
+    collector = upstream.Collector()
+    try:
+        collector.settle()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > before[2]
+        collector.tidy()
+        collector.renew()  # unfreezes, collects and freezes again
+        assert gc.get_freeze_count() > 0 and gc.get_threshold()[2] > before[2]
+    finally:
+        collector.release()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    collector.renew()  # a late call, once the app has closed, changes nothing
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
