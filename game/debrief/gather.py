@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,7 +23,7 @@ from .. import reading
 from ..model.save import SaveFile
 from ..model.scenario import Scenario
 from ..model.state import GameState
-from ..saves import SaveError, list_saves, resume, summary
+from ..saves import SaveError, list_saves, read_save, resume, summary
 from ..saves.disk import MAX_SAVE_BYTES
 from ..terminal import shown
 
@@ -110,17 +110,39 @@ def paused_gc() -> Iterator[None]:
 
 
 def _gather(folder: Path, scenario: Scenario) -> Gathered:
+    items: list[Played | Skipped] = []
+    for row in list_saves(folder):
+        if row.save is None:
+            name = row.path.name if row.path != folder else str(folder)
+            who = _name_in(row.path) if row.path != folder else ""
+            items.append(Skipped(name, f"damaged ({row.problem.detail})", player=who))
+        else:
+            items.append(_counted(scenario, row.path, row.save))
+    return combine(folder, items)
+
+
+def read_one(path: Path, scenario: Scenario) -> Played | Skipped:
+    """One file of a folder, read and replayed as :func:`gather` does (``brink serve`` reads
+    again only the files that changed)."""
+    try:
+        save = read_save(path)
+    except SaveError as exc:
+        return Skipped(path.name, f"damaged ({exc.problem.detail})", player=_name_in(path))
+    return _counted(scenario, path, save)
+
+
+def _counted(scenario: Scenario, path: Path, save: SaveFile) -> Played | Skipped:
+    played, why = _replay(scenario, path, save)
+    return played if played is not None else Skipped(path.name, why, player=save.player)
+
+
+def combine(folder: Path, items: Iterable[Played | Skipped]) -> Gathered:
+    """The games and the files left out of one folder, each game counted once (see above)."""
     games: dict[str, Played] = {}
     skipped: list[Skipped] = []
-    for row in list_saves(folder):
-        name = row.path.name if row.path != folder else str(folder)
-        if row.save is None:
-            who = _name_in(row.path) if row.path != folder else ""
-            skipped.append(Skipped(name, f"damaged ({row.problem.detail})", player=who))
-            continue
-        played, why = _replay(scenario, row.path, row.save)
-        if played is None:
-            skipped.append(Skipped(name, why, player=row.save.player))
+    for played in items:
+        if isinstance(played, Skipped):
+            skipped.append(played)
             continue
         other = games.get(played.save.id)
         if other is not None:

@@ -25,14 +25,16 @@ from .loading import Loading, LoadsScenario, read_found
 from .saver import Saver
 from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
+from .upstream import ExitsOnDriverQuit
 
 if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
     from ..engine.play import Happening
     from ..model.scenario import Scenario
     from ..saves import Game
+    from .classroom import Classroom
 
 
-class BrinkApp(Actions, LoadsScenario, App):
+class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
     """The Textual game. Build it with :func:`create_app`.
 
     Kept fast: the title is painted before the scenario is loaded (see :attr:`scenario`); the
@@ -60,8 +62,11 @@ class BrinkApp(Actions, LoadsScenario, App):
         game: Game | None = None,
         note: str | None = None,
         theme: str = DEFAULT,
+        classroom: Classroom | None = None,
     ):
         super().__init__()
+        self.classroom = classroom
+        """Set in a classroom tab (``brink serve``): the student's own games only."""
         for t in THEMES:
             self.register_theme(t)
         self.theme = theme  # before the stylesheet is first read: setting it later reads it again
@@ -109,6 +114,10 @@ class BrinkApp(Actions, LoadsScenario, App):
                 self.notify(self._note, title="Saved game", timeout=8, markup=False)
         if self.debrief_on_start is not None:
             self.open_debrief(**self.debrief_on_start, standalone=True)
+        if self.classroom is not None:  # the student's name first
+            from .screens.student import StudentScreen
+
+            self.push_screen(StudentScreen())
 
     def refresh_css(self, animate: bool = True) -> None:
         """Setting the theme in ``__init__`` asks for this before anything is on screen: then
@@ -137,6 +146,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         from ..saves import Game
 
         seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
+        if self.classroom is not None:  # the name given first, the teacher's class
+            player, class_code = self.classroom.player, self.classroom.class_code
         try:
             outcome = engine.new_game(self.scenario, role, seed, opponent, events)
             game = Game(self.scenario, outcome.state, player=player, class_code=class_code)
@@ -144,6 +155,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         except ValueError as exc:
             return first_error(exc)
         self.game = game
+        if self.classroom is not None:
+            self.classroom.started(self, game)
         self.save()
         self.show_current(first=outcome.happenings)
         return None
@@ -275,6 +288,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         if note:
             self.notify(note, title="Saved game", timeout=8, markup=False)
         self.game = game
+        if self.classroom is not None:
+            self.classroom.resumed(self, game, changed=bool(note))
         self.show_current()
 
     def on_game_screen_chosen(self, message) -> None:
@@ -293,15 +308,20 @@ def create_app(
     game: Game | None = None,
     note: str | None = None,
     theme: str = DEFAULT,
+    classroom: Classroom | None = None,
 ) -> BrinkApp:
     """Build the app: the saves folder, the scenario (loaded or a folder; default the shipped
     one), a fixed seed for new games (tests), a game to open at once (``brink play`` and
-    ``brink resume``) with an optional note about it, and the starting theme."""
+    ``brink resume``) with an optional note about it, the starting theme, and in a classroom
+    tab the classroom's policy (see :mod:`.classroom`)."""
     from ..paths import default_scenario_dir, saves_dir
 
     if scenario is None or isinstance(scenario, str | Path):
         scenario = Path(scenario) if scenario else default_scenario_dir()  # loaded in the app
-    return BrinkApp(scenario, saves_dir(saves), seed=seed, game=game, note=note, theme=theme)
+    folder = classroom.folder if classroom is not None else saves_dir(saves)
+    return BrinkApp(
+        scenario, folder, seed=seed, game=game, note=note, theme=theme, classroom=classroom
+    )
 
 
 __all__ = ["BrinkApp", "create_app"]
