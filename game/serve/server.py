@@ -87,12 +87,13 @@ class BrinkServer(Server):
                 web.get("/ws", self.handle_websocket, name="websocket"),
                 web.get("/download/{key}", self.handle_download, name="download"),
                 web.static("/static", STATIC, name="static"),
+                web.get("/favicon.ico", _no_icon),
                 *self.teacher.routes(),
             ]
         )
         return app
 
-    def command(self, session: str) -> str:
+    def game_command(self, session: str) -> str:
         """The command that runs one tab's game: made of the Python running Brink and a
         session id of hex digits, nothing else (the shell gets nothing from a browser)."""
         assert all(c in "0123456789abcdef" for c in session)
@@ -121,7 +122,7 @@ class BrinkServer(Server):
         height = _number(request.query.get("height"), 24, 10, 200)
         sid = secrets.token_hex(8)
         service = AppService(
-            self.command(sid),
+            self.game_command(sid),
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,
@@ -186,6 +187,10 @@ async def _relay(websocket: web.WebSocketResponse, service: AppService) -> None:
             await service.blur()
         elif kind == "focus":
             await service.focus()
+
+
+async def _no_icon(request: web.Request) -> web.Response:
+    return web.Response(status=204)
 
 
 def _number(value: object, default: int, low: int, high: int) -> int:

@@ -21,7 +21,10 @@ class StudentScreen(Screen):
 
     AUTO_FOCUS = "#name"
 
-    BINDINGS: ClassVar[list] = [Binding("f1", "app.help", "Help")]
+    BINDINGS: ClassVar[list] = [
+        Binding("escape", "back", "Back"),
+        Binding("f1", "app.help", "Help"),
+    ]
 
     def compose(self) -> ComposeResult:
         classroom = self.app.classroom
@@ -49,6 +52,13 @@ class StudentScreen(Screen):
         self.app.classroom.player = name
         self.app.pop_screen()
         self.app.screen.refresh_menu()
+
+    def action_back(self) -> None:
+        """Back to the title, once a name has been given (a name comes first)."""
+        if self.app.classroom.player:
+            self.app.pop_screen()
+        else:
+            self._say("type your name first, or the resume code of your game.")
 
     def action_resume(self) -> None:
         typed = self.query_one("#code", Input).value
