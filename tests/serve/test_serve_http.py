@@ -45,7 +45,7 @@ def test_students_page_loads_nothing_from_another_host(served):
     # every address the page names is on the server itself
     for ref in re.findall(r'(?:src|href)="([^"]+)"', page):
         assert ref.startswith("/"), ref
-    assert "url(\"/static/fonts/RobotoMono" in page
+    assert 'url("/static/fonts/RobotoMono' in page
     assert "default-src 'self'" in headers["Content-Security-Policy"]
     for ref in re.findall(r'(?:src|href)="([^"]+)"', page):
         assert get(served.students.rstrip("/") + ref.split('"')[0])[0] == 200, ref
