@@ -75,6 +75,11 @@ async def _serve(a, folder: Path, class_code: str, scenario) -> int:
     except OSError as exc:
         await runner.cleanup()
         return error(f"serve: cannot listen on {a.host} port {a.port}: {exc.strerror or exc}")
+    stop = asyncio.Event()  # Ctrl+C from here on closes the tabs first
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
     port = runner.addresses[0][1]
     shown = local_address() if a.host in ("0.0.0.0", "") else a.host
     shown = f"[{shown}]" if ":" in shown else shown
@@ -91,11 +96,6 @@ async def _serve(a, folder: Path, class_code: str, scenario) -> int:
             "a trusted local network (see docs/classroom.md)."
         )
     print("Press Ctrl+C to stop.", flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
     await stop.wait()
     open_games = await server.close_all()
     await runner.cleanup()
