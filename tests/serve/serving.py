@@ -7,8 +7,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,12 +36,19 @@ class Served:
     def token(self) -> str:
         return self.teacher.split("token=", 1)[1]
 
+    later: list[str] = field(default_factory=list)
+    """What the server printed after its addresses (read all along, so that it never blocks
+    on a full pipe)."""
+    reader: threading.Thread | None = None
+
     def stop(self) -> str:
-        """Ctrl+C, and what the server printed after it."""
+        """Ctrl+C, and what the server printed after its addresses."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
-        out, _ = self.process.communicate(timeout=30)
-        return out
+        self.process.wait(timeout=30)
+        if self.reader is not None:
+            self.reader.join(timeout=10)
+        return "".join(self.later)
 
 
 def start_server(saves: Path, *args: str) -> Served:
@@ -65,7 +73,12 @@ def start_server(saves: Path, *args: str) -> Served:
         process.kill()
         raise AssertionError("the server did not start:\n" + "\n".join(printed))
     folder = Path(printed[0].rsplit(" saved in ", 1)[1])
-    return Served(process, urls["Students"], urls["Teacher"], folder, printed)
+    served = Served(process, urls["Students"], urls["Teacher"], folder, printed)
+    served.reader = threading.Thread(
+        target=lambda: served.later.extend(iter(process.stdout.readline, "")), daemon=True
+    )
+    served.reader.start()
+    return served
 
 
 def children(pid: int) -> list[int]:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def wait_for(check, timeout: float = 20.0, step: float = 0.2):
+def wait_for(check, timeout: float = 60.0, step: float = 0.2):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = check()
@@ -46,8 +46,8 @@ class Tab:
     def __init__(self, browser, url: str, requests: list[str]):
         self.page = browser.new_context(viewport={"width": 1000, "height": 700}).new_page()
         self.page.on("request", lambda r: requests.append(r.url))
-        self.page.goto(url)
-        self.page.wait_for_selector("body.-first-byte", timeout=30000)
+        self.page.goto(url, timeout=90000)
+        self.page.wait_for_selector("body.-first-byte", timeout=90000)
         self.page.focus("textarea.xterm-helper-textarea")
         time.sleep(0.5)
 
@@ -68,7 +68,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=90000)
         yield b
         b.close()
 
