@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -26,6 +27,11 @@ from .saver import Saver
 from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
 from .upstream import ExitsOnDriverQuit
+
+TERMINATING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals that end the app as a quit does (the terminal given back, the game saved)."""
 
 if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
     from ..engine.play import Happening
@@ -104,6 +110,9 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
+        for sig in TERMINATING:  # leave the terminal as it was found: alternate screen, mouse
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                self._loop.add_signal_handler(sig, self._terminated)
         if self._scenario is None:
             self.call_after_refresh(self._start_loading)  # once the title is on screen
         else:
@@ -262,7 +271,18 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
         """Block until every save asked for so far is on disk."""
         self._saver.wait()
 
+    def _terminated(self) -> None:
+        """SIGTERM or SIGHUP: save the game, then quit as ``q`` does, so that Textual gives
+        the terminal back (main screen, mouse tracking off, cursor shown)."""
+        if self.game is not None and self.game.state.ending is None:
+            self.save()
+        self.exit(return_code=143)
+
     def on_unmount(self) -> None:
+        if self._loop is not None:
+            for sig in TERMINATING:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    self._loop.remove_signal_handler(sig)
         self._saver.close()  # never lose the last save on quit
         self._collector.release()
 
