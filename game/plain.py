@@ -266,10 +266,10 @@ class Plain:
     def _stop(self, before: str) -> int:
         """Save and say so (``before`` starts the sentence); the exit status."""
         if self.save(self.game):
-            self.say(f"{before}game saved as {self.game.id}. Resume with:")
+            self.say(_sentence(f"{before}game saved as {self.game.id}. Resume with:"))
             print(f"  {self.resume_hint()}", file=self.out)  # not wrapped: it is copied whole
         else:
-            self.say(f"{before}the game was not saved.")
+            self.say(_sentence(f"{before}the game was not saved."))
         return self.status()
 
     def _run(self) -> int:
@@ -321,3 +321,9 @@ class Plain:
                     self.ending()
                     self.say(f"\nGame saved as {self.game.id}." if saved else "\nGame not saved.")
         return self.status()
+
+
+def _sentence(text: str) -> str:
+    """``text`` with its first letter in capitals (after any leading line break)."""
+    head = len(text) - len(text.lstrip("\n"))
+    return text[:head] + text[head : head + 1].upper() + text[head + 1 :]

@@ -71,7 +71,7 @@ def test_resume_in_a_c_locale(played):
     args = ["resume", unfinished.stem, "--plain", "--scenario", str(MINI)]
     r = brink([*args, "--saves-dir", str(played)], C_LOCALE, b"q\n")
     assert r.returncode == 0 and b"Traceback" not in r.stderr
-    assert b"game saved as" in r.stdout
+    assert b"Game saved as" in r.stdout
     r.stdout.decode("ascii")
 
 
