@@ -168,3 +168,29 @@ def test_historys_choices_against_a_hawk_are_dangerous_not_doomed(cmc):
         tally = simulate(cmc, role, "historical", 200, opponent="hawk", events="chaos")
         assert tally.endings["nuclear_war"] < 100
         assert max(tally.peak_danger) >= 7  # dangerous
+
+
+def test_the_nuclear_war_ending_names_the_chain_of_this_game(cmc):
+    """A war reached by invasion, a Soviet nuclear shot, an American answer in kind and a Soviet
+    launch is told as that chain, in order, and names no incident that did not happen."""
+    from game.engine.view import ending_told
+
+    state, _ = walk(cmc, "khrushchev", {"answer_invasion": "fire_tacticals"}, opponent="hawk")
+    assert state.chosen["nuclear_answer"] == "answer_in_cuba"  # the hawk answers in kind
+    state, _ = walk(
+        cmc,
+        "khrushchev",
+        {"answer_invasion": "fire_tacticals", "soviet_brink": "launch"},
+        opponent="hawk",
+    )
+    assert state.ending == "nuclear_war"
+    told = ending_told(cmc, state).epilogue
+    links = [
+        "a US air attack and invasion of Cuba",
+        "Soviet tactical nuclear weapons fired at the landings",
+        "a US nuclear answer on the island",
+        "a Soviet launch",
+    ]
+    at = [told.index(link) for link in links]
+    assert at == sorted(at)
+    assert "torpedo" not in told and "Berlin" not in told
