@@ -83,11 +83,11 @@ async def tab(url: str, n: int, choices: int, delay: float) -> tuple[float, list
             first = time.perf_counter() - t0
             await _quiet(ws)
 
-            async def key(data: str, timed: bool = True) -> None:
+            async def key(data: str, timed: bool = True, wait: float = 30.0) -> None:
                 sent = time.perf_counter()
                 await ws.send_str(json.dumps(["stdin", data]))
                 try:
-                    await _next_frame(ws, 30)
+                    await _next_frame(ws, wait)
                 except TimeoutError:
                     return  # a key with nothing to redraw (e.g. "y" on a result)
                 if timed:
@@ -101,7 +101,7 @@ async def tab(url: str, n: int, choices: int, delay: float) -> tuple[float, list
             await key("\r", timed=False)  # Start
             for _ in range(choices):
                 await key("1")
-                await key("y")
+                await key("y", timed=False, wait=1.0)  # only a choice that asks first answers
                 await key("\r")
     return first, keys_ms
 

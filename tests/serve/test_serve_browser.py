@@ -82,8 +82,10 @@ def test_a_class_plays_in_browsers(served, browser):
     ana = Tab(browser, served.students, requests)
     ana.keys("ana", "Enter", "Enter", "Enter")
     wait_for(lambda: games(folder))
-    for _ in range(3):
-        ana.keys("1", "Enter")
+    for made in range(1, 4):  # each choice saved before the result is passed
+        ana.keys("1", "y")  # y: yes, if the choice asks first (nothing otherwise)
+        wait_for(lambda made=made: any(len(g["choices"]) >= made for g in games(folder).values()))
+        ana.keys("Enter")
     (name,) = wait_for(lambda: [n for n, g in games(folder).items() if len(g["choices"]) >= 3])
     save = games(folder)[name]
     assert save["player"] == "ana" and save["class_code"] == "7B"
@@ -92,7 +94,7 @@ def test_a_class_plays_in_browsers(served, browser):
 
     # Ben, in another browser: "continue" and "load" reach nothing of Ana's; his game is his
     ben = Tab(browser, served.students, requests)
-    ben.keys("ben", "Enter", "c", "Escape", "l", "Escape", "Enter", "Enter", "1", "Enter")
+    ben.keys("ben", "Enter", "c", "Escape", "l", "Escape", "Enter", "Enter", "1", "y", "Enter")
     bens = wait_for(lambda: [g for g in games(folder).values() if g["player"] == "ben"])
     assert len(bens) == 1 and bens[0]["id"] != save["id"]
     assert games(folder)[name]["choices"] == save["choices"]  # Ana's game untouched
@@ -101,7 +103,7 @@ def test_a_class_plays_in_browsers(served, browser):
     # Ana again, on "another machine": her resume code continues her game, in the same file
     again = Tab(browser, served.students, requests)
     again.keys("Tab", "Tab", code.lower(), "Enter", pause=0.8)
-    again.keys("1", "Enter")
+    again.keys("1", "y", "Enter")
     wait_for(lambda: len(games(folder)[name]["choices"]) == 4)
     again.close()
 
