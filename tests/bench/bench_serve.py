@@ -36,6 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "serve"))
 from serving import children, start_server
 
 QUIET = 0.1
+UNANSWERED = [0]
+"""Keys that no frame answered within 5 s (a game that had ended), left out of the figures."""
 
 
 def rss_kb(pid: int) -> int:
@@ -76,6 +78,7 @@ async def tab(url: str, n: int, choices: int, delay: float) -> tuple[float, list
     """One tab: the first frame's time, and the key-to-frame times of its game."""
     await asyncio.sleep(delay)
     keys_ms: list[float] = []
+    unanswered = UNANSWERED
     async with aiohttp.ClientSession() as http:
         t0 = time.perf_counter()
         async with http.ws_connect(url + "?width=100&height=30", max_msg_size=0) as ws:
@@ -88,8 +91,10 @@ async def tab(url: str, n: int, choices: int, delay: float) -> tuple[float, list
                 await ws.send_str(json.dumps(["stdin", data]))
                 try:
                     await _next_frame(ws, wait)
-                except TimeoutError:
-                    return  # a key with nothing to redraw (e.g. "y" on a result)
+                except TimeoutError:  # nothing to redraw ("y" on a result; a game over)
+                    if timed:
+                        unanswered[0] += 1
+                    return
                 if timed:
                     keys_ms.append((time.perf_counter() - sent) * 1000)
                 await _quiet(ws)
@@ -99,10 +104,10 @@ async def tab(url: str, n: int, choices: int, delay: float) -> tuple[float, list
             await key("\r", timed=False)  # the name: to the title
             await key("\r", timed=False)  # Kennedy's campaign: the form
             await key("\r", timed=False)  # Start
-            for _ in range(choices):
-                await key("1")
+            for _ in range(choices):  # a game that ends early leaves its last keys unanswered
+                await key("1", wait=5.0)
                 await key("y", timed=False, wait=1.0)  # only a choice that asks first answers
-                await key("\r")
+                await key("\r", wait=5.0)
     return first, keys_ms
 
 
@@ -137,7 +142,7 @@ def show(r: dict) -> str:
         f"{r['tabs']:>3} tab(s), {r['failed']} failed: first frame median {r['first_median_s']:.2f} s"
         f" (slowest {r['first_max_s']:.2f} s); key to frame over {r['keys']} keys median "
         f"{r['key_median_ms']:.1f} ms, p95 {r['key_p95_ms']:.1f} ms; peak memory "
-        f"{r['peak_mb']:.0f} MB"
+        f"{r['peak_mb']:.0f} MB; keys unanswered so far {UNANSWERED[0]}"
     )
 
 
