@@ -194,3 +194,20 @@ def test_the_nuclear_war_ending_names_the_chain_of_this_game(cmc):
     at = [told.index(link) for link in links]
     assert at == sorted(at)
     assert "torpedo" not in told and "Berlin" not in told
+
+
+def test_a_modest_sugar_purchase_is_not_called_the_february_agreement(cmc):
+    """After a modest purchase in February 1960, the summer's situation does not speak of an
+    agreement that was never made."""
+    state, _ = walk(cmc, "khrushchev", {"trade_deal": "small_deal"}, until="oil_refineries")
+    text = " ".join(view(cmc, state).situation)
+    assert "February agreement" not in text and "only a little sugar" in text
+
+
+def test_the_aleksandrovsk_races_no_quarantine_when_none_was_declared(cmc):
+    """Moscow tells Washington of the missiles; Washington answers by diplomacy, not a
+    quarantine: the freighter reaches Cuba, but not 'ahead of the quarantine'."""
+    state, told = walk(cmc, "khrushchev", {"gromyko_line": "disclose"}, until="zorin_line")
+    assert state.chosen["response"] == "diplomacy"  # the quarantine came later, if at all
+    port = [h.text for h in told if h.kind == "event" and h.title.startswith("The Aleksandrovsk")]
+    assert port and all("quarantine" not in t for t in port)
