@@ -52,11 +52,13 @@ class Tab:
         time.sleep(0.5)
 
     def keys(self, *keys: str, pause: float = 0.6) -> None:
+        """Press each key; a key name is one character or starts with a capital ("Enter",
+        "Tab"); anything else ("ana", a resume code such as "4q-tx64") is typed as text."""
         for key in keys:
-            if len(key) > 1 and key[0].islower():
-                self.page.keyboard.type(key)
-            else:
+            if len(key) == 1 or key[0].isupper():
                 self.page.keyboard.press(key)
+            else:
+                self.page.keyboard.type(key)
             time.sleep(pause)
 
     def close(self) -> None:
