@@ -17,6 +17,7 @@ from typing import BinaryIO, TextIO
 from . import engine
 from .engine.compare import report
 from .engine.play import Happening
+from .engine.sources import cite_keys
 from .model.scenario import Decision
 from .paths import saves_dir
 from .saves import Game
@@ -104,8 +105,7 @@ class Plain:
             print("\n".join(lines), file=self.out)
 
     def sources(self, keys) -> str:
-        s = self.game.scenario
-        return "; ".join(f"{k} ({src.title})" if (src := s.source(k)) else k for k in keys)
+        return cite_keys(self.game.scenario, keys)
 
     def record(self, decision: Decision, matched: bool | None, chosen: str) -> None:
         rec = decision.history
@@ -178,6 +178,7 @@ class Plain:
             stance = f" \u2014 for: {a.option}" if a.option else ""
             self.say(f"{a.name}, {a.title}{stance}", "  ")
             self.say(a.argument, "    ")
+            self.say(f"({a.basis})", "    ")
         self.say()
 
     def tracks(self) -> None:

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import Static
 
+from ...engine.sources import cite_keys
 from ...engine.view import reflow, score
 
 __all__ = [
@@ -47,7 +48,8 @@ def line(text: str, classes: str) -> Static:
 
 
 def sources(scenario, keys) -> str:
-    return "; ".join(f"{k} ({src.title})" if (src := scenario.source(k)) else k for k in keys)
+    """The cited sources by author and title."""
+    return cite_keys(scenario, keys)
 
 
 def paragraphs(title: tuple[str, str], *paragraphs: str | tuple[str, str]) -> Content:
