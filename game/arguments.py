@@ -45,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="start a new game")
     play.add_argument("--role", choices=ROLES, default="kennedy")
-    play.add_argument("--seed", type=int, default=None, help="seed for chance (default: random)")
+    play.add_argument("--seed", type=seed, default=None, help="seed for chance (default: random)")
     play.add_argument(
         "--opponent",
         choices=POLICIES,
@@ -95,7 +95,7 @@ def parser() -> argparse.ArgumentParser:
     sim.add_argument("--opponent", choices=POLICIES, default="historical")
     sim.add_argument("--events", choices=EVENT_MODES, default="historical")
     sim.add_argument("--runs", type=positive, required=True)
-    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--seed", type=seed, default=0, help="the first game's seed (default: 0)")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument(
         "--save",
@@ -136,14 +136,61 @@ def parser() -> argparse.ArgumentParser:
     )
     saves_arg(deb)
     scenario_arg(deb)
+
+    srv = sub.add_parser(
+        "serve",
+        help="serve the game to a class's browsers, with a teacher's page",
+        description=(
+            "Serve the game to the browsers of a class: one game per tab, saved in the class "
+            "folder, and a teacher's page with the live debrief. See docs/classroom.md."
+        ),
+    )
+    srv.add_argument("--class", dest="class_code", default="", metavar="CODE", help="class code")
+    srv.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; 0.0.0.0: the local network)",
+    )
+    srv.add_argument("--port", type=port, default=8000, help="port (default 8000)")
+    srv.add_argument(
+        "--max-sessions", type=positive, default=40, metavar="N", help="open games at most (40)"
+    )
+    saves_arg(srv)
+    scenario_arg(srv)
     return p
 
 
-def positive(text: str) -> int:
+def port(text: str) -> int:
+    n = whole(text)
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError("expected a port from 0 to 65535 (0: any free port)")
+    return n
+
+
+MAX_SEED = 10**18
+"""Seeds go up to here: enough for any game, and printable in a line."""
+
+
+def whole(text: str) -> int:
+    """A whole number of a few digits; a long or odd text is not echoed whole."""
+    shown = text if len(text) <= 24 else text[:20] + "..."
+    if len(text) > 40:
+        raise argparse.ArgumentTypeError(f"expected a number, got {len(text)} characters")
     try:
-        n = int(text)
+        return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}") from None
+
+
+def seed(text: str) -> int:
+    n = whole(text)
+    if not 0 <= n <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"expected a seed from 0 to {MAX_SEED}")
+    return n
+
+
+def positive(text: str) -> int:
+    n = whole(text)
     if not 1 <= n <= 10_000_000:
         raise argparse.ArgumentTypeError("expected a number from 1 to 10000000")
     return n

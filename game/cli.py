@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .paths import saves_dir
+from .terminal import shown
 
 if TYPE_CHECKING:
     from .saves import Game
@@ -20,11 +21,12 @@ def _plain(game: Game, folder: Path) -> int:
     from .plain import Plain
     from .saves import write_save
 
-    def save(g: Game) -> str:
-        write_save(folder, g.to_save())
-        return g.id
+    def save(g: Game) -> Path:
+        path = write_save(folder, g.to_save())
+        g.id = path.stem  # a new id when the file held another game (see write_save)
+        return path
 
-    return Plain(game, sys.stdin.buffer, sys.stdout, save).run()
+    return Plain(game, sys.stdin.buffer, sys.stdout, save, folder).run()
 
 
 def cmd_play(a) -> int:
@@ -57,13 +59,12 @@ def cmd_play(a) -> int:
 
 def cmd_resume(a) -> int:
     from .commands import scenario_for
-    from .saves import find_save, read_save, resume
+    from .saves import find_save, open_save
 
     folder = saves_dir(a.saves_dir)
     path = find_save(folder, a.save)
     s = scenario_for(a)
-    save = read_save(path)
-    game, note = resume(s, save, str(path))
+    game, note = open_save(s, path)
     if note:
         print(note)
     if game.state.ending is not None:
@@ -89,14 +90,11 @@ def cmd_saves(a) -> int:
     extra = [Path(a.scenario)] if a.scenario else []
     rows = list_saves(folder, installed_scenarios(*extra), a.sort)
     if not rows:
-        print(f"No saved games in {folder}.")
+        print(f"No saved games in {shown(folder)}.")
         return 0
     for r in rows:
         if r.save is None:
-            print(
-                f"DAMAGED  {r.path.name}: {r.problem.path + ': ' if r.problem.path else ''}"
-                f"{r.problem.message}"
-            )
+            print(f"DAMAGED  {shown(r.path.name)}: {r.problem.detail}")
             continue
         v = r.save
         state = (
@@ -104,10 +102,18 @@ def cmd_saves(a) -> int:
         )
         who = v.player or "(no name)"
         cls = f" [{v.class_code}]" if v.class_code else ""
-        print(f"{v.id}  {who}{cls}  {v.role}  {state}  last played {v.updated}")
+        copy = "" if r.path.name == f"{v.id}.json" else f" (copy in {r.path.name})"
+        line = f"{v.id}{copy}  {who}{cls}  {v.role}  {state}  {len(v.choices)} choices"
+        print(shown(f"{line}  last played {v.updated}"))
     good = sum(r.save is not None for r in rows)
-    print(f"{good} game(s), {len(rows) - good} damaged file(s) in {folder}.")
+    print(f"{good} game(s), {len(rows) - good} damaged file(s) in {shown(folder)}.")
     return 0
+
+
+def cmd_serve(a) -> int:
+    from .serve.command import cmd_serve
+
+    return cmd_serve(a)
 
 
 def _commands() -> dict:
@@ -121,17 +127,21 @@ def _commands() -> dict:
         "timeline": cmd_timeline,
         "simulate": cmd_simulate,
         "debrief": cmd_debrief,
+        "serve": cmd_serve,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .terminal import degrade_streams
+
+    degrade_streams()  # a terminal that cannot show every character gets plain ASCII
     argv = sys.argv[1:] if argv is None else argv
     if argv:
         from .arguments import parser
 
         args = parser().parse_args(argv)
     else:
-        args = None  # `brink` alone needs no parser  # `brink` alone needs no parser
+        args = None  # `brink` alone needs no parser
     try:
         if args is None or args.command is None:  # the Textual game, from the title screen
             from .ui.app import create_app

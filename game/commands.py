@@ -9,11 +9,14 @@ import time
 from pathlib import Path
 
 from .content import ScenarioError, default_scenario_dir, load_scenario
+from .terminal import shown
 
 
 def error(msg: str) -> int:
-    """Print ``brink: msg`` on stderr; return the exit status 1."""
-    print(f"brink: {msg}", file=sys.stderr)
+    """Print ``brink: msg`` on stderr, each line escaped (see :func:`game.terminal.shown`);
+    return the exit status 1."""
+    lines = "\n".join(shown(line) for line in msg.split("\n"))
+    print(f"brink: {lines}", file=sys.stderr)
     return 1
 
 
@@ -177,23 +180,26 @@ def cmd_debrief(a) -> int:
     """The teacher's debrief of a folder of saves: the screen, or with --format a report."""
     from .debrief import ExportError, build, gather, render, write_report
     from .debrief.export import format_of
-    from .debrief.text import plural
+    from .debrief.text import left_out, plural
 
     folder = Path(a.folder) if a.folder else _saves_folder(a)
     if not folder.is_dir():
         what = "not a folder" if folder.exists() else "no such folder"
         return usage_error("debrief", f"{folder}: {what}")
     fmt = a.format
-    if fmt is None and a.out:
-        fmt = format_of(Path(a.out))
+    out = None if a.out == "-" else a.out  # "-": standard output
+    if a.out == "-" and fmt is None:
+        return usage_error("debrief", "--out -: add --format md, html or csv")
+    if fmt is None and out:
+        fmt = format_of(Path(out))
         if fmt is None:
-            return usage_error("debrief", f"--out {a.out}: add --format md, html or csv")
+            return usage_error("debrief", f"--out {shown(out)}: add --format md, html or csv")
     if a.per_decision and fmt != "csv":
         return usage_error("debrief", "--per-decision goes with --format csv")
     s = scenario_for(a)
     gathered = gather(folder, s)
     for skipped in gathered.skipped:
-        print(f"skipped {skipped.file}: {skipped.reason}", file=sys.stderr)
+        print(f"skipped {left_out(skipped, not a.anonymize)}", file=sys.stderr)
     if not gathered.games:
         why = (
             f"{len(gathered.skipped)} file(s) left out, listed above"
@@ -216,12 +222,26 @@ def cmd_debrief(a) -> int:
         app.run()
         return app.return_code or 0
     text = render(build(s, gathered, a.class_code), fmt, not a.anonymize, a.per_decision)
-    if not a.out:
-        sys.stdout.write(text)
-        return 0
+    if not out:
+        return _to_stdout(text)
     try:
-        path = write_report(Path(a.out), text, fmt)
+        path = write_report(Path(out), text, fmt)
     except ExportError as exc:
         return error(str(exc))
-    print(f"Wrote the debrief of {plural(len(gathered.of_class(a.class_code)), 'game')} to {path}.")
+    games = plural(len(gathered.of_class(a.class_code)), "game")
+    print(f"Wrote the debrief of {games} to {shown(path)}.")
+    return 0
+
+
+def _to_stdout(text: str) -> int:
+    """Write a report on standard output; a closed one is an error, not a traceback."""
+    if sys.stdout is None:
+        return error("standard output is closed; write the report with --out FILE")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        return error(f"cannot write to standard output: {exc.strerror or exc}")
     return 0

@@ -7,17 +7,19 @@ expected; nothing here lets a traceback reach an author.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from . import reading
 from .model.files import FILES, REQUIRED, DecisionsFile
 from .model.problem import Problem
 from .model.scenario import Scenario
 from .paths import default_scenario_dir
 
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = reading.TOML_LIMIT
 
 
 class ScenarioError(Exception):
@@ -64,25 +66,26 @@ def _describe(err: dict) -> str:
 
 
 def _read_toml(path: Path, name: str, problems: list[Problem]) -> dict | None:
+    """The file's TOML as a dict (see :mod:`game.reading`), or None with the problem noted."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(file=name, message=f"larger than {MAX_FILE_BYTES} bytes"))
-            return None
-        return tomllib.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        problems.append(
-            Problem(file=name, message=f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        )
+        return tomllib.loads(reading.read_text(path, MAX_FILE_BYTES))
+    except reading.Unreadable as exc:
+        problems.append(Problem(file=name, message=str(exc)))
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(file=name, message=f"not valid TOML: {exc}"))
-    except OSError as exc:
-        problems.append(Problem(file=name, message=f"cannot be read: {exc.strerror}"))
+    except RecursionError:
+        problems.append(Problem(file=name, message="nested too deeply to read"))
+    except MemoryError:
+        problems.append(Problem(file=name, message="too large to read"))
     return None
 
 
 def _validate(model: type, data: dict, name: str, problems: list[Problem]):
     try:
         return model.model_validate(data)
+    except RecursionError:
+        problems.append(Problem(file=name, message="nested too deeply (conditions or lists)"))
+        return None
     except ValidationError as exc:
         errors = exc.errors()
         for err in errors:
@@ -90,24 +93,37 @@ def _validate(model: type, data: dict, name: str, problems: list[Problem]):
                 e is not err and e["loc"][: len(err["loc"])] == err["loc"] for e in errors
             ):
                 continue  # a list emptied only by its entries' own errors, reported below
-            problems.append(
-                Problem(file=name, path=_path_of(err["loc"], data), message=_describe(err))
-            )
+            path = _path_of(err["loc"], data)
+            if err["type"] in ("recursion_loop", "recursion_depth_exceeded"):  # hundreds deep
+                path = re.sub(r"((?:\.of(?:\[\d+\])?){3})(?:\.of(?:\[\d+\])?)+", r"\1...", path)
+                message = "nested too deeply (conditions inside conditions)"
+            else:
+                message = _describe(err)
+            problems.append(Problem(file=name, path=path, message=message))
         return None
 
 
 def scenario_files(folder: Path) -> list[Path]:
-    """The files that make up a scenario, in a stable order."""
-    files = [folder / n for n in FILES if (folder / n).is_file()]
-    return files + sorted((folder / "decisions").glob("*.toml"))
+    """The files that make up a scenario, in a stable order: whatever is there under their
+    names (a FIFO or a folder too, which reading then refuses as such)."""
+    files = [folder / n for n in FILES if reading.exists(folder / n)]
+    return files + _decision_files(folder)
+
+
+def _decision_files(folder: Path) -> list[Path]:
+    return sorted((folder / "decisions").glob("*.toml"))
 
 
 def content_hash(folder: Path) -> str:
-    """SHA-256 over the scenario's files, names and contents."""
+    """SHA-256 over the scenario's files, names and contents (a file that cannot be read
+    counts by its name and the reason, which loading reports)."""
     digest = hashlib.sha256()
     for path in scenario_files(folder):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+        try:
+            digest.update(reading.read_bytes(path, MAX_FILE_BYTES) + b"\0")
+        except reading.Unreadable as exc:
+            digest.update(f"unreadable: {exc}".encode() + b"\1")
     return digest.hexdigest()
 
 
@@ -120,7 +136,7 @@ def load_scenario(folder: Path | str | None = None) -> Scenario:
     parts: dict[str, object] = {}
     for name, model in FILES.items():
         path = folder / name
-        if not path.is_file():
+        if not reading.exists(path):
             if name in REQUIRED:
                 problems.append(Problem(file=name, message="required file is missing"))
             continue
@@ -128,7 +144,7 @@ def load_scenario(folder: Path | str | None = None) -> Scenario:
         if data is not None:
             parts[name] = _validate(model, data, name, problems)
     decisions, origins = [], []
-    files = sorted((folder / "decisions").glob("*.toml"))
+    files = _decision_files(folder)
     if not files:
         problems.append(Problem(file="decisions/", message="expected at least one .toml file"))
     for path in files:

@@ -51,13 +51,14 @@ def upgrade(
     if not isinstance(version, int) or isinstance(version, bool):
         raise MigrationError("save_version", "expected a whole number")
     if version > target:
+        shown = f"version {version} is" if version < 10**9 else "a version far"
         raise MigrationError(
-            "save_version",
-            f"version {version} is newer than this game reads ({target}); update Brink",
+            "save_version", f"{shown} newer than this game reads ({target}); update Brink"
         )
     if version < oldest:
+        shown = f"version {version} is" if version > -(10**9) else "a version far"
         raise MigrationError(
-            "save_version", f"version {version} is older than this game reads ({oldest} or later)"
+            "save_version", f"{shown} older than this game reads ({oldest} or later)"
         )
     data = raw
     while version < target:

@@ -44,30 +44,32 @@ def cache_dir() -> Path:
     return Path(base) / "brink"
 
 
+CACHE_LIMIT = 64_000_000
+"""The largest cache entry read (the loaded scenario is about a megabyte)."""
+
+
 def read_cache(name: str) -> object | None:
     """What ``name`` in the cache folder holds, unpickled; None when it is missing, damaged,
-    from other code, or there is no cache folder."""
+    from other code, not a regular file, or there is no cache folder."""
     import pickle
 
+    from .reading import read_bytes
+
     try:
-        return pickle.loads((cache_dir() / name).read_bytes())
+        return pickle.loads(read_bytes(cache_dir() / name, CACHE_LIMIT))
     except Exception:
         return None
 
 
 def write_cache(name: str, value: object) -> None:
-    """Pickle ``value`` into ``name`` in the cache folder, atomically (a temporary file in the
-    same folder, then a rename). Raises OSError when it cannot be written."""
+    """Pickle ``value`` into ``name`` in the cache folder, atomically (see
+    ``game.saves.disk.atomic_write``). Raises OSError when it cannot be written (or pickled)."""
     import pickle
-    import tempfile
 
-    target = cache_dir() / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target.parent)
+    from .saves.disk import atomic_write
+
     try:
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except RecursionError as exc:
+        raise OSError(f"cannot be cached: {exc}") from None
+    atomic_write(cache_dir() / name, data)

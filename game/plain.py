@@ -8,15 +8,19 @@ and exits cleanly. Bad input is answered and asked again.
 from __future__ import annotations
 
 import re
+import shlex
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from . import engine
 from .engine.compare import report
 from .engine.sources import cite_keys
 from .engine.telling import Record, Told, tell_all
+from .paths import saves_dir
 from .saves import Game
+from .terminal import shown
 
 WIDTH = 78
 MAX_LINE = 1000
@@ -31,18 +35,52 @@ moved, and what really happened at that point in 1962.
 
 
 class Plain:
-    """A plain-text game over any pair of streams."""
+    """A plain-text game over any pair of streams. ``save(game)`` writes the game in
+    ``folder`` and returns the path; it may give the game a new id (see
+    :func:`game.saves.write_save`)."""
 
-    def __init__(self, game: Game, stdin: BinaryIO, out: TextIO, save: Callable[[Game], str]):
+    def __init__(
+        self,
+        game: Game,
+        stdin: BinaryIO,
+        out: TextIO,
+        save: Callable[[Game], Path],
+        folder: Path | None = None,
+    ):
         self.game, self.stdin, self.out, self._save = game, stdin, out, save
+        self.folder = folder if folder is not None else saves_dir()
+        self.unsaved = False
+        """Whether the last save failed (the exit status is then 1)."""
 
-    def save(self, game: Game) -> str:
-        """Save; a full disk or a read-only folder is reported, never a traceback."""
+    def save(self, game: Game) -> bool:
+        """Save; a failure (full disk, read-only folder, a file in the folder's place) is
+        said with the folder and the cause, never a traceback. True when saved."""
+        before = game.id
         try:
-            return self._save(game)
+            self._save(game)
         except OSError as exc:
-            self.say(f"Could not save the game: {exc.strerror or exc}.")
-            return "(not saved)"
+            self.unsaved = True
+            self.say(
+                f"Could not save the game in {shown(self.folder)}: {shown(exc.strerror or exc)}."
+            )
+            return False
+        self.unsaved = False
+        if game.id != before:
+            self.say(
+                f"{before}.json in {shown(self.folder)} holds another game, or this one played "
+                f"further elsewhere; it is kept as it was, and this game is saved as {game.id}."
+            )
+        return True
+
+    def resume_hint(self) -> str:
+        """The command that resumes this game (with the folder when it is not the default)."""
+        where = (
+            "" if self.folder == saves_dir() else f" --saves-dir {shlex.quote(str(self.folder))}"
+        )
+        return f"brink resume {self.game.id}{shown(where)}"
+
+    def status(self) -> int:
+        return 1 if self.unsaved else 0
 
     # --- output ---------------------------------------------------------------------------
 
@@ -109,6 +147,7 @@ class Plain:
             stance = f" \u2014 for: {a.option}" if a.option else ""
             self.say(f"{a.name}, {a.title}{stance}", "  ")
             self.say(a.argument, "    ")
+            self.say(f"({a.basis})", "    ")
         self.say()
 
     def tracks(self) -> None:
@@ -182,21 +221,37 @@ class Plain:
         return None if answer is None else answer.lower() in ("y", "yes", number)
 
     def run(self) -> int:
-        """Play until the ending, ``q`` or end of input. Returns the exit status (0)."""
+        """Play until the ending, ``q``, end of input or Ctrl+C, saving at each. Returns the
+        exit status: 0, 1 when the last save failed, 130 after Ctrl+C."""
+        try:
+            return self._run()
+        except KeyboardInterrupt:
+            print(file=self.out)
+            if self.game.state.ending is None:
+                self._stop("Interrupted: ")
+            else:
+                self.say("Interrupted.")
+            return 130
+
+    def _stop(self, before: str) -> int:
+        """Save and say so (``before`` starts the sentence); the exit status."""
+        if self.save(self.game):
+            self.say(_sentence(f"{before}game saved as {self.game.id}. Resume with:"))
+            print(f"  {self.resume_hint()}", file=self.out)  # not wrapped: it is copied whole
+        else:
+            self.say(_sentence(f"{before}the game was not saved."))
+        return self.status()
+
+    def _run(self) -> int:
         if self.game.state.ending is None:
             self.turn()
         while self.game.state.ending is None:
             line = self.read()
             if line is None:
-                self.say(f"\nEnd of input: game saved as {self.save(self.game)}.")
-                return 0
+                return self._stop("\nEnd of input: ")
             options = engine.view(self.game.scenario, self.game.state).options
             if line in ("q", "quit"):
-                self.say(
-                    f"Game saved as {self.save(self.game)}. Resume with: "
-                    f"brink resume {self.game.id}"
-                )
-                return 0
+                return self._stop("")
             if line in ("h", "help", "?"):
                 print(HELP, file=self.out)
             elif line == "t":
@@ -209,7 +264,7 @@ class Plain:
                 self.say("That line is too long. Type a number, or h for help.")
             elif not (line.isascii() and line.isdigit()):
                 self.say(
-                    f"\u201c{line[:40]}\u201d is not an option. Type a number from 1 to "
+                    f"\u201c{shown(line[:40])}\u201d is not an option. Type a number from 1 to "
                     f"{len(options)}, or h for help."
                 )
             elif not 1 <= int(line) <= len(options):
@@ -220,21 +275,26 @@ class Plain:
                 if engine.needs_confirm(option, track, self.game.state.tracks[track]):
                     ok = self.confirm(option.label, line)
                     if ok is None:
-                        self.say(f"\nEnd of input: game saved as {self.save(self.game)}.")
-                        return 0
+                        return self._stop("\nEnd of input: ")
                     if not ok:
                         self.turn()
                         continue
-                shown = self.game.state.phase
+                shown_phase = self.game.state.phase
                 outcome = self.game.choose(option.id)
                 side = self.game.state.side
                 for told in tell_all(self.game.scenario, side, outcome.happenings):
-                    self.happening(told, shown)
-                    shown = told.phase
+                    self.happening(told, shown_phase)
+                    shown_phase = told.phase
                 saved = self.save(self.game)
                 if self.game.state.ending is None:
                     self.turn()
                 else:
                     self.ending()
-                    self.say(f"\nGame saved as {saved}.")
-        return 0
+                    self.say(f"\nGame saved as {self.game.id}." if saved else "\nGame not saved.")
+        return self.status()
+
+
+def _sentence(text: str) -> str:
+    """``text`` with its first letter in capitals (after any leading line break)."""
+    head = len(text) - len(text.lstrip("\n"))
+    return text[:head] + text[head : head + 1].upper() + text[head + 1 :]

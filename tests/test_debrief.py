@@ -16,6 +16,7 @@ from debrief_class import make_class
 from game.debrief import build, gather, render
 from game.debrief.pages import pages
 from game.debrief.report_md import md
+from game.engine.sources import cite
 
 
 @pytest.fixture(scope="module")
@@ -146,11 +147,28 @@ def test_questions_are_those_the_class_called_for_most_chosen_first(cmc, made, d
         assert (q.text, q.answer) == (src.text, src.answer)
 
 
-def test_myths_are_the_scenarios_with_facts_and_sources(cmc, debrief):
-    assert [m.id for m in debrief.myths] == [m.id for m in cmc.myths]
-    for got, src in zip(debrief.myths, cmc.myths, strict=True):
+def test_myths_are_the_scenarios_those_the_class_met_first(cmc, made, debrief):
+    """Myths bearing on a decision some student made come first, the most students first;
+    the rest keep the file's order. Counted here from the saves."""
+    _, games = made
+    made_by: dict[str, set[int]] = {}
+    for n, m in enumerate(games):
+        for c in m.save.choices:
+            made_by.setdefault(c.decision, set()).add(n)
+    count = {
+        m.id: len(set().union(*(made_by.get(d, set()) for d in m.decisions))) for m in cmc.myths
+    }
+    file_order = [m.id for m in cmc.myths]
+    want = sorted(file_order, key=lambda i: (-count[i], file_order.index(i)))
+    assert [m.id for m in debrief.myths] == want
+    assert [m.count for m in debrief.myths] == [count[i] for i in want]
+    assert count[want[0]] > 0 and count[want[-1]] == 0, "the class met some myths, not all"
+    assert want != file_order, "the order follows the class, not the file"
+    by_id = {m.id: m for m in cmc.myths}
+    for got in debrief.myths:
+        src = by_id[got.id]
         assert (got.claim, got.fact) == (src.claim, src.fact)
-        assert [s.split(" ")[0] for s in got.sources] == list(src.sources)
+        assert list(got.sources) == [cite(cmc.source(k)) for k in src.sources]
 
 
 def test_transcripts_equal_each_game(cmc, made, debrief):

@@ -19,6 +19,8 @@ from debrief_class import HOSTILE, make_class, play
 from game.cli import main
 from game.debrief import build, gather, render
 from game.debrief.export import ExportError, write_report
+from game.debrief.pages import pages
+from game.debrief.text import left_out
 from game.saves import read_save, resume, write_save
 
 CMC_ID = "cuban_missile_crisis"
@@ -68,8 +70,8 @@ REASONS = {
     "future.json": "save_version: version 2 is newer than this game reads (1); update Brink",
     "other-scenario.json": f"a game of another scenario ('mini', not '{CMC_ID}')",
     "edited.json": "summary: replaying the choices does not give the saved summary",
-    "copy.json": "a second copy of the game in",
-    "folder.json": "a folder, not a save file",
+    "copy.json": "a second copy of a game (same save id)",
+    "folder.json": "not a regular file: a folder",
     "old-gone.json": "saved with another version of the scenario: only 1 of its",
 }
 
@@ -94,7 +96,7 @@ def test_cli_lists_skipped_files_on_stderr_and_reports_the_rest(messy, tmp_path,
     assert main(["debrief", str(folder), "--format", "csv", "--out", str(out)]) == 0
     err = capsys.readouterr().err
     for name, reason in REASONS.items():
-        assert f"skipped {name}: " in err and reason in err
+        assert f"skipped {name}" in err and reason in err
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert len(rows) == 11
     assert files_of(folder) == before
@@ -212,7 +214,8 @@ def test_cli_exit_codes_and_messages(cmc, tmp_path):
     runs.append(run("debrief", str(bad), "--format", "csv"))
     r = runs[-1]
     assert r.returncode == 1 and r.stdout == ""
-    assert "skipped a.json: " in r.stderr and "skipped b.json: save_version: version 99" in r.stderr
+    assert "skipped a.json: damaged (" in r.stderr
+    assert "skipped b.json: damaged (save_version: version 99" in r.stderr
     assert "2 file(s) left out" in r.stderr
     runs.append(run("debrief", str(bad), "--per-decision", "--format", "md"))
     assert runs[-1].returncode == 2 and "--per-decision goes with --format csv" in runs[-1].stderr
@@ -283,3 +286,45 @@ def test_render_unknown_format_is_refused(cmc, tmp_path):
     make_class(cmc, folder, n=1)
     with pytest.raises(ValueError, match="unknown format"):
         render(build(cmc, gather(folder, cmc)), "pdf")
+
+
+@pytest.fixture
+def named_files(cmc, tmp_path):
+    """Four games, a damaged file and a copy, both named after the student (as a teacher or a
+    platform names them), the damaged one still holding its student's name."""
+    folder = tmp_path / "class"
+    good = make_class(cmc, folder, n=4, names=("Tom Jones", "Ann Lee", "Raj Patel", "Eve Ng"))
+    raw = json.loads(good[0].path.read_text("utf-8"))
+    (folder / "Tom's game (copy).json").write_text(good[0].path.read_text("utf-8"))
+    damaged = json.dumps({**raw, "seed": "x", "player": "Zoe Black"})
+    (folder / "Zoe Black - game.json").write_text(damaged)
+    return folder
+
+
+def test_anonymize_names_no_file_left_out_nor_its_student(named_files, capsys):
+    for fmt in ("md", "html", "csv"):
+        assert main(["debrief", str(named_files), "--anonymize", "--format", fmt]) == 0
+        out, err = capsys.readouterr()
+        for text in (out, err):
+            for word in ("Tom", "Zoe", "Black", "Jones", "Ann Lee", ".json", "copy)"):
+                assert word not in text, (fmt, word)
+        # sorted by file name: "Zoe Black - game.json", then the copy not counted
+        assert "skipped file 1: damaged (seed:" in err
+        assert "skipped file 2: a second copy of a game" in err
+        if fmt != "csv":
+            assert "file 1: damaged (seed:" in out and "file 2: a second copy of a game" in out
+
+
+def test_files_left_out_say_whose_they_were_with_names_shown(cmc, named_files):
+    d = build(cmc, gather(named_files, cmc))
+    shown = [left_out(s, True) for s in d.skipped]
+    hidden = [left_out(s, False) for s in d.skipped]
+    assert shown[0].startswith("Zoe Black - game.json (Zoe Black's game): damaged (seed: ")
+    # two identical copies: one is counted, the other named with whose it was and the kept one
+    assert "(Tom Jones's game): a second copy of a game" in shown[1]
+    assert shown[1].endswith(("; counted: Tom's game (copy).json", "; counted: class-000.json"))
+    assert hidden[0].startswith("file 1: damaged (seed: ") and "Zoe" not in hidden[0]
+    assert hidden[1].startswith("file 2: a second copy") and "json" not in hidden[1]
+    skipped_page = pages(d, show_names=False)[-1]
+    words = " ".join(b.text for b in skipped_page.blocks)
+    assert "file 1: damaged" in words and ".json" not in words and "Zoe" not in words

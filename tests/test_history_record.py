@@ -162,3 +162,61 @@ def test_tactical_term_separates_launchers_from_warheads(cmc):
     text = _text(next(t.definition for t in cmc.glossary if t.id == "tactical_nuclear_weapon"))
     assert "photographed the Luna launchers" in text
     assert "did not know that nuclear warheads for them were on the island" in text
+
+
+# The missing moments: decisions where a leader really decided, and the dated record.
+
+
+@pytest.mark.parametrize(
+    ("decision", "side", "phase_date", "history", "date"),
+    [
+        ("september_warning", "usa", "1962-09-04", "draw_line", "1962-09-04"),
+        ("pitsunda", "ussr", "1962-09-04", "add_tacticals", "1962-09-07"),
+        ("tass_statement", "ussr", "1962-09-04", "deny_and_warn", "1962-09-11"),
+        ("thant_appeal", "ussr", "1962-10-25", "accept_thant", "1962-10-25"),
+        ("un_closure", "ussr", "1963-01-07", "joint_letter", "1963-01-07"),
+    ],
+)
+def test_missing_decisions_are_in_the_calendar(cmc, decision, side, phase_date, history, date):
+    d = cmc.decision(decision)
+    assert d.side == side and _dates(cmc)[d.phase] == phase_date
+    assert d.history.option == history and d.history.date == date
+    assert d.history.sources and d.advisers
+    phases = [p.date for p in cmc.meta.phases]
+    assert phases == sorted(phases), "the calendar is in date order"
+
+
+def test_september_moments_before_the_crisis_in_both_campaigns(cmc):
+    """Kennedy's campaign starts on 16 October, so September is settled as history had it;
+    the Khrushchev player meets Kennedy's warning as the other side's move, before Pitsunda."""
+    sep = cmc.phase_position("y1962_sep")
+    assert sep < cmc.start_position("kennedy")
+    assert cmc.start_position("khrushchev") < sep
+    order = [d.id for d in cmc.decisions_in(sep)]
+    assert order == ["september_warning", "pitsunda", "tass_statement"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "words"),
+    [
+        ("d1961_10_21_gilpatric_speech", "Gilpatric"),
+        ("d1962_07_02_raul_castro_in_moscow", "Raúl Castro"),
+        ("d1962_08_30_guevara_at_pitsunda", "Guevara"),
+        ("d1962_09_04_kennedy_statement", "Keating"),
+        ("d1962_09_07_pitsunda_decision", "Luna"),
+        ("d1962_09_11_tass_statement", "TASS"),
+        ("d1962_09_13_kennedy_press_conference", "offensive military base"),
+        ("d1962_10_04_indigirka", "Indigirka"),
+        ("d1962_10_23_khrushchev_reply", "22 October"),
+        ("d1962_10_24_kimovsk_gagarin", "Yuri Gagarin"),
+        ("d1962_10_24_flag_plot", "Admiral George Anderson"),
+        ("d1962_10_25_thant_appeal", "U Thant"),
+        ("d1962_10_25_bucharest", "Bucharest"),
+        ("d1962_10_27_grozny", "Grozny"),
+        ("d1962_11_11_il28_decided", "unanimous conclusion"),
+        ("d1963_01_07_joint_letter", "joint letter"),
+    ],
+)
+def test_missing_moments_are_in_the_record(cmc, entry, words):
+    e = next(x for x in cmc.history if x.id == entry)
+    assert words in e.text and e.sources

@@ -159,15 +159,49 @@ def test_label_accepts_ordinary_names(field, value):
 @pytest.mark.parametrize("field", ["player", "class_code"])
 @pytest.mark.parametrize(
     "value",
-    ["x" * 61, "a\x00b", "a\nb", "\x1b[31mred", "tab\there", "del\x7f"],
-    ids=["61-chars", "nul", "newline", "escape", "tab", "del"],
+    [
+        "x" * 61,
+        "a\x00b",
+        "a\nb",
+        "\x1b[31mred",
+        "tab\there",
+        "del\x7f",
+        "rlm\u200fx",
+        "alm\u061cx",
+        "zw\u200bsp",
+        "zwj\u200dx",
+        "bom\ufeffx",
+        "ls\u2028x",
+        "ps\u2029x",
+        "rlo\u202ex",
+    ],
+    ids=[
+        "61-chars",
+        "nul",
+        "newline",
+        "escape",
+        "tab",
+        "del",
+        "RLM",
+        "ALM",
+        "ZWSP",
+        "ZWJ",
+        "BOM",
+        "LS",
+        "PS",
+        "RLO",
+    ],
 )
-def test_label_refuses_control_characters_and_long_text(field, value):
-    """A player's name cannot smuggle control characters or exceed 60 characters."""
+def test_label_refuses_control_and_invisible_characters_and_long_text(field, value):
+    """A player's name cannot smuggle control characters, invisible formatting (Cf), line or
+    paragraph separators (Zl, Zp), or exceed 60 characters; the message is Brink's own."""
     with pytest.raises(ValidationError) as exc:
         SaveFile(**SAVE, **{field: value})
-    assert error_types(exc) <= {"string_too_long", "string_pattern_mismatch"}
+    assert error_types(exc) <= {"string_too_long", "value_error"}
     assert exc.value.errors()[0]["loc"] == (field,)
+    assert "pattern" not in str(exc.value)
+    if len(value) <= 60:
+        assert "no control or invisible formatting characters (found U+" in str(exc.value)
 
 
 @pytest.mark.parametrize("value", ["a\x85b", "\x9b31m"], ids=["NEL", "CSI"])

@@ -106,7 +106,7 @@ def test_end_of_input_saves_and_exits_zero(tmp_path):
 def test_quit_saves_and_resume_continues(tmp_path):
     """q saves; brink resume replays the save and plays on to the ending."""
     r = play_mini(tmp_path, b"h\nt\nq\n")
-    assert r.returncode == 0 and b"Resume with: brink resume" in r.stdout
+    assert r.returncode == 0 and b"Resume with:\n  brink resume" in r.stdout
     assert b"How to play" in r.stdout and b"Tension log" not in r.stdout
     save_id = only_save(tmp_path)["id"]
     r2 = brink(
@@ -200,3 +200,48 @@ def test_khrushchev_campaign_plays_from_1959_to_the_historical_settlement(tmp_pa
     save = only_save(tmp_path)
     assert save["role"] == "khrushchev"
     assert save["summary"]["ending"] == state.ending == "historical_settlement"
+
+
+def test_a_save_that_fails_names_the_folder_exits_1_and_gives_no_resume_hint(
+    tmp_path, monkeypatch, capsys
+):
+    """A file where the saves folder should be: the folder and the cause are named, no hint
+    points at a save that does not exist, and the exit status says it failed."""
+    import io
+
+    from game import cli
+
+    (tmp_path / "saves").write_text("not a folder")
+    for stdin in (b"q\n", b"", b"1\n"):  # quit, end of input, a game played to its end
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        args = ["play", "--plain", "--scenario", str(MINI), "--seed", "1"]
+        code = cli.main([*args, "--saves-dir", str(tmp_path / "saves")])
+        out = "".join(capsys.readouterr().out.split())  # wrapped anywhere
+        assert code == 1, stdin
+        want = f"Could not save the game in {tmp_path / 'saves'}: it is a file, not a folder."
+        assert "".join(want.split()) in out
+        assert "Resumewith" not in out and "savedas" not in out
+    assert (tmp_path / "saves").read_text() == "not a folder"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_saves_and_says_so(tmp_path):
+    import signal
+    import time
+
+    cmd = [sys.executable, "-m", "game", "play", "--plain", "--scenario", str(MINI)]
+    p = subprocess.Popen(
+        [*cmd, "--saves-dir", str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    out = b""
+    deadline = time.monotonic() + 60
+    while not out.endswith(b"> ") and time.monotonic() < deadline:
+        out += p.stdout.read1(4096)
+    p.send_signal(signal.SIGINT)
+    rest, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err
+    assert b"Interrupted: game saved as" in rest and b"Traceback" not in err
+    assert only_save(tmp_path)["choices"] == []

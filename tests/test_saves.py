@@ -145,7 +145,7 @@ DAMAGED = {
     "empty.json": (b"", "line 1 column 1", "not valid JSON"),
     "deep.json": (b"[" * 100_000 + b"]" * 100_000, "(top level)", "not valid JSON"),
     "digits.json": (b'{"save_version": ' + b"9" * 5000 + b"}", "(top level)", "not valid JSON"),
-    "bom.json": (b"\xef\xbb\xbf{}", "line 1 column 1", "not valid JSON"),
+    "bom.json": (b"\xef\xbb\xbf{}", "save_version", "expected a whole number"),
 }
 
 
@@ -162,7 +162,7 @@ def write_damaged(folder: Path, mini) -> dict[str, tuple[str, str]]:
         "wrongtype.json": ({**raw, "seed": "seven"}, "seed", "valid integer"),
         "badrole.json": ({**raw, "role": "castro"}, "role", "'kennedy' or 'khrushchev'"),
         "missing.json": ({k: v for k, v in raw.items() if k != "summary"}, "summary", "required"),
-        "control.json": ({**raw, "player": "Ann\x1b[2J"}, "player", "pattern"),
+        "control.json": ({**raw, "player": "Ann\x1b[2J"}, "player", "no control"),
         "long.json": ({**raw, "class_code": "x" * 61}, "class_code", "at most 60"),
         "choice.json": (
             {**raw, "choices": [{"decision": "respond", "option": 3, "at": "x"}]},
@@ -477,4 +477,4 @@ def test_brink_resume_names_a_missing_save(tmp_path, capsys):
 
     code = cli.main(["resume", "20990101-000000-abcdef", "--plain", "--saves-dir", str(tmp_path)])
     err = capsys.readouterr().err
-    assert code == 1 and "20990101-000000-abcdef.json: cannot be read" in err
+    assert code == 1 and "20990101-000000-abcdef.json: no such file" in err

@@ -33,13 +33,18 @@ def child(work) -> int:
 
 
 def versions(mini, n: int):
-    """Saves of one game at n different points (different sizes and summaries)."""
+    """n saves of one game, of different sizes (the name) and times: each may replace any
+    other (a save never replaces the same game further on, so all hold the same choices)."""
     game = Game(mini, engine.new_game(mini, "kennedy", 5).state, player="Kim", class_code="8A")
-    out = [game.to_save()]
     game.choose("talk")
-    out.append(game.to_save())
+    save = game.to_save()
     return [
-        out[i % 2].model_copy(update={"updated": f"2025-01-01T00:00:{i % 60:02d}Z"})
+        save.model_copy(
+            update={
+                "updated": f"2025-01-01T00:00:{i % 60:02d}Z",
+                "player": "Kim" + "m" * (7 * i % 50),
+            }
+        )
         for i in range(n)
     ]
 

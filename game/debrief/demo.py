@@ -2,8 +2,9 @@
 the debrief before a lesson (``brink simulate ... --save``).
 
 Everything is a pure function of the game: the name ("Maya R.") comes from the role and the
-seed, and so does the save id (``demo-kennedy-s3-...``), so running the same command again
-gives the same class and replaces the same files rather than adding to them.
+seed, and so does the save id (``demo-kennedy-s3-...``, with the class code), so running the
+same command again gives the same class and replaces the same files rather than adding to them,
+and a demo of another class adds its own.
 """
 
 from __future__ import annotations
@@ -31,9 +32,12 @@ def demo_name(role: str, seed: int) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(INITIALS)}."
 
 
-def demo_id(role: str, policy: str, state: GameState) -> str:
-    """A save id made from the game's settings, so the same run gives the same file."""
+def demo_id(role: str, policy: str, state: GameState, class_code: str = "") -> str:
+    """A save id made from the game's settings and class code, so the same run gives the same
+    file and a run for another class adds its own files."""
     key = f"{role}/{policy}/{state.opponent}/{state.events}/{state.seed}"
+    if class_code:  # one class's demo games never replace another's
+        key += f"/{class_code.strip().casefold()}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:8]
     seed = str(state.seed) if len(str(state.seed)) <= 20 else "x"
     return f"demo-{role}-s{seed}-{digest}"
@@ -48,7 +52,7 @@ def demo_save(scenario: Scenario, state: GameState, policy: str, class_code: str
     game = Game(
         scenario,
         state,
-        id=demo_id(state.role, policy, state),
+        id=demo_id(state.role, policy, state, class_code),
         player=demo_name(state.role, state.seed),
         class_code=class_code,
         created=at,

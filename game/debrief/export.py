@@ -4,17 +4,21 @@ The target is always the teacher's own choice (``--out``) or a name made from th
 folder's name (``<folder>-debrief.<ext>`` beside the folder), never from anything a student
 typed. It is written atomically (``game.saves.disk.atomic_write``); the teacher's earlier report
 at the same place is replaced, but a save (any file that reads as one) is never written over,
-and no report is written under a ``.json`` name, which is kept for saves (in the saves folder it
-would be read as a damaged save next time).
+nothing that is not a regular file (a symlink, a FIFO, a device such as ``/dev/null``) is
+replaced, and no report is written under a ``.json`` name, which is kept for saves (in the saves
+folder it would be read as a damaged save next time). ``-`` stands for standard output.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
+from ..reading import kind
 from ..saves import SaveError, read_save
 from ..saves.disk import atomic_write
+from ..terminal import shown as shown_text
 from . import report_csv, report_html, report_md
 from .figures import Debrief
 
@@ -51,22 +55,36 @@ def default_target(folder: Path, fmt: str, per_decision: bool = False) -> Path:
 
 
 def check_target(target: Path) -> None:
-    """Raise :class:`ExportError` if writing ``target`` could harm a save or cannot work: a
-    folder; an existing save (any file that reads as one); any ``.json`` name, which is kept
-    for saves (a report there would be read as a damaged save, or overwrite one)."""
+    """Raise :class:`ExportError` if writing ``target`` could harm a file or cannot work: a
+    folder; anything else that is not a regular file (a symlink, a FIFO, a device), which a
+    rename would replace; an existing save (any file that reads as one); any ``.json`` name,
+    which is kept for saves (a report there would be read as a damaged save, or overwrite one)."""
     target_abs = Path(os.path.abspath(target))
-    if target_abs.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name")
-    if target_abs.exists():
+    shown = shown_text(str(target))
+    try:
+        mode = os.lstat(target_abs).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise ExportError(f"{shown}: cannot be written: {exc.strerror or exc}") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise ExportError(f"{shown} is a folder; give a file name")
+    if mode is not None and not stat.S_ISREG(mode):
+        what = "a symbolic link" if stat.S_ISLNK(mode) else kind(mode)
+        raise ExportError(
+            f"{shown} is not a regular file ({what}); it is left as it was. Give a file name, "
+            "or - for standard output"
+        )
+    if mode is not None:
         try:
             read_save(target_abs)
         except SaveError:
             pass  # not a save: the teacher's earlier report, replaced
         else:
-            raise ExportError(f"{target} is a saved game; it is never written over")
+            raise ExportError(f"{shown} is a saved game; it is never written over")
     if target_abs.suffix.lower() == ".json":
         raise ExportError(
-            f"{target}: .json names are kept for saved games; name the report .md, .html or .csv"
+            f"{shown}: .json names are kept for saved games; name the report .md, .html or .csv"
         )
 
 
@@ -81,5 +99,7 @@ def write_report(target: Path, text: str, fmt: str | None = None) -> Path:
     try:
         atomic_write(target, data)
     except OSError as exc:
-        raise ExportError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+        raise ExportError(
+            f"{shown_text(str(target))}: cannot be written: {exc.strerror or exc}"
+        ) from None
     return target

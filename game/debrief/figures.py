@@ -137,7 +137,7 @@ def build(scenario: Scenario, gathered: Gathered, class_code: str | None = None)
         overview=overview(scenario, studs),
         decisions=decisions(scenario, studs, qs, waiting),
         questions=qs,
-        myths=myths(scenario),
+        myths=myths(scenario, studs),
         students=studs,
         skipped=gathered.skipped,
     )

@@ -12,13 +12,18 @@ of the debrief is what the student really played. Files are only read, never cha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .. import reading
 from ..model.save import SaveFile
 from ..model.scenario import Scenario
 from ..model.state import GameState
-from ..saves import SaveError, list_saves, resume, summary
+from ..saves import SaveError, list_saves, read_save, resume, summary
+from ..saves.disk import MAX_SAVE_BYTES
+from ..terminal import shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +37,25 @@ class Played:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A file left out of the debrief, and why."""
+    """A file left out of the debrief, and why. Shown as "file 3: ..." while names are hidden
+    (see :func:`game.debrief.text.left_out`): ``reason`` never holds a file's name. Every text
+    is escaped for a terminal (see :func:`game.terminal.shown`), as a file may hold anything."""
 
     file: str
     """The file's name in the folder."""
     reason: str
+    number: int = 0
+    """Its place among the files left out (1, 2, ..., in the order of their names)."""
+    player: str = ""
+    """The student's name when it can still be read in the file (shown with names only)."""
+    kept: str = ""
+    """For a second copy of a game: the file of the copy that was counted."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shown(self.file))
+        object.__setattr__(self, "reason", shown(self.reason))
+        object.__setattr__(self, "player", shown(self.player))
+        object.__setattr__(self, "kept", shown(self.kept))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +88,39 @@ def gather(folder: Path, scenario: Scenario) -> Gathered:
     """Read every ``*.json`` file of the folder (not its sub-folders) and replay each game
     against ``scenario``; nothing that is wrong with a file stops the others."""
     folder = Path(folder)
+    items: list[Played | Skipped] = []
+    for row in list_saves(folder):
+        if row.save is None:
+            name = row.path.name if row.path != folder else str(folder)
+            who = _name_in(row.path) if row.path != folder else ""
+            items.append(Skipped(name, f"damaged ({row.problem.detail})", player=who))
+        else:
+            items.append(_counted(scenario, row.path, row.save))
+    return combine(folder, items)
+
+
+def read_one(path: Path, scenario: Scenario) -> Played | Skipped:
+    """One file of a folder, read and replayed as :func:`gather` does (``brink serve`` reads
+    again only the files that changed)."""
+    try:
+        save = read_save(path)
+    except SaveError as exc:
+        return Skipped(path.name, f"damaged ({exc.problem.detail})", player=_name_in(path))
+    return _counted(scenario, path, save)
+
+
+def _counted(scenario: Scenario, path: Path, save: SaveFile) -> Played | Skipped:
+    played, why = _replay(scenario, path, save)
+    return played if played is not None else Skipped(path.name, why, player=save.player)
+
+
+def combine(folder: Path, items: Iterable[Played | Skipped]) -> Gathered:
+    """The games and the files left out of one folder, each game counted once (see above)."""
     games: dict[str, Played] = {}
     skipped: list[Skipped] = []
-    for row in list_saves(folder):
-        name = row.path.name if row.path != folder else str(folder)
-        if row.save is None:
-            skipped.append(Skipped(name, row.problem.detail))
-            continue
-        played, why = _replay(scenario, row.path, row.save)
-        if played is None:
-            skipped.append(Skipped(name, why))
+    for played in items:
+        if isinstance(played, Skipped):
+            skipped.append(played)
             continue
         other = games.get(played.save.id)
         if other is not None:
@@ -87,8 +129,10 @@ def gather(folder: Path, scenario: Scenario) -> Gathered:
             skipped.append(
                 Skipped(
                     drop.path.name,
-                    f"a second copy of the game in {keep.path.name} (same save id), "
-                    "which went further; counted once",
+                    "a second copy of a game (same save id): the copy that went further is "
+                    "counted, once",
+                    player=drop.save.player,
+                    kept=keep.path.name,
                 )
             )
             continue
@@ -98,7 +142,22 @@ def gather(folder: Path, scenario: Scenario) -> Gathered:
     for g in ordered:
         seen.setdefault(class_key(g.save.class_code), g.save.class_code.strip())
     classes = tuple(sorted(seen.values(), key=lambda c: (c == "", c.casefold())))
-    return Gathered(folder, tuple(ordered), tuple(sorted(skipped, key=lambda s: s.file)), classes)
+    skipped.sort(key=lambda s: s.file)
+    numbered = tuple(replace(s, number=i) for i, s in enumerate(skipped, 1))
+    return Gathered(folder, tuple(ordered), numbered, classes)
+
+
+def _name_in(path: Path) -> str:
+    """The student's name as written in a file that is not a readable save, if it is still
+    there as a short line of printable text; else ``""``."""
+    try:
+        raw = json.loads(reading.read_text(path, MAX_SAVE_BYTES))
+    except (reading.TooLarge, reading.Unreadable, OSError, ValueError, RecursionError):
+        return ""
+    name = raw.get("player") if isinstance(raw, dict) else None
+    if isinstance(name, str) and 0 < len(name) <= 60 and name.isprintable():
+        return name.strip()
+    return ""
 
 
 def _furthest(a: Played, b: Played) -> tuple[Played, Played]:

@@ -15,10 +15,12 @@ from .figures import Debrief, DecisionFigures
 from .questions import Asked, MythFacts
 from .students import Student, label
 from .text import (
+    DIVERGENCE_RULE,
     TOPICS,
     counts_lines,
     distribution,
     ending_line,
+    left_out,
     matched_word,
     plural,
     roles_line,
@@ -60,7 +62,7 @@ def pages(d: Debrief, show_names: bool) -> tuple[Page, ...]:
     """Every page, topic by topic (a topic with nothing in it still has one page saying so)."""
     out = [_overview(d)]
     n = len(d.decisions)
-    out += [_decision(x, i, n, d.overview.games) for i, x in enumerate(d.decisions, 1)]
+    out += [_decision(x, i, n) for i, x in enumerate(d.decisions, 1)]
     if not d.decisions:
         out.append(Page(1, "Decisions", (Block("para", "No student has made a decision yet."),)))
     out += [_question(q, i, len(d.questions)) for i, q in enumerate(d.questions, 1)]
@@ -72,7 +74,7 @@ def pages(d: Debrief, show_names: bool) -> tuple[Page, ...]:
     out += [_student(s, show_names, len(d.students)) for s in d.students]
     if not d.students:
         out.append(Page(4, "Students", (Block("para", "No student's game to show."),)))
-    out.append(_skipped(d))
+    out.append(_skipped(d, show_names))
     return tuple(out)
 
 
@@ -89,7 +91,7 @@ def _overview(d: Debrief) -> Page:
                 (str(o.games), "games"),
                 (str(o.finished), "finished"),
                 (str(o.nuclear_war), "nuclear war"),
-                (str(o.historical), "as history"),
+                (str(o.historical), "historical settlement"),
                 (f"{o.mean_divergence:.0f}", "% diverged"),
             ),
         ),
@@ -109,11 +111,12 @@ def _overview(d: Debrief) -> Page:
     return Page(0, "Overview", tuple(b))
 
 
-def _decision(x: DecisionFigures, i: int, n: int, games: int) -> Page:
+def _decision(x: DecisionFigures, i: int, n: int) -> Page:
+    """The bars are of the students who made this decision (not of the whole class)."""
     stopped = f"; {plural(x.waiting, 'unfinished game')} stopped here" if x.waiting else ""
     b = [
         Block("muted", f"{x.date} · {x.role_title} · {plural(x.chose, 'student')} chose{stopped}"),
-        *(Block("bar", o.label, o.count, games, o.historical) for o in x.options),
+        *(Block("bar", o.label, o.count, x.chose, o.historical) for o in x.options),
     ]
     if x.history is not None:
         by = f" ({x.history_by}{', ' + x.history_date if x.history_date else ''})"
@@ -126,7 +129,7 @@ def _decision(x: DecisionFigures, i: int, n: int, games: int) -> Page:
         b.append(Block("heading", "The advisers"))
     for a in x.advisers:
         side = f" — for “{a.option}”" if a.option else ""
-        b.append(Block("para", f"{a.name}, {a.title}{side}: {reflow(a.argument)}"))
+        b.append(Block("para", f"{a.name}, {a.title}{side}: {reflow(a.argument)} ({a.basis})"))
     if x.questions:
         b.append(Block("heading", "For the class"))
     b += [Block("para", f"• {reflow(q.text)}") for q in x.questions]
@@ -171,10 +174,11 @@ def _student(s: Student, show_names: bool, n: int) -> Page:
         Block("heading", "Danger over time"),
         Block("series", " ".join(map(str, s.danger)), series=s.danger),
         Block("heading", f"Choices ({s.matched} of {len(s.choices)} as history)"),
+        Block("muted", f"Divergence {s.divergence}%: {DIVERGENCE_RULE}."),
     ]
     for c in s.choices:
         mark = "✓" if c.matched else "✗" if c.matched is False else "·"
-        hist = "" if c.matched else f"; history: {c.historical or 'never faced it'}"
+        hist = f"; history: {c.historical}" if c.matched is False else ""
         b.append(
             Block(
                 "para",
@@ -195,9 +199,9 @@ def _student(s: Student, show_names: bool, n: int) -> Page:
     return Page(4, f"{label(s, show_names)} — {s.number} of {n}", tuple(b))
 
 
-def _skipped(d: Debrief) -> Page:
+def _skipped(d: Debrief, show_names: bool) -> Page:
     if not d.skipped:
         return Page(5, TOPICS[5], (Block("para", "None: every file in the folder was read."),))
     b = [Block("muted", f"{plural(len(d.skipped), 'file')} could not be counted:")]
-    b += [Block("para", f"{s.file}: {s.reason}") for s in d.skipped]
+    b += [Block("para", left_out(s, show_names)) for s in d.skipped]
     return Page(5, TOPICS[5], tuple(b))

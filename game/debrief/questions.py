@@ -8,6 +8,8 @@ Which questions of the scenario's bank (``debrief.toml``) are asked, in this ord
    in the order of the calendar;
 3. the general questions (no decision, no options), always, in the order of the file.
 
+The myths come in the same spirit: those that bear on a decision some student made come first.
+
 Each comes with what historians say (for the teacher) and its sources.
 """
 
@@ -36,7 +38,8 @@ class Asked:
     count: int
     """Students who chose one of its options (or, without options, made the decision)."""
     why: str
-    """E.g. "4 of 30 students chose Surgical air strike or Strike and invade"."""
+    """E.g. "4 of the 14 students who faced this decision chose Surgical air strike or Strike
+    and invade": of those who made the decision, not of the whole class."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,21 +50,23 @@ class MythFacts:
     claim: str
     fact: str
     sources: tuple[str, ...]
+    count: int = 0
+    """Students who made a decision it bears on; those above 0 come first."""
 
 
 def source_names(scenario: Scenario, keys) -> tuple[str, ...]:
-    """Each source key with its title where the scenario knows it: ``DOB (One Minute to...)``."""
+    """Each source by author and title: ``Michael Dobbs, One Minute to Midnight, 2008``."""
     return tuple(cite(s) if (s := scenario.source(k)) else k for k in keys)
 
 
 def asked(scenario: Scenario, students: tuple[Student, ...]) -> tuple[Asked, ...]:
     """The questions for this class, in the order above."""
     picked = [frozenset((c.decision_id, c.option_id) for c in st.choices) for st in students]
+    faced = [frozenset(c.decision_id for c in st.choices) for st in students]
     made: dict[str, int] = {}
     for st in students:
         for c in st.choices:
             made[c.decision_id] = made.get(c.decision_id, 0) + 1
-    total = len(students)
     by_options, by_decision, general = [], [], []
     order = {d.id: i for i, d in enumerate(_calendar(scenario))}
     for q in scenario.questions:
@@ -69,12 +74,16 @@ def asked(scenario: Scenario, students: tuple[Student, ...]) -> tuple[Asked, ...
             wanted = _wanted(scenario, q)
             n = sum(1 for keys in picked if not keys.isdisjoint(wanted))
             if n:
+                at = {d for d, _ in wanted}
+                total = sum(1 for ds in faced if not ds.isdisjoint(at))
                 labels = " or ".join(_option_labels(scenario, q))
-                by_options.append(_asked(scenario, q, n, f"{_of(n, total)} chose {labels}"))
+                why = f"{n} of the {_students(total)} who faced this decision chose {labels}"
+                by_options.append(_asked(scenario, q, n, why))
         elif q.decision is not None:
             n = made.get(q.decision, 0)
             if n:
-                by_decision.append(_asked(scenario, q, n, f"{_of(n, total)} faced this decision"))
+                why = f"{_students(n)} faced this decision"
+                by_decision.append(_asked(scenario, q, n, why))
         else:
             general.append(_asked(scenario, q, 0, "for every class"))
     by_options.sort(key=lambda a: -a.count)  # stable: ties keep the file's order
@@ -82,15 +91,26 @@ def asked(scenario: Scenario, students: tuple[Student, ...]) -> tuple[Asked, ...
     return (*by_options, *by_decision, *general)
 
 
-def myths(scenario: Scenario) -> tuple[MythFacts, ...]:
-    """The scenario's myths, in the order of the file."""
+def myths(scenario: Scenario, students: tuple[Student, ...] = ()) -> tuple[MythFacts, ...]:
+    """The scenario's myths: first those that bear on a decision some student made, the most
+    students first, then the rest; ties keep the order of the file."""
+    made: dict[str, set[int]] = {}
+    for n, st in enumerate(students):
+        for c in st.choices:
+            made.setdefault(c.decision_id, set()).add(n)
+    ms = scenario.myths
+    counts = [len(set().union(*(made.get(d, set()) for d in m.decisions))) for m in ms]
+    order = sorted(range(len(ms)), key=lambda i: -counts[i])  # stable: ties keep the file's order
     return tuple(
-        MythFacts(m.id, m.claim, m.fact, source_names(scenario, m.sources)) for m in scenario.myths
+        MythFacts(
+            ms[i].id, ms[i].claim, ms[i].fact, source_names(scenario, ms[i].sources), counts[i]
+        )
+        for i in order
     )
 
 
-def _of(n: int, total: int) -> str:
-    return f"{n} of {total} student{'s' if total != 1 else ''}"
+def _students(n: int) -> str:
+    return f"{n} student{'s' if n != 1 else ''}"
 
 
 def _wanted(scenario: Scenario, q: Question) -> frozenset[tuple[str, str]]:

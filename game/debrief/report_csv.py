@@ -5,6 +5,9 @@ Every field is quoted where CSV needs it (commas, quotes, line breaks), so a nam
 exactly. A name or class code that a spreadsheet would take for a formula (starting with
 ``=``, ``+``, ``-``, ``@``) gets a leading apostrophe, as spreadsheets themselves do; the other
 names are written as they are.
+
+``as_history`` follows the rule of the divergence (``text.DIVERGENCE_RULE``): ``no`` for a
+decision history never faced, whose ``history_label`` says so.
 """
 
 from __future__ import annotations
@@ -109,8 +112,8 @@ def choices(d: Debrief, show_names: bool = True) -> str:
                     c.option_id,
                     c.chosen,
                     c.historical_id or "",
-                    c.historical or "",
-                    {True: "yes", False: "no", None: "n/a"}[c.matched],
+                    c.historical or "(history never faced this decision)",
+                    "yes" if c.matched else "no",
                 )
             )
     return buf.getvalue()

@@ -21,6 +21,7 @@ from .text import (
     distribution,
     ending_line,
     gains_table,
+    left_out,
     matched_word,
     roles_line,
     subtitle,
@@ -94,8 +95,7 @@ def render(d: Debrief, show_names: bool = True) -> str:
     ]
     out += _overview(d)
     out.append(f'<h2 id="decisions">{e(TOPICS[1])}</h2>')
-    total = d.overview.games
-    out += [_decision(x, total, i) for i, x in enumerate(d.decisions)]
+    out += [_decision(x, i) for i, x in enumerate(d.decisions)]
     out.append(f'<h2 id="questions">{e(TOPICS[2])}</h2><ol>')
     for q in d.questions:
         about = f" On “{e(q.decision)}”." if q.decision else ""
@@ -118,9 +118,9 @@ def render(d: Debrief, show_names: bool = True) -> str:
     out += [_student(s, show_names, top) for s in d.students]
     out.append(f'<h2 id="skipped">{e(TOPICS[5])}</h2>')
     if d.skipped:
-        out.append("<table><tr><th>File</th><th>Why it was left out</th></tr>")
-        out += [f"<tr><td>{e(s.file)}</td><td>{e(s.reason)}</td></tr>" for s in d.skipped]
-        out.append("</table>")
+        out.append("<ul>")
+        out += [f"<li>{e(left_out(s, show_names))}</li>" for s in d.skipped]
+        out.append("</ul>")
     else:
         out.append("<p>None: every file was read.</p>")
     out.append("</body></html>\n")
@@ -156,13 +156,14 @@ def _overview(d: Debrief) -> list[str]:
     return out
 
 
-def _decision(x: DecisionFigures, total: int, i: int) -> str:
+def _decision(x: DecisionFigures, i: int) -> str:
+    """One decision; its bars are of the students who made it."""
     out = [
         f'<div class="decision"><h3>{e(x.date)}: {e(x.title)}</h3>',
         f'<p class="muted">For: {e(x.role_title)}. {x.chose} chose'
         + (f"; {x.waiting} unfinished games stopped here" if x.waiting else "")
         + ".</p>",
-        svg.bars([(o.label, o.count, o.historical) for o in x.options], total, f"d{i}"),
+        svg.bars([(o.label, o.count, o.historical) for o in x.options], x.chose, f"d{i}"),
     ]
     if x.history is not None:
         who = f" ({x.history_by}{', ' + x.history_date if x.history_date else ''})"
@@ -177,7 +178,7 @@ def _decision(x: DecisionFigures, total: int, i: int) -> str:
     for a in x.advisers:
         side = f" — for “{e(a.option)}”" if a.option else ""
         out.append(
-            f'<p class="adviser"><b>{e(a.name)}</b>, {e(a.title)}{side}: {e(reflow(a.argument))}</p>'
+            f'<p class="adviser"><b>{e(a.name)}</b>, {e(a.title)}{side}: {e(reflow(a.argument))} <i>({e(a.basis)})</i></p>'
         )
     for q in x.questions:
         out.append(f"<p><i>Question for the class:</i> {e(reflow(q.text))}</p>")

@@ -18,8 +18,10 @@ from .text import (
     distribution,
     ending_line,
     gains_table,
+    left_out,
     matched_word,
     one_line,
+    plural,
     roles_line,
     subtitle,
     title,
@@ -76,15 +78,16 @@ def render(d: Debrief, show_names: bool = True) -> str:
     out += [f"## {TOPICS[5]}", ""]
     if not d.skipped:
         out += ["None: every file was read.", ""]
-    out += [f"- {md(s.file)}: {md(s.reason)}" for s in d.skipped]
+    out += [f"- {md(left_out(s, show_names))}" for s in d.skipped]
     return "\n".join(out).rstrip() + "\n"
 
 
 def _decisions(d: Debrief) -> list[str]:
     out = [f"## {TOPICS[1]}", ""]
     for x in d.decisions:
-        out += [f"### {md(x.date)}: {md(x.title)}", "", f"For: {md(x.role_title)}.", ""]
-        out += ["| Option | Students | History |", "|---|---:|---|"]
+        out += [f"### {md(x.date)}: {md(x.title)}", ""]
+        out += [f"For: {md(x.role_title)}; {plural(x.chose, 'student')} made this decision.", ""]
+        out += [f"| Option | Students (of {x.chose}) | History |", "|---|---:|---|"]
         out += [
             f"| {md(o.label)} | {o.count} | {'history chose this' if o.historical else ''} |"
             for o in x.options
@@ -105,7 +108,9 @@ def _decisions(d: Debrief) -> list[str]:
             out += ["Advisers:", ""]
             for a in x.advisers:
                 side = f" — for {md(a.option)}" if a.option else ""
-                out.append(f"- **{md(a.name)}**, {md(a.title)}{side}: {md(reflow(a.argument))}")
+                out.append(
+                    f"- **{md(a.name)}**, {md(a.title)}{side}: {md(reflow(a.argument))} ({md(a.basis)})"
+                )
             out.append("")
         for q in x.questions:
             out += [f"Question for the class: {md(reflow(q.text))}", ""]

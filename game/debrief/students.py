@@ -14,6 +14,7 @@ from ..engine.compare import GainRow, divergence, gains, peaks
 from ..engine.view import where
 from ..model.scenario import Scenario
 from ..model.state import GameState
+from ..terminal import shown
 from .gather import Played
 
 
@@ -100,7 +101,7 @@ def _student(scenario: Scenario, number: int, g: Played, cache: dict) -> Student
         name=sv.player,
         class_code=sv.class_code,
         save_id=sv.id,
-        file=g.path.name,
+        file=shown(g.path.name),
         role=st.role,
         role_title=scenario.role(st.role).title,
         opponent=st.opponent,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..engine.compare import GainRow
 from ..engine.view import score
 from .figures import Debrief, Overview
+from .gather import Skipped
 from .students import Student
 
 TOPICS = ("Overview", "Decisions", "Questions", "Myths", "Students", "Files left out")
@@ -60,19 +61,33 @@ def roles_line(o: Overview) -> list[str]:
     ]
 
 
+DIVERGENCE_RULE = (
+    "a choice counts as diverged when it is not history's, including a decision history never "
+    "faced (the game had already left history's path)"
+)
+"""The one rule for decisions history never faced, stated wherever divergence is shown."""
+
+
 def counts_lines(o: Overview) -> list[tuple[str, str]]:
-    """The headline counts, as (what, how many) pairs, over the finished games."""
+    """The headline counts, as (what, how many) pairs; the endings over the finished games
+    (while none is finished, one line says so rather than "0 of 0")."""
+    if o.finished:
+        endings = [
+            ("Ended in nuclear war", share(o.nuclear_war, o.finished)),
+            ("Ended in an invasion of Cuba", share(o.invasion, o.finished)),
+            ("Ended in any fighting", share(o.fighting, o.finished)),
+            (
+                f"Ended in the historical settlement ({o.historical_title})",
+                share(o.historical, o.finished),
+            ),
+        ]
+    else:
+        endings = [("Endings", "no game is finished yet")]
     return [
-        ("Ended in nuclear war", share(o.nuclear_war, o.finished)),
-        ("Ended in an invasion of Cuba", share(o.invasion, o.finished)),
-        ("Ended in any fighting", share(o.fighting, o.finished)),
-        (
-            f"Ended in the historical settlement ({o.historical_title})",
-            share(o.historical, o.finished),
-        ),
+        *endings,
         ("Highest danger reached", f"{o.worst_danger} of {o.danger_max}"),
         ("Most alert DEFCON reached", f"DEFCON {o.worst_defcon}"),
-        ("Mean divergence from history", f"{o.mean_divergence:.1f}%"),
+        ("Mean divergence from history", f"{o.mean_divergence:.1f}% ({DIVERGENCE_RULE})"),
     ]
 
 
@@ -81,12 +96,25 @@ def distribution(pairs: tuple[tuple[int, int], ...], prefix: str = "") -> str:
     return ", ".join(f"{prefix}{k}: {plural(v, 'game')}" for k, v in pairs) or "none"
 
 
+def left_out(s: Skipped, show_names: bool) -> str:
+    """A file left out, and why. Names hidden: "file 3: damaged (...)", with neither the
+    file's name nor the student's (a file name is often the student's name). Names shown:
+    the file's name, whose game it was when that can be read in it, and for a copy the file
+    counted instead."""
+    if not show_names:
+        return f"file {s.number}: {s.reason}"
+    who = f" ({s.player}'s game)" if s.player else ""
+    kept = f"; counted: {s.kept}" if s.kept else ""
+    return f"{s.file}{who}: {s.reason}{kept}"
+
+
 def ending_line(s: Student) -> str:
     return s.ending_title if s.ending_title else f"unfinished (reached {s.reached})"
 
 
 def matched_word(m: bool | None) -> str:
-    return {True: "as history", False: "diverged", None: "history never faced it"}[m]
+    """A choice against history's (see :data:`DIVERGENCE_RULE`)."""
+    return {True: "as history", False: "diverged", None: "diverged: history never faced it"}[m]
 
 
 def gains_table(gains: tuple[GainRow, ...]) -> tuple[list[str], list[tuple[str, list[str]]]]:

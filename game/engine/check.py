@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from ..model.problem import Problem
 from ..model.scenario import Scenario
+from .causes import direct_causes, walk_limits
 from .continuity import lapse_problems
 from .explore import Exploration, explore_all, targets
 from .references import check_references, origin
+from .screen_text import unsafe_texts
 from .simulate import play_out
 
 
@@ -29,15 +31,18 @@ def _where(scenario: Scenario, decision_id: str) -> tuple[str, str]:
 
 def check(scenario: Scenario) -> CheckResult:
     """Every problem found in a loaded scenario; an empty tuple means it is sound."""
-    problems = check_references(scenario)
+    problems = check_references(scenario) + unsafe_texts(scenario)
     if problems:  # walking a world with broken references would only repeat them
         return CheckResult(tuple(problems), ())
-    walks = explore_all(scenario)
+    causes = direct_causes(scenario)  # a dead end met at once: said in a line, no long walk
+    if causes:
+        return CheckResult(tuple(causes), ())
+    walks = explore_all(scenario, **walk_limits())
     ending_pos = {e.id: i for i, e in enumerate(scenario.endings)}
     for w in walks:
         ctx = f"role {w.role}, opponent {w.policy}"
         if not w.complete:
-            ctx += f"; stopped at the limit of {w.states} states"
+            ctx += f"; the walk stopped at its limit, after {w.states} states"
         for path in list(dict.fromkeys(w.traps))[:3]:
             shown = ", ".join(path) or "the start"
             problems.append(

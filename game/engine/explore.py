@@ -7,6 +7,7 @@ differ only in their past (log, steps, turn) are merged, so the walk ends.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from random import Random
 
@@ -140,6 +141,7 @@ def explore(
     dives: int = 1000,
     goal: bool = True,
     audit: bool = False,
+    deadline: float | None = None,
 ) -> Exploration:
     """Walk the states reachable for ``role`` against ``policy``, in both event modes.
 
@@ -147,8 +149,9 @@ def explore(
     to ``dives`` random games (every branch of chance equally likely), then, with ``goal``,
     walks systematically until every :func:`targets` is reached; without ``goal`` the dives
     alone give a figure of what this opponent lets a player reach. Otherwise it walks every
-    state, up to ``max_states``. With ``audit``, every game is audited and the texts shown
-    where their assumption is false are kept in ``lapses`` (the continuity proof).
+    state, up to ``max_states`` (and, with ``deadline``, until ``time.monotonic()`` passes
+    it). With ``audit``, every game is audited and the texts shown where their assumption is
+    false are kept in ``lapses`` (the continuity proof).
     """
     r = _reads(scenario)
     found = Exploration(role, policy)
@@ -233,6 +236,8 @@ def explore(
     for st in starts:
         push(st)
     while stack and len(seen) < max_states and not done():
+        if deadline is not None and time.monotonic() > deadline:
+            break
         st = stack.pop()
         if st.ending is not None:
             continue
@@ -254,16 +259,17 @@ def explore(
     return found
 
 
-def explore_all(scenario: Scenario, audit: bool = True) -> list[Exploration]:
+def explore_all(scenario: Scenario, audit: bool = True, **limits) -> list[Exploration]:
     """Per available role: the random opponent's walk, which must reach every target (it can
     make any choice the other policies make), then each other policy's walk: a full search for
     dead ends where the scenario is not :func:`trap_free`, else random games that measure how
-    much of the campaign that opponent lets a player see. ``audit``: see :func:`explore`."""
+    much of the campaign that opponent lets a player see. ``audit`` and ``limits``
+    (``max_states``, ``deadline``): see :func:`explore`."""
     walks = []
     for role in (r.id for r in scenario.meta.roles if r.available):
-        walks.append(explore(scenario, role, "random", audit=audit))
+        walks.append(explore(scenario, role, "random", audit=audit, **limits))
         walks += [
-            explore(scenario, role, p, dives=300, goal=False, audit=audit)
+            explore(scenario, role, p, dives=300, goal=False, audit=audit, **limits)
             for p in POLICIES
             if p != "random"
         ]

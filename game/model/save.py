@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
+from ..terminal import unsafe
 from .base import Ident, Model, Role
 from .state import EventMode, Policy
 
@@ -14,11 +15,25 @@ SAVE_VERSION = 1
 MIN_SAVE_VERSION = 1
 """The oldest version this code still loads."""
 
-_PRINTABLE = r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
-"""No control or text-direction characters."""
 
-Label = Annotated[str, StringConstraints(max_length=60, pattern=_PRINTABLE)]
-"""A player name or class code: at most 60 characters, no control or text-direction characters."""
+def printable(text: str) -> str:
+    """Refuse text with a character that could move the cursor, split a line or turn the text
+    around on a screen (control, format, line and paragraph separator characters: see
+    :mod:`game.terminal`), in Brink's own words."""
+    bad = next((c for c in text if unsafe(c)), None)
+    if bad is not None:
+        raise ValueError(
+            f"no control or invisible formatting characters (found U+{ord(bad):04X} at "
+            f"position {text.index(bad) + 1})"
+        )
+    return text
+
+
+Printable = AfterValidator(printable)
+
+Label = Annotated[str, StringConstraints(max_length=60), Printable]
+"""A player name or class code: at most 60 characters, no control characters, no invisible
+formatting characters (bidi marks, zero-width joiners...), no line or paragraph separators."""
 
 Stamp = Annotated[
     str, StringConstraints(max_length=40, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.+Z-]{2,30}$")
@@ -39,7 +54,7 @@ class Summary(Model):
     """Where the game stands, for lists and debriefs."""
 
     phase: Ident
-    date: Annotated[str, StringConstraints(max_length=200, pattern=_PRINTABLE)]
+    date: Annotated[str, StringConstraints(max_length=200), Printable]
     """The phase's label, e.g. "Saturday 27 October 1962, morning"."""
     tracks: dict[Ident, int]
     peak_danger: int

@@ -22,7 +22,7 @@ from .disk import (
     read_save,
     write_save,
 )
-from .play import Game, latest_unfinished, new_id, now, resume, summary
+from .play import Game, latest_unfinished, new_id, now, open_save, resume, summary
 
 __all__ = [
     "MAX_SAVE_BYTES",
@@ -37,6 +37,7 @@ __all__ = [
     "list_saves",
     "new_id",
     "now",
+    "open_save",
     "read_save",
     "resume",
     "saves_dir",

@@ -5,16 +5,22 @@ A file that is not a readable save is reported (file, field, reason), never chan
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
+import secrets
 import stat
 import tempfile
+import time
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .. import reading
 from ..migrations import MigrationError, upgrade
 from ..model.problem import Problem
 from ..model.save import SaveFile
@@ -36,16 +42,97 @@ class SaveError(Exception):
 
 
 def write_save(folder: Path, save: SaveFile) -> Path:
-    """Write a save atomically (see :func:`atomic_write`) as ``<id>.json`` in the folder."""
+    """Write a save atomically (see :func:`atomic_write`) as ``<id>.json`` in the folder and
+    return the path written. A file there that holds another game, or this game further on (a
+    copy played on elsewhere), is never replaced: the save goes to a new id instead, and the
+    path returned says so (its stem is the new id). Stale temporary files of the folder, left
+    by a write that was killed, are removed first (see :func:`remove_stale`)."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(folder))
+    remove_stale(folder)
     target = folder / f"{save.id}.json"
+    if not _may_replace(target, save):
+        save = save.model_copy(update={"id": new_id()})
+        target = folder / f"{save.id}.json"
     atomic_write(target, save.model_dump_json(indent=1).encode("utf-8"))
     return target
+
+
+def new_id() -> str:
+    """A new save id: the time and a random tail, safe as a file name."""
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(5)
+
+
+def _may_replace(target: Path, save: SaveFile) -> bool:
+    """Whether ``target`` may be written over by ``save``: nothing is there, or the same game
+    at most as far on (same settings, and its choices the first ones of ``save``)."""
+    if not reading.exists(target):
+        return True
+    try:
+        old = read_save(target)
+    except SaveError:
+        return False  # not ours to replace: it may be a game this Brink cannot read
+    same = ("id", "scenario_id", "role", "opponent", "events", "seed")
+    if any(getattr(old, k) != getattr(save, k) for k in same):
+        return False
+    moves = [(c.decision, c.option) for c in save.choices]
+    return [(c.decision, c.option) for c in old.choices] == moves[: len(old.choices)]
+
+
+STALE_SECONDS = 300
+"""A temporary file of a write this old was left by a write that was killed."""
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+"""The name :func:`atomic_write` gives its temporary file (``tempfile.mkstemp``'s random tail)."""
+
+
+def remove_stale(folder: Path, age: float = STALE_SECONDS) -> int:
+    """Remove the temporary files a killed write left in ``folder`` (regular files named as
+    :func:`atomic_write` names them, older than ``age`` seconds); return how many. Anything
+    else is left alone, and a file that cannot be removed is left for next time."""
+    removed = 0
+    limit = time.time() - age
+    try:
+        with os.scandir(folder) as it:
+            for e in it:
+                try:
+                    if (
+                        _TEMPORARY.match(e.name)
+                        and e.is_file(follow_symlinks=False)
+                        and e.stat(follow_symlinks=False).st_mtime < limit
+                    ):
+                        os.unlink(e.path)
+                        removed += 1
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return removed
+
+
+class NotRegular(OSError):
+    """The target of a write exists and is not a regular file (a symlink, a FIFO, a device,
+    a folder): it is left as it was."""
 
 
 def atomic_write(target: Path, data: bytes) -> None:
     """Write a temporary file in the same folder, flushed and fsynced, then ``os.replace`` it
     over the old one (and fsync the folder, so the rename survives a power cut). A reader sees
-    the previous file or the new one, complete, never a part of either."""
+    the previous file or the new one, complete, never a part of either. A target that exists
+    and is not a regular file is refused (:class:`NotRegular`) and left as it was: a rename
+    over ``/dev/null`` or a symlink would replace the node or the link."""
+    target = Path(target)
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        if exc.errno != errno.ENOTDIR:
+            raise
+        mode = None  # the folder is a file: mkdir says so below
+    if mode is not None and not stat.S_ISREG(mode):
+        what = "a symbolic link" if stat.S_ISLNK(mode) else reading.kind(mode)
+        raise NotRegular(errno.EEXIST, f"not a regular file ({what}); left as it was", str(target))
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=folder)
@@ -87,46 +174,6 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _read_bounded(path: Path) -> bytes:
-    """The file's bytes, refusing anything that is not a regular file or is larger than
-    ``MAX_SAVE_BYTES`` without reading more than that (a FIFO does not block: non-blocking open)."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)
-    except BaseException:
-        os.close(fd)
-        raise
-    with os.fdopen(fd, "rb") if stat.S_ISREG(info.st_mode) else _closing(fd) as f:
-        if stat.S_ISDIR(info.st_mode):
-            raise _Refused("a folder, not a save file")
-        if not stat.S_ISREG(info.st_mode):
-            raise _Refused("not a regular file")
-        if info.st_size > MAX_SAVE_BYTES:
-            raise _Refused(f"{info.st_size} bytes, larger than a save can be ({MAX_SAVE_BYTES})")
-        data = f.read(MAX_SAVE_BYTES + 1)
-    if len(data) > MAX_SAVE_BYTES:  # it grew while we looked
-        raise _Refused(f"larger than a save can be ({MAX_SAVE_BYTES} bytes)")
-    return data
-
-
-class _Refused(Exception):
-    pass
-
-
-class _closing:
-    """Closes a file descriptor that is not a regular file (a folder, a FIFO) on the way out."""
-
-    def __init__(self, fd: int):
-        self.fd = fd
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        os.close(self.fd)
-
-
 def read_save(path: Path) -> SaveFile:
     """Read, upgrade and validate a save file without trusting it; raise :class:`SaveError`
     naming the file and the field (for JSON, the line and column). Nothing else escapes, and
@@ -137,21 +184,20 @@ def read_save(path: Path) -> SaveFile:
         return SaveError(Problem(file=name, path=where, message=message))
 
     try:
-        data = _read_bounded(path)
-    except _Refused as exc:
+        text = reading.read_text(path, MAX_SAVE_BYTES)
+    except reading.TooLarge as exc:
+        raise fail(f"larger than a save can be ({exc})") from None
+    except reading.Unreadable as exc:
         raise fail(str(exc)) from None
-    except OSError as exc:
-        raise fail(f"cannot be read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise fail(f"not UTF-8 text (byte {exc.start})") from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise fail(f"not valid JSON: {exc.msg}", f"line {exc.lineno} column {exc.colno}") from None
-    except (ValueError, RecursionError) as exc:  # e.g. a number of 5,000 digits; deep nesting
-        raise fail(f"not valid JSON: {type(exc).__name__}", "(top level)") from None
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise fail(f"not valid JSON: {json_error(exc, text)}", where) from None
+    except RecursionError:
+        raise fail("not valid JSON: nested too deeply", "(top level)") from None
+    except ValueError:  # Python refuses to read a number of more than 4,300 digits
+        raise fail("not valid JSON: a number far too long", "(top level)") from None
     if not isinstance(raw, dict):
         raise fail("expected a JSON object", "(top level)")
     try:
@@ -167,9 +213,35 @@ def read_save(path: Path) -> SaveFile:
         err = errors[0]
         loc = ".".join(_key(p) for p in err["loc"]) or "(top level)"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise fail(err["msg"] + more, loc) from None
+        raise fail(words(err["msg"]) + more, loc) from None
     except RecursionError:
         raise fail("nested too deeply", "(top level)") from None
+
+
+JSON_WORDS = {
+    "Expecting value": "a value is missing here",
+    "Expecting ',' delimiter": "a comma is missing here",
+    "Expecting ':' delimiter": "a colon is missing here",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes",
+    "Unterminated string starting at": "a string is not closed",
+    "Invalid control character at": "a control character inside a string",
+    "Invalid \\escape": "a backslash escape JSON does not know",
+    "Invalid \\uXXXX escape": "a backslash escape JSON does not know",
+    "Extra data": "more after the end of the JSON value",
+}
+"""What the standard JSON parser's messages mean, in words."""
+
+
+def json_error(exc: json.JSONDecodeError, text: str) -> str:
+    """A JSON parse error in words; "the file ends too early" when it is cut short."""
+    if exc.pos >= len(text.rstrip()) and exc.msg != "Extra data":
+        return "the file ends too early (cut short?)" if text.strip() else "the file is empty"
+    return JSON_WORDS.get(exc.msg, exc.msg.lower())
+
+
+def words(message: str) -> str:
+    """A pydantic message without its prefix for a validator's own words ("Value error, ")."""
+    return message.removeprefix("Value error, ")
 
 
 def _key(part: object) -> str:
@@ -200,9 +272,9 @@ def installed_scenarios(*folders: Path) -> set[str]:
     ids = set()
     for folder in candidates:
         try:
-            with open(Path(folder) / "scenario.toml", "rb") as f:
-                sid = tomllib.load(f).get("id")
-        except (OSError, ValueError):
+            text = reading.read_text(Path(folder) / "scenario.toml", reading.TOML_LIMIT)
+            sid = tomllib.loads(text).get("id")
+        except (reading.Unreadable, ValueError, RecursionError, MemoryError):
             continue
         if isinstance(sid, str):
             ids.add(sid)
@@ -216,9 +288,11 @@ def list_saves(
     stops the list. With ``scenarios`` (installed ids), a game of another scenario is listed as
     damaged too. Sorted by ``sort`` (see :data:`SORTS`): last played first, or by player or class
     (then last played first); damaged files come last, by name. Temporary files of a save being
-    written (``.*.tmp``), hidden files and ``discoveries.json`` are not listed."""
+    written (``.*.tmp``), hidden files and ``discoveries.json`` are not listed; stale ones left
+    by a killed write are removed (see :func:`remove_stale`)."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
+    remove_stale(folder)
     try:
         with os.scandir(folder) as it:
             names = sorted(

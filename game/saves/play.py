@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,16 +11,11 @@ from ..model.problem import Problem
 from ..model.save import SAVE_VERSION, Choice, SaveFile, Summary
 from ..model.scenario import Scenario
 from ..model.state import GameState
-from .disk import Listed, SaveError, list_saves
+from .disk import Listed, SaveError, list_saves, new_id, read_save
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def new_id() -> str:
-    """A fresh save id: the time and a random tail, safe as a file name."""
-    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(5)
 
 
 def summary(scenario: Scenario, state: GameState) -> Summary:
@@ -134,6 +128,21 @@ def resume(scenario: Scenario, save: SaveFile, file: str = "") -> tuple[Game, st
             "same. You go on in a new save; the old one is kept as it was."
         )
     return game, None
+
+
+def open_save(scenario: Scenario, path: Path) -> tuple[Game, str | None]:
+    """Read and resume the save at ``path`` (see :func:`resume`). A file that is not
+    ``<id>.json`` of its game is a copy: the game goes on under a new id, so that neither the
+    copy nor the game's own file is ever replaced by the other."""
+    save = read_save(path)
+    game, note = resume(scenario, save, str(path))
+    if note is None and Path(path).name != f"{save.id}.json":
+        game.id = new_id()
+        note = (
+            f"This file is a copy of game {save.id}; you go on in a new save, {game.id}, "
+            "and the file you opened is kept as it was."
+        )
+    return game, note
 
 
 def _new_save(game: Game) -> Game:

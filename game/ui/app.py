@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -24,15 +25,21 @@ from .loading import Loading, LoadsScenario, read_found
 from .saver import Saver
 from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
-from .upstream import Collector
+from .upstream import Collector, ExitsOnDriverQuit
+
+TERMINATING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals that end the app as a quit does (the terminal given back, the game saved)."""
 
 if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
     from ..engine.play import Happening
     from ..model.scenario import Scenario
     from ..saves import Game
+    from .classroom import Classroom
 
 
-class BrinkApp(Actions, LoadsScenario, App):
+class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
     """The Textual game. Build it with :func:`create_app`.
 
     Kept fast: the title is painted before the scenario is loaded (see :attr:`scenario`); the
@@ -60,8 +67,11 @@ class BrinkApp(Actions, LoadsScenario, App):
         game: Game | None = None,
         note: str | None = None,
         theme: str = DEFAULT,
+        classroom: Classroom | None = None,
     ):
         super().__init__()
+        self.classroom = classroom
+        """Set in a classroom tab (``brink serve``): the student's own games only."""
         for t in THEMES:
             self.register_theme(t)
         self.theme = theme  # before the stylesheet is first read: setting it later reads it again
@@ -84,7 +94,7 @@ class BrinkApp(Actions, LoadsScenario, App):
         if self._scenario is not None:
             self.info = title_info(self._scenario)
             self.found = read_found(saves, self._scenario.meta.id)
-        self._saver = Saver(self._save_failed)
+        self._saver = Saver(self._save_failed, self._save_renamed)
         self._event_loop: asyncio.AbstractEventLoop | None = None
         self._collector = Collector()
         self._kept = Kept(self, self._collector)
@@ -99,6 +109,9 @@ class BrinkApp(Actions, LoadsScenario, App):
 
     def on_mount(self) -> None:
         self._event_loop = asyncio.get_running_loop()
+        for sig in TERMINATING:  # leave the terminal as it was found: alternate screen, mouse
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                self._event_loop.add_signal_handler(sig, self._terminated)
         if self._scenario is None:
             self.call_after_refresh(self._start_loading)  # once the title is on screen
         else:
@@ -106,9 +119,13 @@ class BrinkApp(Actions, LoadsScenario, App):
         if self.game is not None:
             self.show_current()
             if self._note:
-                self.notify(self._note, title="Saved game", timeout=8)
+                self.notify(self._note, title="Saved game", timeout=8, markup=False)
         if self.debrief_on_start is not None:
             self.open_debrief(**self.debrief_on_start, standalone=True)
+        if self.classroom is not None:  # the student's name first
+            from .screens.student import StudentScreen
+
+            self.push_screen(StudentScreen())
 
     def refresh_css(self, animate: bool = True) -> None:
         """Setting the theme in ``__init__`` asks for this before anything is on screen: then
@@ -137,6 +154,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         from ..saves import Game
 
         seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
+        if self.classroom is not None:  # the name given first, the teacher's class
+            player, class_code = self.classroom.player, self.classroom.class_code
         try:
             outcome = engine.new_game(self.scenario, role, seed, opponent, events)
             game = Game(self.scenario, outcome.state, player=player, class_code=class_code)
@@ -144,6 +163,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         except ValueError as exc:
             return first_error(exc)
         self.game = game
+        if self.classroom is not None:
+            self.classroom.started(self, game)
         self.save()
         self.show_current(first=outcome.happenings)
         return None
@@ -172,7 +193,7 @@ class BrinkApp(Actions, LoadsScenario, App):
         outcome = self.game.choose(option.id)
         self.save()
         if self.game.state.ending is not None:
-            from . import discoveries
+            from ..saves import discoveries
 
             self.found = discoveries.record_found(
                 self.saves, self.scenario.meta.id, self.game.state.ending
@@ -222,40 +243,72 @@ class BrinkApp(Actions, LoadsScenario, App):
 
     def _save_failed(self, message: str) -> None:
         """From the saver thread: show the failure on the app's loop."""
+        self._from_saver(lambda: self.notify(message, severity="error", timeout=10, markup=False))
+
+    def _save_renamed(self, old: str, new: str) -> None:
+        """From the saver thread: the game's file held another game, so it went to a new id."""
+
+        def tell() -> None:
+            if self.game is not None and self.game.id == old:
+                self.game.id = new
+            self.notify(
+                f"{old}.json holds another game, or this one played further elsewhere; it is "
+                f"kept as it was, and this game is saved as {new}.",
+                title="Saved game",
+                timeout=10,
+                markup=False,
+            )
+
+        self._from_saver(tell)
+
+    def _from_saver(self, call) -> None:
         if self._event_loop is not None:
             with contextlib.suppress(RuntimeError):  # the app may have closed its loop
-                self._event_loop.call_soon_threadsafe(
-                    lambda: self.notify(message, severity="error", timeout=10)
-                )
+                self._event_loop.call_soon_threadsafe(call)
 
     def wait_for_saves(self) -> None:
         """Block until every save asked for so far is on disk."""
         self._saver.wait()
 
+    def _terminated(self) -> None:
+        """SIGTERM or SIGHUP: save the game, then quit as ``q`` does, so that Textual gives
+        the terminal back (main screen, mouse tracking off, cursor shown)."""
+        if self.game is not None and self.game.state.ending is None:
+            self.save()
+        self.exit(return_code=143)
+
     def on_unmount(self) -> None:
+        if self._event_loop is not None:
+            for sig in TERMINATING:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    self._event_loop.remove_signal_handler(sig)
         self._saver.close()  # never lose the last save on quit
         self._collector.release()
 
-    def latest_unfinished(self):
-        """The newest readable save of an unfinished game this app can play, if any."""
-        from ..saves import latest_unfinished
-
-        return latest_unfinished(self.saves, self.scenario)
+    def latest_unfinished(self) -> Game | None:
+        """The game the title offers to continue: the one this app started or loaded, while
+        it is unfinished. Never another game of the saves folder, which a class may share:
+        the next student at the machine is not offered (nor shown the name of) the last
+        student's game; any save still opens with "Load a saved game" or `brink resume`."""
+        game = self.game
+        return game if game is not None and game.state.ending is None else None
 
     def resume_file(self, path: Path) -> None:
         """Load a save and go on with it; problems become notifications, never a crash."""
-        from ..saves import SaveError, new_id, read_save, resume
+        from ..saves import SaveError, open_save
 
-        try:
-            save = read_save(path)
-            game, note = resume(self.scenario, save, str(path))
+        try:  # a copy, or a game of a changed scenario, goes on under a new id
+            game, note = open_save(self.scenario, path)
         except SaveError as exc:
-            self.notify(str(exc.problem), title="Cannot load", severity="error", timeout=10)
+            self.notify(
+                str(exc.problem), title="Cannot load", severity="error", timeout=10, markup=False
+            )
             return
         if note:
-            game.id = new_id()  # keep the old file as it was; go on in a new one
-            self.notify(note, title="Saved game", timeout=8)
+            self.notify(note, title="Saved game", timeout=8, markup=False)
         self.game = game
+        if self.classroom is not None:
+            self.classroom.resumed(self, game, changed=bool(note))
         self.show_current()
 
     def on_game_screen_chosen(self, message) -> None:
@@ -274,15 +327,20 @@ def create_app(
     game: Game | None = None,
     note: str | None = None,
     theme: str = DEFAULT,
+    classroom: Classroom | None = None,
 ) -> BrinkApp:
     """Build the app: the saves folder, the scenario (loaded or a folder; default the shipped
     one), a fixed seed for new games (tests), a game to open at once (``brink play`` and
-    ``brink resume``) with an optional note about it, and the starting theme."""
+    ``brink resume``) with an optional note about it, the starting theme, and in a classroom
+    tab the classroom's policy (see :mod:`.classroom`)."""
     from ..paths import default_scenario_dir, saves_dir
 
     if scenario is None or isinstance(scenario, str | Path):
         scenario = Path(scenario) if scenario else default_scenario_dir()  # loaded in the app
-    return BrinkApp(scenario, saves_dir(saves), seed=seed, game=game, note=note, theme=theme)
+    folder = classroom.folder if classroom is not None else saves_dir(saves)
+    return BrinkApp(
+        scenario, folder, seed=seed, game=game, note=note, theme=theme, classroom=classroom
+    )
 
 
 __all__ = ["BrinkApp", "create_app"]

@@ -117,6 +117,6 @@ def load(folder: Path, saves: Path) -> tuple[Scenario, frozenset[str]]:
 
 def read_found(saves: Path, scenario_id: str) -> frozenset[str]:
     """The endings found so far in this scenario."""
-    from . import discoveries
+    from ..saves import discoveries
 
     return discoveries.read_found(saves, scenario_id)

@@ -14,12 +14,21 @@ if TYPE_CHECKING:
 
 
 class Saver:
-    """Queues saves for one writer thread; ``on_error(message)`` hears of a failed write (it is
-    called from that thread, so it must hand the message to the app's loop itself)."""
+    """Queues saves for one writer thread; ``on_error(message)`` hears of a failed write and
+    ``on_renamed(old_id, new_id)`` of a game saved under a new id because its file held another
+    game (see :func:`game.saves.write_save`). Both are called from that thread, so they must
+    hand what they hear to the app's loop themselves. Later saves of a renamed game go to its
+    new id."""
 
-    def __init__(self, on_error: Callable[[str], None]):
+    def __init__(
+        self,
+        on_error: Callable[[str], None],
+        on_renamed: Callable[[str, str], None] = lambda old, new: None,
+    ):
         self._pool: ThreadPoolExecutor | None = None  # started by the first save
         self._on_error = on_error
+        self._on_renamed = on_renamed
+        self._renamed: dict[str, str] = {}  # only touched in the writer thread
 
     def _writer(self) -> ThreadPoolExecutor:
         if self._pool is None:
@@ -30,16 +39,26 @@ class Saver:
 
     def submit(self, folder: Path, save: SaveFile) -> Future:
         """Queue one save; the future gives the path written."""
-        from ..saves import write_save
-
-        future = self._writer().submit(write_save, folder, save)
+        future = self._writer().submit(self._write, folder, save)
         future.add_done_callback(lambda f: self._report(f, folder))
         return future
+
+    def _write(self, folder: Path, save: SaveFile) -> Path:
+        from ..saves import write_save
+
+        old = save.id
+        if old in self._renamed:
+            save = save.model_copy(update={"id": self._renamed[old]})
+        path = write_save(folder, save)
+        if path.stem != save.id:
+            self._renamed[old] = path.stem
+            self._on_renamed(save.id, path.stem)
+        return path
 
     def _report(self, future: Future, folder: Path) -> None:
         exc = future.exception()
         if isinstance(exc, OSError):
-            self._on_error(f"Could not save in {folder}: {exc.strerror}")
+            self._on_error(f"Could not save in {folder}: {exc.strerror or exc}")
 
     def wait(self) -> None:
         """Block until every save queued so far is on disk."""

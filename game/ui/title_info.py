@@ -82,15 +82,16 @@ def _cached(stamp: tuple[str, int, int]) -> TitleInfo | None:
 def _read(path: Path) -> TitleInfo | None:
     import tomllib
 
+    from ..reading import TOML_LIMIT, Unreadable, read_text
+
     try:
-        with open(path, "rb") as f:
-            raw = tomllib.load(f)
+        raw = tomllib.loads(read_text(path, TOML_LIMIT))
         campaigns = tuple(
             Campaign(r["id"], r["title"].strip(), r["blurb"].strip(), r.get("available", True))
             for r in raw["role"]
         )
         info = TitleInfo(raw["id"], raw["title"].strip(), raw["description"].strip(), campaigns)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (Unreadable, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
     return info if _sound(info) else None
 

@@ -1,9 +1,13 @@
-"""The one place Brink reaches into Textual's and Rich's internals or tunes Python's cycle
-collector, and why.
+"""The one place Brink reaches into Textual's, Rich's and textual-serve's internals, and why.
 
-Checked against Textual 8.2.8, Rich 15.0.0 and Python 3.11; ``tests/ui/test_upstream.py``
-fails when any of it stops working, so a new release that changes these internals is noticed,
-not silently ignored.
+Each is checked against the versions named here; ``tests/ui/test_upstream.py`` fails when any
+of it stops working or when a newer release is installed, so that each is looked at again
+(kept, or dropped once fixed upstream).
+
+Three reasons only:
+
+**Workarounds for bugs.** :class:`ExitsOnDriverQuit` (a browser tab closed while the app starts)
+and :func:`end_process` (a tab's game that never quits).
 
 **Keys** (the goal: p99 at most 50 ms). A full pass of the cycle collector walks every object
 it tracks; in the middle of a key press it took longer than the key's own work. So
@@ -30,10 +34,59 @@ Each is looked up defensively: a release that no longer caches there is simply s
 
 from __future__ import annotations
 
+import contextlib
 import gc
 
-CHECKED_WITH = {"textual": "8.2.8", "rich": "15.0.0", "python": "3.11"}
-"""The versions these internals were checked against."""
+from textual.message import Message
+
+CHECKED = ((8, 2),)
+"""The Textual (major, minor) versions everything here was checked against."""
+
+
+class ExitsOnDriverQuit:
+    """Mixin for an :class:`~textual.app.App`: a quit sent by the driver exits like ``exit()``.
+
+    In a browser tab (textual-serve's web driver), closing the tab makes the server send
+    "quit", which the driver turns into an ``ExitApp`` message without calling ``App.exit()``,
+    so the app's exit flag stays unset. When that message arrives before the app has finished
+    starting (a tab closed a tenth of a second after it opened), a ``Header`` on screen keeps
+    the app alive and busy at 100% CPU in Textual 8.2. Calling ``exit()`` when the message is
+    handled sets the flag on every path, through the public API, with the same result code.
+    """
+
+    _quit_handled = False
+
+    def on_exit_app(self, message: Message) -> None:
+        if self._quit_handled:
+            return
+        self._quit_handled = True
+        self.exit(self.return_value, self.return_code or 0)  # type: ignore[attr-defined]
+
+
+SERVE_CHECKED = ((1, 1),)
+"""The textual-serve (major, minor) versions :func:`end_process` was checked against."""
+
+
+async def end_process(service: object, wait: float = 5.0) -> None:
+    """Stop a tab's game process if it still runs, and reap it.
+
+    textual-serve 1.1's ``AppService.stop()`` asks the game to quit and then waits for it
+    without end: a game that never quits would be left running. The process is only held in
+    the service's private ``_process`` (an ``asyncio.subprocess.Process``)."""
+    import asyncio
+
+    process = getattr(service, "_process", None)
+    if process is None:
+        return
+    if process.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(process.wait(), wait)
+
+
+RICH_CHECKED = ((15, 0),)
+"""The Rich (major, minor) versions the memo caches below were checked against."""
 
 
 def forget_dead_widgets() -> None:

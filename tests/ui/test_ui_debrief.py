@@ -196,6 +196,36 @@ async def test_anonymize_keeps_names_hidden(class_app):
         assert "n" not in keys
 
 
+async def test_the_palette_over_the_debrief_only_offers_the_debrief(class_app, tmp_path):
+    """Ctrl+P on the debrief: its pages, names, export, help and themes; nothing that loads,
+    saves or deletes a game. A page picked there is shown; no save is changed."""
+    from textual.command import CommandList, CommandPalette
+
+    before = {p: p.read_bytes() for p in (tmp_path / "saves").iterdir()}
+    app = class_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("ctrl+p")
+        prompts: list[str] = []
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, CommandPalette):
+                found = app.screen.query_one(CommandList)
+                prompts = [
+                    str(found.get_option_at_index(i).prompt) for i in range(found.option_count)
+                ]
+                if any("Go to: Files left out" in p for p in prompts):
+                    break
+        text = "\n".join(prompts)
+        assert "Go to: Overview" in text and "Export the debrief" in text
+        for word in ("Load", "Save game", "Delete", "Dossier"):
+            assert word not in text, word
+        await pilot.press(*"Files left out", "enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.page.title == TOPICS[5]
+    assert {p: p.read_bytes() for p in (tmp_path / "saves").iterdir()} == before
+
+
 async def test_answers_and_facts_are_revealed_with_a(class_app):
     app = class_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -132,8 +132,10 @@ async def test_a_number_with_no_option_is_refused(make_app):
         assert isinstance(app.screen, GameScreen) and app.game.choices == []
 
 
-async def test_continue_resumes_the_newest_unfinished_game(make_app):
-    """One choice, Esc to the title; a new app over the same folder continues that game."""
+async def test_continue_is_this_sessions_game_only(make_app):
+    """One choice, Esc to the title: the same app continues that game, named by campaign and
+    date, not by the student; a new app over the same (perhaps shared) folder offers no game
+    to continue, so the next student is never handed the last one's."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await start_kennedy(pilot)
@@ -143,12 +145,25 @@ async def test_continue_resumes_the_newest_unfinished_game(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
-    again = make_app()
-    async with again.run_test(size=SIZE) as pilot:
+        menu = app.screen.query_one("#menu")
+        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        assert any(p.startswith("Continue the last game (Kennedy, ") for p in prompts)
         await pilot.press("c")
         await pilot.pause()
-        assert isinstance(again.screen, GameScreen)
-        assert again.game.state == state
+        assert isinstance(app.screen, GameScreen) and app.game.state == state
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            if again.loaded:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        menu = again.screen.query_one("#menu")
+        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        assert "Continue the last game — none yet" in prompts
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(again.screen, TitleScreen) and again.game is None
 
 
 async def test_load_lists_damaged_files_with_their_reason(make_app, tmp_path):
@@ -200,13 +215,25 @@ def _save(folder, cmc, player: str, class_code: str, updated: str) -> str:
 
 async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc):
     """s sorts by player, then by class; x asks first: n keeps the file, y deletes it; a damaged
-    file can be neither picked nor deleted."""
+    file can be neither picked nor deleted. A file name with markup and an escape character is
+    shown as it is (escaped), in the list and in the toast, never read as markup."""
     folder = tmp_path / "saves"
     folder.mkdir()
     zoe = _save(folder, cmc, "Zoe", "10A", "2026-11-02T10:00:00+00:00")
-    ann = _save(folder, cmc, "Ann", "10B", "2026-11-01T10:00:00+00:00")
+    ann = "[@click=app.quit]markup[bold]\x1b"
+    (folder / f"{_save(folder, cmc, 'Ann', '10B', '2026-11-01T10:00:00+00:00')}.json").rename(
+        folder / f"{ann}.json"
+    )
     (folder / "broken.json").write_bytes(b"[]")
     app = make_app()
+    told = []
+    notify = app.notify
+
+    def heard(message, **kw):  # what a toast is asked to show, and whether as markup
+        told.append((message, kw.get("markup", True)))
+        notify(message, **kw)
+
+    app.notify = heard
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
         await pilot.pause()
@@ -235,6 +262,7 @@ async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc)
         await pilot.pause()
         assert not (folder / f"{ann}.json").exists()
         assert (folder / f"{zoe}.json").exists()
+        assert told == [("Deleted [@click=app.quit]markup[bold]\\x1b.json.", False)]
         listing = app.screen.query_one("#saves")
         assert listing.option_count == 2  # Zoe and the damaged file
         listing.highlighted = 1

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from game.engine import offered, shown_position
-from game.ui import discoveries
+from game.saves import discoveries
 from game.ui.met import met
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.dossier import PARTS, DossierScreen

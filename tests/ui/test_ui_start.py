@@ -141,20 +141,23 @@ async def test_the_title_menu_keeps_its_width_when_the_title_scrolls(tmp_path, m
         assert app.screen.query_one("#menu").outer_size.width == 80 - 2 - 2  # padding, gutter
 
 
-async def test_continue_is_found_by_the_load(tmp_path, mini_dir, mini):
-    """A saved unfinished game shows up as "Continue the last game (...)" after the load."""
+async def test_another_students_game_is_not_offered(tmp_path, mini_dir, mini):
+    """A saved unfinished game of another session (a shared folder) is neither offered to
+    continue nor named on the title; it still opens with Load."""
     from game import engine
     from game.saves import Game, write_save
 
-    game = Game(mini, engine.new_game(mini, "kennedy", 1).state, player="Ada")
+    game = Game(mini, engine.new_game(mini, "kennedy", 1).state, player="Ada Lovelace")
     write_save(tmp_path / "saves", game.to_save())
     app = create_app(tmp_path / "saves", mini_dir, seed=1)
     async with app.run_test(size=SIZE) as pilot:
         await until_loaded(app, pilot)
-        assert any(p.startswith("Continue the last game (Ada, Kennedy") for p in menu_prompts(app))
+        prompts = menu_prompts(app)
+        assert "Continue the last game — none yet" in prompts
+        assert not any("Ada" in p for p in prompts)
         await pilot.press("c")
         await pilot.pause()
-        assert app.game is not None and app.game.id == game.id
+        assert app.game is None
 
 
 async def test_a_choice_made_before_the_load_waits_for_it(tmp_path, mini_dir, monkeypatch):

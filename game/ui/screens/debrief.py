@@ -25,6 +25,8 @@ from ...debrief.gather import Gathered
 from ...debrief.pages import Block, Page, pages
 from ...debrief.text import TOPICS, plural, scope
 from ...model.scenario import Scenario
+from ...terminal import shown
+from ..commands import DebriefCommands
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
 from .export import ExportScreen
@@ -58,7 +60,12 @@ could not be counted, with the reason.
 
 
 class DebriefScreen(StyledOnce, Screen):
-    """The debrief of ``gathered`` (read from ``folder`` when not given)."""
+    """The debrief of ``gathered`` (read from ``folder`` when not given). It only reads: the
+    palette offers the debrief's commands, never the game's load, save or delete."""
+
+    TEACHER_ONLY = True
+    """Keeps the game's commands out of the palette (see :mod:`game.ui.commands`)."""
+    COMMANDS: ClassVar[set] = {DebriefCommands}
 
     AUTO_FOCUS = "#debrief-body"
     """Focused as the screen is built (see :mod:`.styled`)."""
@@ -183,6 +190,10 @@ class DebriefScreen(StyledOnce, Screen):
             self.index, self.reveal = index, False
             await self._show()
 
+    async def go_to_page(self, index: int) -> None:
+        """Show page ``index`` (from the palette's list of pages)."""
+        await self._go(index)
+
     async def action_page(self, step: int) -> None:
         await self._go(self.index + step)
 
@@ -212,12 +223,12 @@ class DebriefScreen(StyledOnce, Screen):
         self._set_class(code)
         self.index, self.reveal = 0, False
         await self._show()
-        self.notify(f"Showing {scope(code)}.")
+        self.notify(f"Showing {shown(scope(code))}.", markup=False)
 
     def action_export(self) -> None:
         def done(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {path}", title="Exported", timeout=10)
+                self.notify(f"Wrote {shown(path)}", title="Exported", timeout=10, markup=False)
 
         self.app.push_screen(ExportScreen(self.debrief, self.folder, self.show_names), done)
 

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...engine.sources import cite_keys
+from ...engine.sources import cite, cite_keys, where
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..met import met
@@ -70,12 +70,9 @@ class DossierScreen(StyledOnce, Screen):
 
     def _parts(self):
         m, s = self.met, self.scenario
-        people = [(f"{p.name} — {p.title}", p.bio, ", ".join(p.sources)) for p in m.people]
+        people = [(f"{p.name} — {p.title}", p.bio, cite_keys(s, p.sources)) for p in m.people]
         terms = [(t.term, t.definition, cite_keys(s, t.sources)) for t in m.terms]
-        refs = [
-            (x.key, f"{x.author + ', ' if x.author else ''}{x.title}", x.url or "")
-            for x in m.sources
-        ]
+        refs = [(cite(x), where(x), "") for x in m.sources]
         return (
             ("people", "People", people, "Nobody yet."),
             ("glossary", "Glossary", terms, "No terms yet."),

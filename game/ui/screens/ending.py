@@ -93,7 +93,7 @@ class EndingScreen(StyledOnce, Screen):
             for text in row.game:
                 parts += ["\n", f"game: {reflow(text)}"]
             for entry in row.history:
-                sources_ = ", ".join(entry.sources)
+                sources_ = cite_keys(self.scenario, entry.sources)
                 parts += ["\n", (f"history: {entry.title} [{sources_}]", MUTED)]
         yield Static(Content.assemble(*parts), classes="date-row")
         yield from self._found()

@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...saves import SORTS, Listed, list_saves
+from ...terminal import shown
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 from .styled import StyledOnce
@@ -54,8 +55,7 @@ class LoadScreen(StyledOnce, Screen):
         options = []
         for i, r in enumerate(self.rows):
             if r.save is None:
-                where = f"{r.problem.path}: " if r.problem.path else ""
-                text = f"DAMAGED  {r.path.name}: {where}{r.problem.message}"
+                text = f"DAMAGED  {shown(r.path.name)}: {r.problem.detail}"
                 options.append(Option(Text(text), id=str(i), disabled=True))
                 continue
             v = r.save
@@ -63,7 +63,10 @@ class LoadScreen(StyledOnce, Screen):
             who = v.player or "(no name)"
             cls = f" [{v.class_code}]" if v.class_code else ""
             leader = v.role.capitalize()
-            text = f"{who}{cls} · {leader} · {state}\n  {v.id} · last played {played(v.updated)}"
+            # a copy of a game (another file name) is told apart from the game's own file
+            copy = "" if r.path.name == f"{v.id}.json" else f" · copy in {r.path.name}"
+            first = shown(f"{who}{cls} · {leader} · {state}")
+            text = f"{first}\n  {shown(f'{v.id}{copy} · last played {played(v.updated)}')}"
             options.append(Option(Text(text), id=str(i)))
         return options
 
@@ -101,7 +104,7 @@ class LoadScreen(StyledOnce, Screen):
         def done(ok: bool | None) -> None:
             if ok:
                 row.path.unlink(missing_ok=True)
-                self.notify(f"Deleted {row.path.name}.")
+                self.notify(f"Deleted {shown(row.path.name)}.", markup=False)
                 self._refresh_rows()
 
         from .confirm import ConfirmScreen

@@ -1,0 +1,101 @@
+"""Text for a terminal: untrusted text made safe to show, and output that degrades where the
+terminal cannot show every character.
+
+Untrusted text is anything Brink did not write itself: file names, the fields of a save, JSON
+keys, scenario text in a problem report. :func:`shown` escapes every character that could move
+the cursor, clear the screen, retitle the terminal, split a line or turn text around (control
+characters, C1 included; format characters such as the bidi marks and zero-width joiners; line
+and paragraph separators; the lone surrogates a file name that is not UTF-8 decodes to) as a
+visible ``\\x1b``, ``\\n`` or ``\\u200f``. Standard library only.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+import unicodedata
+
+UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+"""The Unicode categories never shown raw: control, format, line and paragraph separators,
+surrogates."""
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def unsafe(ch: str) -> bool:
+    """Whether one character is never shown raw (see :data:`UNSAFE`)."""
+    return unicodedata.category(ch) in UNSAFE
+
+
+def _escape(ch: str) -> str:
+    if ch in _SHORT:
+        return _SHORT[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown(text: object) -> str:
+    """``text`` with every unsafe character escaped visibly; other text unchanged."""
+    text = str(text)
+    if text.isascii() and text.isprintable():  # the common case, at C speed
+        return text
+    return "".join(_escape(c) if unsafe(c) else c for c in text)
+
+
+ASCII_FALLBACKS = {
+    "\u2014": "--",
+    "\u2013": "-",
+    "\u2012": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u00b7": "-",
+    "\u2022": "*",
+    "\u2192": "->",
+    "\u2190": "<-",
+    "\u2265": ">=",
+    "\u2264": "<=",
+    "\u00d7": "x",
+}
+"""Plain ASCII for the typography Brink's texts use, where the output cannot show it."""
+
+
+def _fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        if ch in ASCII_FALLBACKS:
+            out.append(ASCII_FALLBACKS[ch])
+        else:
+            plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+            out.append(plain or "?")  # "é" is shown "e", what has no plain form "?"
+    return "".join(out), exc.end
+
+
+codecs.register_error("brink-fallback", _fallback)
+
+
+def degrade_streams() -> None:
+    """Make standard output and error never fail on a character their encoding lacks (a C
+    locale, ``PYTHONIOENCODING=latin-1``): such characters are written in plain ASCII
+    (``—`` as ``--``, ``é`` as ``e``) or as ``?``. UTF-8 streams are left as they are."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if stream is None or encoding in ("utf-8", "utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            stream.reconfigure(errors="brink-fallback")
+        except (ValueError, OSError):
+            continue
