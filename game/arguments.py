@@ -139,7 +139,35 @@ def parser() -> argparse.ArgumentParser:
     )
     saves_arg(deb)
     scenario_arg(deb)
+
+    srv = sub.add_parser(
+        "serve",
+        help="serve the game to a class's browsers, with a teacher's page",
+        description=(
+            "Serve the game to the browsers of a class: one game per tab, saved in the class "
+            "folder, and a teacher's page with the live debrief. See docs/classroom.md."
+        ),
+    )
+    srv.add_argument("--class", dest="class_code", default="", metavar="CODE", help="class code")
+    srv.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; 0.0.0.0: the local network)",
+    )
+    srv.add_argument("--port", type=port, default=8000, help="port (default 8000)")
+    srv.add_argument(
+        "--max-sessions", type=positive, default=40, metavar="N", help="open games at most (40)"
+    )
+    saves_arg(srv)
+    scenario_arg(srv)
     return p
+
+
+def port(text: str) -> int:
+    n = whole(text)
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError("expected a port from 0 to 65535 (0: any free port)")
+    return n
 
 
 MAX_SEED = 10**18

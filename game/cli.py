@@ -110,6 +110,12 @@ def cmd_saves(a) -> int:
     return 0
 
 
+def cmd_serve(a) -> int:
+    from .serve.command import cmd_serve
+
+    return cmd_serve(a)
+
+
 def _commands() -> dict:
     from .commands import cmd_check, cmd_debrief, cmd_simulate, cmd_timeline
 
@@ -121,6 +127,7 @@ def _commands() -> dict:
         "timeline": cmd_timeline,
         "simulate": cmd_simulate,
         "debrief": cmd_debrief,
+        "serve": cmd_serve,
     }
 
 

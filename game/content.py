@@ -7,6 +7,7 @@ expected; nothing here lets a traceback reach an author.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from pathlib import Path
 
@@ -92,9 +93,13 @@ def _validate(model: type, data: dict, name: str, problems: list[Problem]):
                 e is not err and e["loc"][: len(err["loc"])] == err["loc"] for e in errors
             ):
                 continue  # a list emptied only by its entries' own errors, reported below
-            problems.append(
-                Problem(file=name, path=_path_of(err["loc"], data), message=_describe(err))
-            )
+            path = _path_of(err["loc"], data)
+            if err["type"] in ("recursion_loop", "recursion_depth_exceeded"):  # hundreds deep
+                path = re.sub(r"((?:\.of(?:\[\d+\])?){3})(?:\.of(?:\[\d+\])?)+", r"\1...", path)
+                message = "nested too deeply (conditions inside conditions)"
+            else:
+                message = _describe(err)
+            problems.append(Problem(file=name, path=path, message=message))
         return None
 
 

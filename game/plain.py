@@ -16,8 +16,8 @@ from typing import BinaryIO, TextIO
 
 from . import engine
 from .engine.compare import report
-from .engine.play import Happening
-from .model.scenario import Decision
+from .engine.sources import cite_keys
+from .engine.telling import Record, Told, tell_all
 from .paths import saves_dir
 from .saves import Game
 from .terminal import shown
@@ -103,58 +103,27 @@ class Plain:
             )
             print("\n".join(lines), file=self.out)
 
-    def sources(self, keys) -> str:
-        s = self.game.scenario
-        return "; ".join(f"{k} ({src.title})" if (src := s.source(k)) else k for k in keys)
+    def record(self, r: Record) -> None:
+        """The historical record: its verdict, then the note, the dispute and the sources."""
+        self.say(f"{r.title}: {r.summary}" if r.summary else r.title)
+        self.say(r.note, "  ")
+        if r.disputed:
+            self.say(f"Disputed: {r.disputed}", "  ")
+        if r.sources:
+            self.say(f"Sources: {r.sources}", "  ")
 
-    def record(self, decision: Decision, matched: bool | None, chosen: str) -> None:
-        rec = decision.history
-        if rec.option is None:
-            self.say(f"Historical record: this decision never arose in 1962. {rec.none_because}")
-        else:
-            verdict = "you matched history" if matched else "you diverged from history"
-            label = self.game.scenario.option(decision.id, rec.option).label
-            when = f" on {rec.date}" if rec.date else ""
-            by = f" ({rec.by})" if rec.by else ""
-            self.say(
-                f"Historical record — {verdict}: you chose “{chosen}”; history "
-                f"chose “{label}”{when}{by}."
-            )
-        self.say(rec.note, "  ")
-        if rec.disputed:
-            self.say(f"Disputed: {rec.disputed}", "  ")
-        if rec.sources:
-            self.say(f"Sources: {self.sources(rec.sources)}", "  ")
-
-    def changes(self, h: Happening) -> None:
-        s = self.game.scenario
-        side = engine.view(s, self.game.state).side
-        for c in h.changes:
-            track = s.track(c.track)
-            if side not in track.visible_to:
-                continue
-            self.say(f"{engine.change_text(s, c)}: {c.reason}", "  ")
-
-    def happening(self, h: Happening, shown_phase: int) -> None:
-        if h.kind == "ending":
-            return
-        if h.phase != shown_phase:  # the story has moved on to a new date
-            phase = self.game.scenario.meta.phases[h.phase]
+    def happening(self, t: Told, shown_phase: int) -> None:
+        if t.phase != shown_phase:  # the story has moved on to a new date
+            phase = self.game.scenario.meta.phases[t.phase]
             self.say(f"\n--- {phase.label}: {phase.title} ---")
-        heading = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
-        self.say(f"\n{heading[h.kind]}: {h.title}")
-        if h.kind == "answer" and h.option is not None:
-            self.say(f"They chose: {h.option.label}.", "  ")
-        self.say(h.text, "  ")
-        self.changes(h)
-        if h.kind == "decision":
-            self.record(h.decision, h.matched, h.option.label)
-        if h.kind == "event" and h.event.note:
-            self.say(f"Historical record: {h.event.note}", "  ")
-            if h.event.disputed:
-                self.say(f"Disputed: {h.event.disputed}", "  ")
-            if h.event.sources:
-                self.say(f"Sources: {self.sources(h.event.sources)}", "  ")
+        self.say(f"\n{t.heading}")
+        if t.chose:
+            self.say(t.chose, "  ")
+        self.say(t.text, "  ")
+        for c in t.changes:
+            self.say(c.text, "  ")
+        if t.record is not None:
+            self.record(t.record)
 
     def turn(self) -> None:
         v = engine.view(self.game.scenario, self.game.state)
@@ -178,6 +147,7 @@ class Plain:
             stance = f" \u2014 for: {a.option}" if a.option else ""
             self.say(f"{a.name}, {a.title}{stance}", "  ")
             self.say(a.argument, "    ")
+            self.say(f"({a.basis})", "    ")
         self.say()
 
     def tracks(self) -> None:
@@ -206,7 +176,7 @@ class Plain:
         self.say("\nWhat historians think:")
         self.say(e.historians, "  ")
         if e.sources:
-            self.say(f"Sources: {self.sources(e.sources)}", "  ")
+            self.say(f"Sources: {cite_keys(s, e.sources)}", "  ")
         hist = engine.compare.historical_ending(s)
         self.say(f"\nWho gained (this game beside history: {hist.title}), from -2 to +2:")
         for g in r.gains:
@@ -266,10 +236,10 @@ class Plain:
     def _stop(self, before: str) -> int:
         """Save and say so (``before`` starts the sentence); the exit status."""
         if self.save(self.game):
-            self.say(f"{before}game saved as {self.game.id}. Resume with:")
+            self.say(_sentence(f"{before}game saved as {self.game.id}. Resume with:"))
             print(f"  {self.resume_hint()}", file=self.out)  # not wrapped: it is copied whole
         else:
-            self.say(f"{before}the game was not saved.")
+            self.say(_sentence(f"{before}the game was not saved."))
         return self.status()
 
     def _run(self) -> int:
@@ -311,9 +281,10 @@ class Plain:
                         continue
                 shown_phase = self.game.state.phase
                 outcome = self.game.choose(option.id)
-                for h in outcome.happenings:
-                    self.happening(h, shown_phase)
-                    shown_phase = h.phase
+                side = self.game.state.side
+                for told in tell_all(self.game.scenario, side, outcome.happenings):
+                    self.happening(told, shown_phase)
+                    shown_phase = told.phase
                 saved = self.save(self.game)
                 if self.game.state.ending is None:
                     self.turn()
@@ -321,3 +292,9 @@ class Plain:
                     self.ending()
                     self.say(f"\nGame saved as {self.game.id}." if saved else "\nGame not saved.")
         return self.status()
+
+
+def _sentence(text: str) -> str:
+    """``text`` with its first letter in capitals (after any leading line break)."""
+    head = len(text) - len(text.lstrip("\n"))
+    return text[:head] + text[head : head + 1].upper() + text[head + 1 :]

@@ -159,7 +159,7 @@ def test_sources_are_the_references_and_resolve(cmc):
     for d in cmc.decisions:
         used |= set(d.history.sources)
     assert used <= {s.key for s in cmc.sources}
-    assert len(cmc.sources) >= 50
+    assert len(cmc.sources) >= 40
 
 
 def test_people_of_the_kennedy_side_exist(cmc):
@@ -202,10 +202,30 @@ def test_khrushchev_campaign_has_its_decisions_advisers_and_endings(cmc):
             assert e.seen_from.get("ussr"), e.id
 
 
-def test_every_adviser_position_is_sourced(cmc):
-    """An adviser's argument is a historical position: it must cite where it comes from."""
-    unsourced = [(d.id, a.person) for d in cmc.decisions for a in d.advisers if not a.sources]
-    assert unsourced == []
+def test_every_adviser_says_how_it_stands_on_the_record(cmc):
+    """Each argument is documented (with the sources that show it) or illustrative (citing
+    nothing); both kinds are present, and the voices the record contradicts are gone."""
+    voices = [(d.id, a.person, a) for d in cmc.decisions for a in d.advisers]
+    assert all((a.basis == "documented") == bool(a.sources) for _, _, a in voices), (
+        "documented needs sources, illustrative cites none"
+    )
+    documented = {(d, p) for d, p, a in voices if a.basis == "documented"}
+    assert len(documented) >= 40 and len(documented) < len(voices)
+    # voices the record shows, added where they were missing
+    assert {
+        ("enforce_quarantine", "george_anderson"),
+        ("letter_reply", "ball"),
+        ("letter_reply", "lbj"),
+    } <= documented
+    by = {(d, p): a for d, p, a in voices}
+    # Bundy was among those who agreed the private assurance on Turkey on 27 October
+    assert by[("rfk_dobrynin", "bundy")].option == "secret_jupiters"
+    # no speech from Pliyev on 22 October, nor from Acheson (in Paris) at the OAS vote
+    assert ("predelegation", "pliyev") not in by and ("oas_vote", "acheson") not in by
+    # Gromyko did not propose Turkey: Khrushchev dictated it (Protocol 62)
+    assert by[("second_letter", "gromyko")].option != "add_turkey"
+    # McNamara on 27 October: the next attack must be answered, not "wait a day"
+    assert "wait a day" not in by[("u2_response", "mcnamara")].argument.lower()
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -254,3 +254,35 @@ def test_random_paths_never_show_a_text_whose_assumption_is_false(role, seed, pi
     assert out.state.ending is not None
     assert ending_told(CMC, out.state).epilogue
     assert lapses == [], [(type(x.owner).__name__, x.choices) for x in lapses]
+
+
+def test_scali_answer_comes_after_moscow_decides_about_feklisov():
+    """The Khrushchev player decides about the Feklisov channel before Washington's answer
+    through Scali is told; the Kennedy player answers after Moscow's (secret) choice, which his
+    situation then reflects."""
+    for role in ("khrushchev", "kennedy"):
+        out = new_game(CMC, role, 1)
+        told = list(out.happenings)
+        while out.state.ending is None:
+            pick = CMC.decision(out.state.pending).history.option
+            out = choose(CMC, out.state, pick)
+            told += out.happenings
+        order = [x.decision for x in out.state.steps]
+        assert order.index("scali_feeler") < order.index("scali_channel"), role
+        if role == "khrushchev":
+            kinds = [(h.kind, h.decision.id) for h in told if h.decision is not None]
+            assert kinds.index(("decision", "scali_feeler")) < kinds.index(
+                ("answer", "scali_channel")
+            )
+
+
+def test_no_united_nations_header_over_an_invasion():
+    """The phase of 25 October is headed "The United Nations" only while there is no war in
+    Cuba: over an invasion or after an air strike it has another title."""
+    from game.engine.texts import phase_title
+
+    phase = CMC.meta.phases[CMC.phase_position("oct25")]
+    state = new_game(CMC, "kennedy", 1).state
+    assert phase_title(phase, state) == "The United Nations"
+    invaded = state.model_copy(update={"flags": state.flags | {"invasion", "air_strike"}})
+    assert phase_title(phase, invaded) == "Fighting in Cuba"

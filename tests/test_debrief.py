@@ -16,6 +16,7 @@ from debrief_class import make_class
 from game.debrief import build, gather, render
 from game.debrief.pages import pages
 from game.debrief.report_md import md
+from game.engine.sources import cite
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +168,7 @@ def test_myths_are_the_scenarios_those_the_class_met_first(cmc, made, debrief):
     for got in debrief.myths:
         src = by_id[got.id]
         assert (got.claim, got.fact) == (src.claim, src.fact)
-        assert [s.split(" ")[0] for s in got.sources] == list(src.sources)
+        assert list(got.sources) == [cite(cmc.source(k)) for k in src.sources]
 
 
 def test_transcripts_equal_each_game(cmc, made, debrief):

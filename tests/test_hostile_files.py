@@ -280,3 +280,15 @@ def test_damaged_saves_are_explained_in_words(tmp_path, data, field, words):
         assert jargon not in str(problem)
     assert len(str(problem)) < 200
     assert sys.getrecursionlimit() < 100_000  # the nesting above really was too deep
+
+
+def test_conditions_nested_hundreds_deep_are_one_short_problem(copy_mini):
+    path = copy_mini / "decisions" / "day1.toml"
+    cond = '{ kind = "flag", flag = "blockade" }'
+    for _ in range(300):
+        cond = '{ kind = "not", of = ' + cond + " }"
+    text = path.read_text("utf-8").replace('id = "talk"', f'id = "talk"\nwhen = {cond}', 1)
+    path.write_text(text, "utf-8")
+    [problem] = problems(copy_mini)
+    assert problem.endswith("when.of.of.of...: nested too deeply (conditions inside conditions)")
+    assert len(problem) < 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +54,25 @@ def test_the_probe_would_see_textual():
     """The same probe does report textual when it is imported, so the test above can fail."""
     pytest.importorskip("textual")
     assert {"textual", "rich"} <= loaded_after("import textual.app")
+
+
+PRIVATE = re.compile(
+    r"\b(?:from|import)\s+(?:textual|rich|pydantic|pydantic_core)(?:\.\w+)*\._\w+"  # private modules
+    r"|__pydantic_(?:fields_set|extra|private)__"  # pydantic's private fields
+    r"|\bgc\.(?:freeze|unfreeze|set_threshold|disable|enable)\b"  # process-wide GC tuning
+    r"|\b_get_left_gutter_width\b|\b_bindings_ready\b|\bself\._loop\b"  # private members used before
+)
+
+
+def test_no_private_library_api_outside_upstream():
+    """Textual's, Rich's and pydantic's private modules and members, and process-wide GC
+    tuning, appear in game/ only in game/ui/upstream.py, the one fence for them."""
+    fence = ROOT / "game" / "ui" / "upstream.py"
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted((ROOT / "game").rglob("*.py"))
+        if path != fence
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if PRIVATE.search(line)
+    ]
+    assert not found, "\n".join(found)

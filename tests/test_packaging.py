@@ -43,6 +43,8 @@ def test_wheel_ships_the_scenarios(tmp_path):
     )
     assert inst.returncode == 0, inst.stderr
     assert (target / "game" / "scenarios" / "cuban-missile-crisis" / "scenario.toml").is_file()
+    for page in ("student.html", "teacher.html", "full.html"):  # brink serve's own pages
+        assert (target / "game" / "serve" / "templates" / page).is_file(), page
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}

@@ -60,9 +60,9 @@ def test_whole_game_reaches_an_ending_and_saves(tmp_path):
     )
     out = r.stdout.decode()
     assert r.returncode == 0, r.stderr
-    assert "you matched history" in out
+    assert "You matched history" in out
     assert "*** A deal ***" in out
-    assert "+1 Danger (2 \u2192 3): ships face each other" in out
+    assert "+1 Danger (2 \u2192 3, worse): ships face each other" in out  # worse in words
     assert "Divergence from history: 0%" in out
     save = only_save(tmp_path)
     assert save["save_version"] == 1
@@ -131,7 +131,7 @@ def test_irreversible_option_asks_first(tmp_path):
     out = r.stdout.decode()
     assert out.count("cannot be undone") == 2
     assert out.count("=== Tuesday 16 October 1962") == 2  # asked again after 'n'
-    assert "you diverged from history" in out
+    assert "You diverged from history" in out
 
 
 def test_player_name_with_control_characters_is_refused(tmp_path):
@@ -195,7 +195,7 @@ def test_khrushchev_campaign_plays_from_1959_to_the_historical_settlement(tmp_pa
     out = r.stdout.decode()
     assert r.returncode == 0, r.stderr
     assert out.index("=== January 1959 ===") < out.index("October 1962")
-    assert out.count("you matched history") == len(lines) >= 12
+    assert out.count("You matched history") == len(lines) >= 12
     assert "you diverged" not in out and "Traceback" not in r.stderr.decode()
     save = only_save(tmp_path)
     assert save["role"] == "khrushchev"

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..engine.compare import historical_ending
 from ..engine.view import AdviserView, adviser_views
 from ..model.scenario import Scenario
-from .gather import Gathered, Skipped, class_key, paused_gc
+from .gather import Gathered, Skipped, class_key
 from .questions import Asked, MythFacts, asked, myths
 from .students import Student, students
 
@@ -143,8 +143,7 @@ def build(
     games = gathered.of_class(class_code)
     if role is not None:
         games = tuple(g for g in games if g.state.role == role)
-    with paused_gc():  # many small objects that all stay alive: see ``gather``
-        studs = students(scenario, games)
+    studs = students(scenario, games)
     qs = asked(scenario, studs)
     waiting = Counter(g.state.pending for g in games if g.state.ending is None)
     code = None

@@ -129,7 +129,7 @@ def _decision(x: DecisionFigures, i: int, n: int) -> Page:
         b.append(Block("heading", "The advisers"))
     for a in x.advisers:
         side = f" — for “{a.option}”" if a.option else ""
-        b.append(Block("para", f"{a.name}, {a.title}{side}: {reflow(a.argument)}"))
+        b.append(Block("para", f"{a.name}, {a.title}{side}: {reflow(a.argument)} ({a.basis})"))
     if x.questions:
         b.append(Block("heading", "For the class"))
     b += [Block("para", f"• {reflow(q.text)}") for q in x.questions]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..engine.sources import cite
 from ..model.scenario import Question, Scenario
 from .students import Student
 
@@ -54,8 +55,8 @@ class MythFacts:
 
 
 def source_names(scenario: Scenario, keys) -> tuple[str, ...]:
-    """Each source key with its title where the scenario knows it: ``DOB (One Minute to...)``."""
-    return tuple(f"{k} ({s.title})" if (s := scenario.source(k)) else k for k in keys)
+    """Each source by author and title: ``Michael Dobbs, One Minute to Midnight, 2008``."""
+    return tuple(cite(s) if (s := scenario.source(k)) else k for k in keys)
 
 
 def asked(scenario: Scenario, students: tuple[Student, ...]) -> tuple[Asked, ...]:

@@ -208,7 +208,7 @@ def _decision(x: DecisionFigures, i: int) -> str:
     for a in x.advisers:
         side = f" — for “{e(a.option)}”" if a.option else ""
         out.append(
-            f'<p class="adviser"><b>{e(a.name)}</b>, {e(a.title)}{side}: {e(reflow(a.argument))}</p>'
+            f'<p class="adviser"><b>{e(a.name)}</b>, {e(a.title)}{side}: {e(reflow(a.argument))} <i>({e(a.basis)})</i></p>'
         )
     for q in x.questions:
         out.append(f"<p><i>Question for the class:</i> {e(reflow(q.text))}</p>")

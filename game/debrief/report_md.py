@@ -130,7 +130,9 @@ def _decisions(d: Debrief) -> list[str]:
             out += ["Advisers:", ""]
             for a in x.advisers:
                 side = f" — for {md(a.option)}" if a.option else ""
-                out.append(f"- **{md(a.name)}**, {md(a.title)}{side}: {md(reflow(a.argument))}")
+                out.append(
+                    f"- **{md(a.name)}**, {md(a.title)}{side}: {md(reflow(a.argument))} ({md(a.basis)})"
+                )
             out.append("")
         for q in x.questions:
             out += [f"Question for the class: {md(reflow(q.text))}", ""]

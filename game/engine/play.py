@@ -15,7 +15,15 @@ from ..model.scenario import Decision, Event, Option, Scenario
 from ..model.state import Change, EventMode, GameState, Point, Policy, Step
 from .policies import pick
 from .rules import Draft, Fate, apply, holds
-from .texts import Lapse, decision_texts, told_ending, told_event, told_option, told_title
+from .texts import (
+    Lapse,
+    assuming,
+    decision_texts,
+    told_ending,
+    told_event,
+    told_option,
+    told_title,
+)
 
 
 class IllegalMove(ValueError):
@@ -168,7 +176,7 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     # a secret decision is hidden from the other side, except an option it is bound to learn
     hidden = decision.secret and decision.side != d.side and option.seen_by_other is None
     told = None  # the words are chosen on the state before the effects
-    if not hidden and (d.happenings is not None or d.lapses is not None):
+    if not hidden and (d.happenings is not None or _audits(scenario, d, decision, option)):
         told = (told_title(decision, d, d.lapses), told_option(option, d, lapses=d.lapses))
     changes = apply(option.effects, scenario, d, hide=SECRET_REASON if hidden else None)
     want = decision.history.option
@@ -220,7 +228,7 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         d.turn += 1
         seen = d.side in ev.visible_to
         told = None
-        if seen and (d.happenings is not None or d.lapses is not None):
+        if seen and (d.happenings is not None or _audits(scenario, d, ev)):
             told = told_event(ev, d, d.lapses)
         changes = apply(ev.effects, scenario, d, hide=None if seen else SECRET_REASON)
         d.flags.add(ev.id)
@@ -267,7 +275,7 @@ def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
                 continue
             if decision.side == d.side and not quiet:
                 d.pending = decision.id
-                if d.lapses is not None:  # what the view will show
+                if _audits(scenario, d, decision):  # what the view will show
                     decision_texts(decision, options, d, d.lapses)
                 return
             policy = "historical" if quiet else d.base.opponent
@@ -292,6 +300,15 @@ def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
                 _untold(d)
 
 
+def _audits(scenario: Scenario, d: Draft, *tables) -> bool:
+    """Whether an audited game must look at these tables' texts (only those that state an
+    assumption can lapse)."""
+    if d.lapses is None:
+        return False
+    a = assuming(scenario)
+    return any(id(t) in a for t in tables)
+
+
 def _untold(d: Draft) -> None:
     """Forget what was told: it happened before the campaign starts."""
     if d.happenings:
@@ -309,7 +326,7 @@ def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
         return
     d.pending = None
     told = d.happenings
-    if (told is not None or d.lapses is not None) and not d.ended:
+    if (told is not None or _audits(scenario, d, scenario.ending(d.ending))) and not d.ended:
         d.ended = True
         ending = told_ending(scenario, scenario.ending(d.ending), d, d.lapses)
         if told is not None:

@@ -20,6 +20,7 @@ from ..model.rules import (
 )
 from ..model.scenario import Decision, Scenario
 from ..model.story import Part, Position
+from .sources import BASIS_MISSING, check_sources
 
 
 def _walk(cond, path: str) -> Iterator[tuple[str, object]]:
@@ -139,6 +140,8 @@ class _Checker:
                 if a.option is not None:
                     self.add(file, f"{p}.option", _known("option", a.option, own))
                 self.sources_of(file, p, a.sources)
+                if a.basis is None:
+                    self.add(file, f"{p}.basis", BASIS_MISSING)
             if d.history.option is not None:
                 msg = _known("option", d.history.option, own)
                 self.add(file, f"{base}.history.option", msg)
@@ -230,5 +233,6 @@ def origin(scenario: Scenario, index: int) -> tuple[str, str]:
 
 
 def check_references(scenario: Scenario) -> list[Problem]:
-    """Every track, flag, person, option, phase, ending and source a file names must exist."""
-    return _Checker(scenario).run()
+    """Every track, flag, person, option, phase, ending and source a file names must exist,
+    and every source must be one a student can open."""
+    return _Checker(scenario).run() + check_sources(scenario)

@@ -43,6 +43,33 @@ def _note(lapses: list | None, owner, variant: int | None, cond, d) -> None:
         lapses.append(Lapse(owner, variant, cond, choices))
 
 
+def _states(table) -> bool:
+    return table.assumes is not None or any(v.assumes is not None for v in table.variants)
+
+
+def assuming(scenario: Scenario) -> frozenset[int]:
+    """The ids of the decisions, options, events and endings whose texts state an assumption
+    somewhere (in themselves, a variant, a note, an adviser, an option or a part): an audit
+    need look at no other (worked out once per scenario)."""
+    memo = scenario.index.memo
+    if "assuming" not in memo:
+        out = set()
+        for d in scenario.decisions:
+            opts = [o for o in d.options if _states(o)]
+            out.update(id(o) for o in opts)
+            notes = any(n.assumes is not None for n in d.notes)
+            if opts or notes or _states(d) or any(_states(p) for p in d.advisers):
+                out.add(id(d))
+        out.update(id(e) for e in scenario.events if _states(e))
+        out.update(
+            id(e)
+            for e in scenario.endings
+            if _states(e) or any(p.assumes is not None for p in e.parts)
+        )
+        memo["assuming"] = frozenset(out)
+    return memo["assuming"]
+
+
 def variant_of(owner, d) -> int | None:
     """The position of the first variant of ``owner`` whose ``when`` holds, or None."""
     for i, v in enumerate(owner.variants):

@@ -11,6 +11,7 @@ from ..model.base import ROLE_SIDE
 from ..model.scenario import Decision, Ending, Option, Scenario, Track
 from ..model.state import Change, GameState
 from .play import offered
+from .sources import basis
 from .texts import decision_texts, phase_title, told_ending
 
 CONFIRM_DANGER = 2
@@ -39,6 +40,9 @@ class AdviserView:
     option: str | None
     """The label of the option argued for."""
     argument: str
+    basis: str
+    """How the argument stands on the record, as shown beside it: "documented: Dobbs 2008"
+    or "illustrative: ..." (worded by :func:`.sources.basis`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +175,7 @@ def adviser_views(
                 title=person.title if person else "",
                 option=labels.get(option) if option else None,
                 argument=argument,
+                basis=basis(scenario, position),
             )
         )
     return tuple(out)

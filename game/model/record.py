@@ -30,13 +30,36 @@ class Entry(Model):
     sources: tuple[SourceKey, ...] = Field(min_length=1)
 
 
+SourceDate = Annotated[
+    str, StringConstraints(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$")
+]
+"""A year (``1997``) or a full date (``1962-10-28``)."""
+
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")]
+"""An http(s) address with a host."""
+
+
 class Source(Model):
-    """A work or document cited by key."""
+    """A work or document cited by key: enough for a student to find and open it. The model
+    checks the form of each field; ``brink check`` requires author, date and url or archive
+    (a scenario written before they were required still loads and plays)."""
 
     key: SourceKey
+    """How the scenario files cite it; players read the author and title instead."""
+    author: Text | None = None
+    """The person, people or issuing body who wrote it ("Michael Dobbs", "Office of the
+    Historian, U.S. Department of State")."""
     title: Text
-    author: str | None = None
-    url: str | None = None
+    date: SourceDate | None = None
+    """When it was written or published: a year, or a full date for a document."""
+    url: WebAddress | None = None
+    """Where a student can open it."""
+    archive: Text | None = None
+    """Where a document without an address is held ("Archive of the President of the Russian
+    Federation"), or a book's publisher."""
+    short: str | None = None
+    """How a line names it in brief (e.g. "FRUS XI, no. 99"); by default the author's surname
+    and the year ("Dobbs 2008")."""
 
 
 class Person(Model):

@@ -84,6 +84,10 @@ class Position(Model):
     """The option they argue for, if it is one of those offered."""
     argument: Text
     """Their case, in their own voice or summarised."""
+    basis: Literal["documented", "illustrative"] | None = None
+    """``documented``: the record shows this person held this view at this time, and
+    ``sources`` show it; ``illustrative``: a plausible line with no record, citing nothing.
+    ``brink check`` requires it."""
     sources: tuple[SourceKey, ...] = ()
     when: Condition | None = None
     """The adviser speaks only when this holds (e.g. not after the option they argue for is
@@ -92,6 +96,16 @@ class Position(Model):
     """What the plain text takes for granted; shown only where it holds."""
     variants: tuple[PositionVariant, ...] = Field(alias="variant", default=())
     """Other arguments for some states: ``[[decision.advisers.variant]]``."""
+
+    @model_validator(mode="after")
+    def _basis_fits_sources(self):
+        if self.basis == "documented" and not self.sources:
+            raise ValueError("a documented argument needs the sources that show it")
+        if self.basis == "illustrative" and self.sources:
+            raise ValueError(
+                "an illustrative argument cites no sources (they would read as record)"
+            )
+        return self
 
 
 class Option(Model):

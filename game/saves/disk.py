@@ -73,7 +73,7 @@ def _may_replace(target: Path, save: SaveFile) -> bool:
         old = read_save(target)
     except SaveError:
         return False  # not ours to replace: it may be a game this Brink cannot read
-    same = ("id", "scenario_id", "role", "opponent", "events", "seed", "created")
+    same = ("id", "scenario_id", "role", "opponent", "events", "seed")
     if any(getattr(old, k) != getattr(save, k) for k in same):
         return False
     moves = [(c.decision, c.option) for c in save.choices]

@@ -5,6 +5,7 @@ Textual looks its actions up."""
 from __future__ import annotations
 
 from ..terminal import shown
+from .classroom import REFUSED
 from .themes import CONTRAST, DEFAULT
 
 
@@ -32,6 +33,9 @@ class Actions:
         ``standalone``: opened by ``brink debrief``, so Esc quits."""
         from .screens.debrief import DebriefScreen
 
+        if self.classroom is not None:  # a student never reads the class's games
+            self.notify(REFUSED, severity="warning")
+            return
         screen = DebriefScreen(
             self.scenario, self.saves, gathered, class_code, anonymize, standalone
         )
@@ -41,6 +45,9 @@ class Actions:
         from ..saves import installed_scenarios, list_saves
         from .screens.load import LoadScreen
 
+        if self.classroom is not None:  # a student never lists the class's games
+            self.notify(REFUSED, severity="warning")
+            return
         if not isinstance(self.screen, LoadScreen):
             known = installed_scenarios() | {self.scenario.meta.id}
             self.push_screen(LoadScreen(list_saves(self.saves, known), self.saves, known))
@@ -53,6 +60,10 @@ class Actions:
             self.save().result()  # asked for: wait, and say so only once it is written
         except OSError:
             return  # already reported by _save_failed
+        if self.classroom is not None:  # the code, never the teacher's folder
+            code = self.classroom.code(self.game.id)
+            self.notify(f"Saved. Your resume code is {code}.", title="Saved", markup=False)
+            return
         self.notify(f"Saved as {self.game.id} in {shown(self.saves)}.", title="Saved", markup=False)
 
     def action_set_theme(self, name: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -18,26 +19,32 @@ from textual.binding import Binding
 
 from . import stack
 from .actions import Actions
-from .collector import Collector
 from .commands import BrinkCommands
 from .kept import Kept
 from .loading import Loading, LoadsScenario, read_found
 from .saver import Saver
 from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
+from .upstream import Collector, ExitsOnDriverQuit
+
+TERMINATING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals that end the app as a quit does (the terminal given back, the game saved)."""
 
 if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
     from ..engine.play import Happening
     from ..model.scenario import Scenario
     from ..saves import Game
+    from .classroom import Classroom
 
 
-class BrinkApp(Actions, LoadsScenario, App):
+class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
     """The Textual game. Build it with :func:`create_app`.
 
     Kept fast: the title is painted before the scenario is loaded (see :attr:`scenario`); the
     turn, result and dossier screens are built once and filled again in place; the cycle
-    collector's full passes are kept out of key presses (see :mod:`.collector`).
+    collector's full passes are kept out of key presses (see :mod:`.upstream`).
     """
 
     CSS_PATH = "brink.tcss"
@@ -60,8 +67,11 @@ class BrinkApp(Actions, LoadsScenario, App):
         game: Game | None = None,
         note: str | None = None,
         theme: str = DEFAULT,
+        classroom: Classroom | None = None,
     ):
         super().__init__()
+        self.classroom = classroom
+        """Set in a classroom tab (``brink serve``): the student's own games only."""
         for t in THEMES:
             self.register_theme(t)
         self.theme = theme  # before the stylesheet is first read: setting it later reads it again
@@ -85,7 +95,7 @@ class BrinkApp(Actions, LoadsScenario, App):
             self.info = title_info(self._scenario)
             self.found = read_found(saves, self._scenario.meta.id)
         self._saver = Saver(self._save_failed, self._save_renamed)
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._event_loop: asyncio.AbstractEventLoop | None = None
         self._collector = Collector()
         self._kept = Kept(self, self._collector)
 
@@ -98,7 +108,10 @@ class BrinkApp(Actions, LoadsScenario, App):
         return TitleScreen()
 
     def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
+        self._event_loop = asyncio.get_running_loop()
+        for sig in TERMINATING:  # leave the terminal as it was found: alternate screen, mouse
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                self._event_loop.add_signal_handler(sig, self._terminated)
         if self._scenario is None:
             self.call_after_refresh(self._start_loading)  # once the title is on screen
         else:
@@ -109,6 +122,10 @@ class BrinkApp(Actions, LoadsScenario, App):
                 self.notify(self._note, title="Saved game", timeout=8, markup=False)
         if self.debrief_on_start is not None:
             self.open_debrief(**self.debrief_on_start, standalone=True)
+        if self.classroom is not None:  # the student's name first
+            from .screens.student import StudentScreen
+
+            self.push_screen(StudentScreen())
 
     def refresh_css(self, animate: bool = True) -> None:
         """Setting the theme in ``__init__`` asks for this before anything is on screen: then
@@ -137,6 +154,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         from ..saves import Game
 
         seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
+        if self.classroom is not None:  # the name given first, the teacher's class
+            player, class_code = self.classroom.player, self.classroom.class_code
         try:
             outcome = engine.new_game(self.scenario, role, seed, opponent, events)
             game = Game(self.scenario, outcome.state, player=player, class_code=class_code)
@@ -144,6 +163,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         except ValueError as exc:
             return first_error(exc)
         self.game = game
+        if self.classroom is not None:
+            self.classroom.started(self, game)
         self.save()
         self.show_current(first=outcome.happenings)
         return None
@@ -241,15 +262,26 @@ class BrinkApp(Actions, LoadsScenario, App):
         self._from_saver(tell)
 
     def _from_saver(self, call) -> None:
-        if self._loop is not None:
+        if self._event_loop is not None:
             with contextlib.suppress(RuntimeError):  # the app may have closed its loop
-                self._loop.call_soon_threadsafe(call)
+                self._event_loop.call_soon_threadsafe(call)
 
     def wait_for_saves(self) -> None:
         """Block until every save asked for so far is on disk."""
         self._saver.wait()
 
+    def _terminated(self) -> None:
+        """SIGTERM or SIGHUP: save the game, then quit as ``q`` does, so that Textual gives
+        the terminal back (main screen, mouse tracking off, cursor shown)."""
+        if self.game is not None and self.game.state.ending is None:
+            self.save()
+        self.exit(return_code=143)
+
     def on_unmount(self) -> None:
+        if self._event_loop is not None:
+            for sig in TERMINATING:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    self._event_loop.remove_signal_handler(sig)
         self._saver.close()  # never lose the last save on quit
         self._collector.release()
 
@@ -275,6 +307,8 @@ class BrinkApp(Actions, LoadsScenario, App):
         if note:
             self.notify(note, title="Saved game", timeout=8, markup=False)
         self.game = game
+        if self.classroom is not None:
+            self.classroom.resumed(self, game, changed=bool(note))
         self.show_current()
 
     def on_game_screen_chosen(self, message) -> None:
@@ -293,15 +327,20 @@ def create_app(
     game: Game | None = None,
     note: str | None = None,
     theme: str = DEFAULT,
+    classroom: Classroom | None = None,
 ) -> BrinkApp:
     """Build the app: the saves folder, the scenario (loaded or a folder; default the shipped
     one), a fixed seed for new games (tests), a game to open at once (``brink play`` and
-    ``brink resume``) with an optional note about it, and the starting theme."""
+    ``brink resume``) with an optional note about it, the starting theme, and in a classroom
+    tab the classroom's policy (see :mod:`.classroom`)."""
     from ..paths import default_scenario_dir, saves_dir
 
     if scenario is None or isinstance(scenario, str | Path):
         scenario = Path(scenario) if scenario else default_scenario_dir()  # loaded in the app
-    return BrinkApp(scenario, saves_dir(saves), seed=seed, game=game, note=note, theme=theme)
+    folder = classroom.folder if classroom is not None else saves_dir(saves)
+    return BrinkApp(
+        scenario, folder, seed=seed, game=game, note=note, theme=theme, classroom=classroom
+    )
 
 
 __all__ = ["BrinkApp", "create_app"]

@@ -46,7 +46,11 @@ class BrinkCommands(_Listed):
         if not teacher_only(app):
             out += [
                 ("Save game", app.action_save, "Save the game in progress now"),
-                ("Load a saved game", app.action_load, "List the saved games and pick one"),
+                *(  # a classroom tab continues its game by resume code, never from a list
+                    ()
+                    if app.classroom is not None
+                    else (("Load a saved game", app.action_load, "List the saved games"),)
+                ),
                 ("Dossier", app.action_dossier, "People, glossary and sources met so far"),
                 ("Help", app.action_help, "How to play, and every key"),
             ]

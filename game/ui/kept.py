@@ -4,7 +4,7 @@ result and the dossier.
 Building them anew was most of what a key that moves the game on cost. Each is built the first
 time it is asked for, installed under its name, and from then on given the new state with its
 ``show``; what lives as long as the app is then frozen out of the cycle collector (see
-:mod:`.collector`). Once a game has ended they are let go: their widgets and rendered lines are
+:mod:`.upstream`). Once a game has ended they are let go: their widgets and rendered lines are
 a good part of a game's memory, and the next game, or the dossier opened again, builds its own.
 """
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
-    from .collector import Collector
+    from .upstream import Collector
 
 
 class Kept:

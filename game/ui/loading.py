@@ -78,7 +78,7 @@ class LoadsScenario:
     def _start_loading(self) -> None:
         """Load the scenario (from its cache) in a thread; ``_loaded`` follows on the loop."""
         if self._scenario is None:
-            self._loading.start(self._loop, lambda: self.call_next(self._loaded))
+            self._loading.start(self._event_loop, lambda: self.call_next(self._loaded))
 
     def _loaded(self) -> None:
         """On the app's loop: take the loaded scenario and fill in the title screen."""

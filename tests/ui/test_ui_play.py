@@ -215,13 +215,25 @@ def _save(folder, cmc, player: str, class_code: str, updated: str) -> str:
 
 async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc):
     """s sorts by player, then by class; x asks first: n keeps the file, y deletes it; a damaged
-    file can be neither picked nor deleted."""
+    file can be neither picked nor deleted. A file name with markup and an escape character is
+    shown as it is (escaped), in the list and in the toast, never read as markup."""
     folder = tmp_path / "saves"
     folder.mkdir()
     zoe = _save(folder, cmc, "Zoe", "10A", "2026-11-02T10:00:00+00:00")
-    ann = _save(folder, cmc, "Ann", "10B", "2026-11-01T10:00:00+00:00")
+    ann = "[@click=app.quit]markup[bold]\x1b"
+    (folder / f"{_save(folder, cmc, 'Ann', '10B', '2026-11-01T10:00:00+00:00')}.json").rename(
+        folder / f"{ann}.json"
+    )
     (folder / "broken.json").write_bytes(b"[]")
     app = make_app()
+    told = []
+    notify = app.notify
+
+    def heard(message, **kw):  # what a toast is asked to show, and whether as markup
+        told.append((message, kw.get("markup", True)))
+        notify(message, **kw)
+
+    app.notify = heard
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
         await pilot.pause()
@@ -250,6 +262,7 @@ async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc)
         await pilot.pause()
         assert not (folder / f"{ann}.json").exists()
         assert (folder / f"{zoe}.json").exists()
+        assert told == [("Deleted [@click=app.quit]markup[bold]\\x1b.json.", False)]
         listing = app.screen.query_one("#saves")
         assert listing.option_count == 2  # Zoe and the damaged file
         listing.highlighted = 1

@@ -1,6 +1,5 @@
 """The turn and result screens are built once and filled again in place for every turn: what
-they show must be what a screen built afresh would show; at the ending they are let go, and
-the collector is handed back."""
+they show must be what a screen built afresh would show; at the ending they are let go."""
 
 from __future__ import annotations
 
@@ -8,13 +7,11 @@ import gc
 import re
 import weakref
 
-from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from game import engine
 from game.saves import Game
 from game.ui.app import create_app
-from game.ui.collector import Collector, forget_dead_widgets, forget_measures
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.dossier import DossierScreen
 from game.ui.screens.ending import EndingScreen
@@ -138,31 +135,6 @@ async def test_a_hidden_screen_lets_go_of_its_drawn_lines(tmp_path, cmc):
         assert app.screen is turn and drawn(result) == 0
 
 
-async def test_removed_widgets_lines_are_not_kept():
-    """Textual's ``StylesCache.get_inner_outer`` caches by widget, so it kept removed widgets'
-    rendered lines alive (Textualize/textual#6665): ``forget_dead_widgets`` empties it, and
-    the widgets still on screen are drawn again as before."""
-    from textual._styles_cache import StylesCache
-
-    class Column(App):
-        def compose(self) -> ComposeResult:
-            yield Static("stays", id="stays")
-            yield Static("goes", id="goes")
-
-    app = Column()
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        before = picture(app)
-        assert StylesCache.get_inner_outer.cache_info().currsize > 0
-        await app.query_one("#goes").remove()
-        forget_dead_widgets()
-        assert StylesCache.get_inner_outer.cache_info().currsize == 0
-        app.query_one("#stays").refresh()
-        await pilot.pause()
-        assert "stays" in picture(app) and "goes" not in picture(app)
-        assert picture(app) != before
-
-
 async def test_a_text_with_the_same_content_is_left_alone(tmp_path, cmc):
     """Shown the same turn again, the turn screen gives none of its texts new content (that
     would lay it out again); shown the next turn, it gives them the new turn's. Contents are
@@ -189,51 +161,6 @@ async def test_a_text_with_the_same_content_is_left_alone(tmp_path, cmc):
         assert situation.content != kept[0]
         v = engine.view(cmc, app.game.state)
         assert tracks.content.is_same(tracks_text(cmc, v.tracks, v.log))
-
-
-async def test_the_measures_are_forgotten_at_a_quiet_moment_and_drawn_again(tmp_path, cmc):
-    """The memo caches of text widths and of region arithmetic are emptied by the collector's
-    quiet-moment tidy, and what is on screen is drawn again the same."""
-    from rich.cells import cached_cell_len
-    from textual.geometry import Region
-
-    app = create_app(tmp_path, cmc, seed=1)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter")
-        await settled(pilot)
-        before = picture(app)
-        assert cached_cell_len.cache_info().currsize > 0
-        assert Region.intersection.cache_info().currsize > 0
-        forget_measures()
-        assert cached_cell_len.cache_info().currsize == 0
-        assert Region.intersection.cache_info().currsize == 0
-        assert Region.union.cache_info().currsize == 0
-        cached_cell_len("filled again")
-        Collector().tidy()
-        assert cached_cell_len.cache_info().currsize == 0
-        app.screen.refresh(layout=True)
-        await settled(pilot)
-        assert picture(app) == before
-
-
-def test_the_collector_is_handed_back():
-    """After settle the automatic full passes are off and objects are frozen, and so after
-    renew; release restores Python's thresholds and unfreezes, and a renew after it does not
-    take them again."""
-    before = gc.get_threshold()
-    collector = Collector()
-    try:
-        collector.settle()
-        assert gc.get_freeze_count() > 0
-        assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > before[2]
-        collector.tidy()
-        collector.renew()  # unfreezes, collects and freezes again
-        assert gc.get_freeze_count() > 0 and gc.get_threshold()[2] > before[2]
-    finally:
-        collector.release()
-    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
-    collector.renew()  # a late call, once the app has closed, changes nothing
-    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 def test_the_first_state_is_what_validating_it_gives(mini):

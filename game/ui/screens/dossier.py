@@ -17,11 +17,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...engine.sources import cite, cite_keys, where
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..met import met
 from ..widgets.footer import KeyFooter
-from ..widgets.text import MUTED, reflow, sources
+from ..widgets.text import MUTED, reflow
 from .styled import StyledOnce
 
 PARTS = ("people", "glossary", "sources")
@@ -69,12 +70,9 @@ class DossierScreen(StyledOnce, Screen):
 
     def _parts(self):
         m, s = self.met, self.scenario
-        people = [(f"{p.name} — {p.title}", p.bio, ", ".join(p.sources)) for p in m.people]
-        terms = [(t.term, t.definition, sources(s, t.sources)) for t in m.terms]
-        refs = [
-            (x.key, f"{x.author + ', ' if x.author else ''}{x.title}", x.url or "")
-            for x in m.sources
-        ]
+        people = [(f"{p.name} — {p.title}", p.bio, cite_keys(s, p.sources)) for p in m.people]
+        terms = [(t.term, t.definition, cite_keys(s, t.sources)) for t in m.terms]
+        refs = [(cite(x), where(x), "") for x in m.sources]
         return (
             ("people", "People", people, "Nobody yet."),
             ("glossary", "Glossary", terms, "No terms yet."),

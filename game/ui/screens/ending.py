@@ -15,11 +15,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Sparkline, Static
 
 from ...engine.compare import historical_ending, report
+from ...engine.sources import cite_keys
 from ...engine.view import ending_told
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
-from ..widgets.text import MUTED, line, para, reflow, score, sources
+from ..widgets.text import MUTED, line, para, reflow, score
 from .styled import StyledOnce
 
 
@@ -55,7 +56,7 @@ class EndingScreen(StyledOnce, Screen):
             yield line("What historians think", "heading")
             yield para(e.historians)
             if e.sources:
-                yield para(f"Sources: {sources(s, e.sources)}", "muted")
+                yield para(f"Sources: {cite_keys(s, e.sources)}", "muted")
             # the rest starts below the fold: Textual mounts it once the top is on screen, so
             # the ending appears sooner after the key that leads to it
             with Lazy(Vertical(id="ending-rest")):
@@ -92,7 +93,7 @@ class EndingScreen(StyledOnce, Screen):
             for text in row.game:
                 parts += ["\n", f"game: {reflow(text)}"]
             for entry in row.history:
-                sources_ = ", ".join(entry.sources)
+                sources_ = cite_keys(self.scenario, entry.sources)
                 parts += ["\n", (f"history: {entry.title} [{sources_}]", MUTED)]
         yield Static(Content.assemble(*parts), classes="date-row")
         yield from self._found()

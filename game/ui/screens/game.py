@@ -116,7 +116,7 @@ class GameScreen(StyledOnce, Screen):
         for i, a in enumerate(self.turn.advisers):
             stance = f" — for: {a.option}" if a.option else ""
             parts += ["\n\n" if i else "\n", (f"{a.name}, {a.title}{stance}", "bold")]
-            parts += ["\n", (reflow(a.argument), MUTED)]
+            parts += ["\n", (reflow(a.argument), MUTED), "\n", (f"({a.basis})", "italic")]
         return Content.assemble(*parts)
 
     def _count(self) -> str:

@@ -78,9 +78,10 @@ class NewGameScreen(StyledOnce, Screen):
             yield Choices(OPPONENTS, id="opponent")
             yield Label("Incidents:")
             yield Choices(EVENTS, id="events")
-            with Horizontal(id="names"):
-                yield Input(placeholder="Your name (optional)", id="player", max_length=80)
-                yield Input(placeholder="Class code (optional)", id="class", max_length=40)
+            if self.app.classroom is None:  # in a classroom: the name given first, the class fixed
+                with Horizontal(id="names"):
+                    yield Input(placeholder="Your name (optional)", id="player", max_length=80)
+                    yield Input(placeholder="Class code (optional)", id="class", max_length=40)
             yield Static("", id="form-error")
         yield KeyFooter()
 
@@ -89,11 +90,19 @@ class NewGameScreen(StyledOnce, Screen):
             self.role,
             self.query_one("#opponent", Choices).chosen,
             self.query_one("#events", Choices).chosen,
-            self.query_one("#player", Input).value.strip(),
-            self.query_one("#class", Input).value.strip(),
+            *self._names(),
         )
         if error:
             self.query_one("#form-error", Static).update(Text(f"Not accepted: {error}"))
+
+    def _names(self) -> tuple[str, str]:
+        """The name and class code typed (set by the classroom instead, in a classroom tab)."""
+        if self.app.classroom is not None:
+            return "", ""
+        return (
+            self.query_one("#player", Input).value.strip(),
+            self.query_one("#class", Input).value.strip(),
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

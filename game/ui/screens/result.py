@@ -20,17 +20,15 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...engine.play import Happening
-from ...engine.view import change_text
-from ...model.base import ROLE_SIDE
+from ...engine.telling import Record, Told, tell_all
 from ...model.scenario import Scenario
 from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.scroll import rewind
-from ..widgets.text import HEADING, MUTED, give, paragraphs, reflow, sources
+from ..widgets.text import HEADING, MUTED, give, paragraphs, reflow
 from .resting import RestingScreen
 
-HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
-COLOURS = {"-worse": "$error", "-better": "$success", "-neutral": ""}
+COLOURS = {"worse": "$error", "better": "$success", "neutral": ""}
 """The colour of a track change, by whether it made things worse (also said in words)."""
 
 
@@ -84,74 +82,38 @@ class ResultScreen(RestingScreen):
         rewind(scroll)
         scroll.focus()
 
-    def _shown(self) -> list[Happening]:
-        return [h for h in self.happenings if h.kind != "ending"]
+    def _shown(self) -> tuple[Told, ...]:
+        return tell_all(self.scenario, self.game_state.side, self.happenings)
 
     def _hint(self) -> Text:
         ended = self.game_state.ending is not None
         return Text("Press Enter to see how it ended." if ended else "Press Enter to go on.")
 
-    def _happening(self, h: Happening) -> tuple[Content, Content | None, Content | None]:
+    def _happening(self, t: Told) -> tuple[Content, Content | None, Content | None]:
         """What one happening shows: what happened, its track changes and its framed record."""
-        parts: list = [(f"{HEADINGS[h.kind]}: {h.title}", HEADING)]
-        if h.kind == "answer" and h.option is not None:
-            parts += ["\n", (f"They chose: {h.option.label}.", "italic")]
-        if h.kind == "decision" and h.option is not None:
-            parts += ["\n", (f"You chose: {h.option.label}.", "italic")]
-        parts += ["\n", reflow(h.text)]
-        record = None
-        if h.kind == "decision" and h.decision is not None:
-            record = self._record(h)
-        if h.kind == "event" and h.event is not None and h.event.note:
-            event = h.event
-            record = paragraphs(
-                ("Historical record", HEADING),
-                *self._note(event.note, event.disputed, event.sources),
-            )
-        return Content.assemble(*parts), self._changes(h), record
+        parts: list = [(t.heading, HEADING)]
+        if t.chose:
+            parts += ["\n", (t.chose, "italic")]
+        parts += ["\n", reflow(t.text)]
+        lines: list = []
+        for c in t.changes:
+            lines += ["\n"] if lines else []
+            lines.append((c.text, COLOURS[c.effect]) if COLOURS[c.effect] else c.text)
+        changes = Content.assemble(*lines) if lines else None
+        return Content.assemble(*parts), changes, self._record(t.record)
 
-    def _changes(self, h: Happening) -> Content | None:
-        """The track changes, one per line."""
-        side = ROLE_SIDE[self.game_state.role]
-        parts: list = []
-        for c in h.changes:
-            track = self.scenario.track(c.track)
-            if side not in track.visible_to:
-                continue
-            worse = (c.after > c.before) == (track.worse == "higher")
-            kind = "-neutral" if track.worse == "neither" else "-worse" if worse else "-better"
-            word = "" if track.worse == "neither" else ", worse" if worse else ", better"
-            text = f"{change_text(self.scenario, c, word)}: {c.reason}"
-            parts += ["\n"] if parts else []
-            parts.append((text, COLOURS[kind]) if COLOURS[kind] else text)
-        return Content.assemble(*parts) if parts else None
-
-    def _record(self, h: Happening) -> Content:
-        s, rec = self.scenario, h.decision.history
-        if rec.option is None:
-            title = "Historical record: this decision never arose in 1962"
-            first = (rec.none_because or "",)
-        else:
-            verdict = "You matched history" if h.matched else "You diverged from history"
-            label = s.option(h.decision.id, rec.option).label
-            when = f" on {rec.date}" if rec.date else ""
-            by = f" ({rec.by})" if rec.by else ""
-            title = f"Historical record — {verdict}"
-            first = (f"You chose “{h.option.label}”; history chose “{label}”{when}{by}.",)
+    @staticmethod
+    def _record(r: Record | None) -> Content | None:
+        """The historical record in its frame: the verdict, the note, the dispute, the sources."""
+        if r is None:
+            return None
         return paragraphs(
-            (title, HEADING),
-            *first,
-            *self._note(rec.note, rec.disputed, rec.sources),
+            (r.title, HEADING),
+            *([r.summary] if r.summary else []),
+            r.note,
+            *([(f"Disputed: {r.disputed}", MUTED)] if r.disputed else []),
+            *([(f"Sources: {r.sources}", MUTED)] if r.sources else []),
         )
-
-    def _note(self, note: str, disputed: str | None, keys) -> list:
-        """A historical note, what historians dispute about it, and its sources."""
-        parts: list = [note]
-        if disputed:
-            parts.append((f"Disputed: {disputed}", MUTED))
-        if keys:
-            parts.append((f"Sources: {sources(self.scenario, keys)}", MUTED))
-        return parts
 
     def action_go_on(self) -> None:
         self.post_message(self.Continue())

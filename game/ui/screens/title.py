@@ -61,7 +61,9 @@ class TitleScreen(RestingScreen):
             else:
                 text = _Campaign(f"{role.title} — coming soon", role.blurb)
                 menu.add_option(Option(text, id=f"role:{role.id}", disabled=True))
-        if not app.loaded:  # filled in once the app has loaded the scenario, in a moment
+        if app.classroom is not None:  # the student's own games only (see ..classroom)
+            self._classroom_menu(menu)
+        elif not app.loaded:  # filled in once the app has loaded the scenario, in a moment
             menu.add_option(Option(Text("Continue the last game"), "continue", True))
         elif (latest := app.latest_unfinished()) is not None:  # this session's game: no name
             s = latest.to_save()
@@ -69,8 +71,9 @@ class TitleScreen(RestingScreen):
             menu.add_option(Option(Text(text), id="continue"))
         else:
             menu.add_option(Option(Text("Continue the last game — none yet"), "continue", True))
-        menu.add_option(Option(Text("Load a saved game"), id="load"))
-        menu.add_option(Option(Text("Teacher debrief: the class against history"), id="debrief"))
+        if app.classroom is None:
+            menu.add_option(Option(Text("Load a saved game"), id="load"))
+            menu.add_option(Option(Text("Teacher debrief: the class against history"), "debrief"))
         menu.add_option(Option(Text("Dossier: people, glossary, sources"), id="dossier"))
         menu.add_option(Option(Text("Help"), id="help"))
         menu.add_option(Option(Text("Quit"), id="quit"))
@@ -86,6 +89,23 @@ class TitleScreen(RestingScreen):
             )
         )
 
+    def _classroom_menu(self, menu: OptionList) -> None:
+        """In a classroom tab: who plays, and the student's game continued by its code."""
+        classroom = self.app.classroom
+        game = self.app.game
+        code = classroom.code(game.id) if game is not None else None
+        if code is not None:
+            label = f"Continue my game (resume code {code})"
+        else:
+            label = "Continue a game with its resume code"
+        menu.add_option(Option(Text(label), id="continue"))
+        self.query_one("#blurb", Static).update(
+            Text(
+                f"{self.app.info.description}\n\nPlaying as {classroom.player or '…'}"
+                + (f", class {classroom.class_code}" if classroom.class_code else "")
+            )
+        )
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_menu(event.option.id or "")
 
@@ -95,6 +115,13 @@ class TitleScreen(RestingScreen):
             from .new_game import NewGameScreen
 
             app.push_screen(NewGameScreen(choice.removeprefix("role:")))
+        elif choice == "continue" and app.classroom is not None:
+            if app.game is not None and app.classroom.code(app.game.id) is not None:
+                app.show_current()
+            else:
+                from .student import StudentScreen
+
+                app.push_screen(StudentScreen())
         elif choice == "continue":
             if app.latest_unfinished() is None:
                 app.notify("There is no unfinished game to continue.", severity="warning")

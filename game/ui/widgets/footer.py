@@ -25,7 +25,7 @@ class KeyFooter(Footer):
             (binding.key, binding.description, binding.action, binding.show, enabled, tooltip)
             for (_, binding, enabled, tooltip) in screen.active_bindings.values()
         )
-        if shown == self._shown and self._bindings_ready:
+        if shown == self._shown:  # set only once Footer's own rebuild has run
             return
         self._shown = shown
         super().bindings_changed(screen)

@@ -17,7 +17,6 @@ __all__ = [
     "paragraphs",
     "reflow",
     "score",
-    "sources",
 ]
 
 MUTED = "$foreground-muted"
@@ -44,10 +43,6 @@ def para(text: str, classes: str = "") -> Static:
 
 def line(text: str, classes: str) -> Static:
     return Static(Text(text), classes=classes)
-
-
-def sources(scenario, keys) -> str:
-    return "; ".join(f"{k} ({src.title})" if (src := scenario.source(k)) else k for k in keys)
 
 
 def paragraphs(title: tuple[str, str], *paragraphs: str | tuple[str, str]) -> Content:

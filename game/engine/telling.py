@@ -1,0 +1,120 @@
+"""A turn's result told once, for every front end: the result screen, plain mode and the debrief
+render what :func:`tell` builds and word nothing of their own.
+
+Each happening of an engine call (the player's decision, the other side's answer, an incident)
+becomes a :class:`Told`: its heading, who chose what, what happened, the track changes the
+player's side can see (each with its reason, and whether it made things worse or better, in
+words as well as in colour), and the historical record with its verdict, what historians
+dispute and the sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.scenario import Scenario
+from ..model.state import Change
+from .play import Happening
+from .sources import cite_keys
+from .view import change_text
+
+HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
+
+
+@dataclass(frozen=True, slots=True)
+class ToldChange:
+    """A track change as the player reads it: "+2 Danger (3 → 5, worse): a U-2 is lost"."""
+
+    text: str
+    effect: str
+    """``worse``, ``better`` or ``neutral`` (a track with no better or worse direction)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What really happened at that point: a title with the verdict, then paragraphs."""
+
+    title: str
+    """"Historical record — You matched history", "Historical record: this decision never
+    arose in 1962" or, for an incident, "Historical record"."""
+    summary: str | None
+    """"You chose “X”; history chose “Y” on 1962-10-20 (Kennedy).", or why the decision
+    never arose."""
+    note: str
+    disputed: str | None
+    sources: str | None
+    """The sources, each cited (see :mod:`.sources`), or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """One happening, told."""
+
+    kind: str
+    heading: str
+    """"Your decision: Respond to the photos"."""
+    chose: str | None
+    """"You chose: Blockade." or "They chose: Withdraw."."""
+    text: str
+    changes: tuple[ToldChange, ...]
+    record: Record | None
+    phase: int
+
+
+def told_change(scenario: Scenario, c: Change) -> ToldChange:
+    """One track change with its reason, worse or better said in words."""
+    track = scenario.track(c.track)
+    if track.worse == "neither":
+        return ToldChange(f"{change_text(scenario, c)}: {c.reason}", "neutral")
+    effect = "worse" if (c.after > c.before) == (track.worse == "higher") else "better"
+    return ToldChange(f"{change_text(scenario, c, ', ' + effect)}: {c.reason}", effect)
+
+
+def tell(scenario: Scenario, side: str, h: Happening) -> Told | None:
+    """What the player of ``side`` is told of ``h`` (None for the ending, told apart)."""
+    if h.kind == "ending":
+        return None
+    chose = None
+    if h.option is not None and h.kind in ("decision", "answer"):
+        chose = f"{'You' if h.kind == 'decision' else 'They'} chose: {h.option.label}."
+    changes = tuple(
+        told_change(scenario, c) for c in h.changes if side in scenario.track(c.track).visible_to
+    )
+    return Told(
+        h.kind,
+        f"{HEADINGS[h.kind]}: {h.title}",
+        chose,
+        h.text,
+        changes,
+        _record(scenario, h),
+        h.phase,
+    )
+
+
+def tell_all(scenario: Scenario, side: str, happenings) -> tuple[Told, ...]:
+    """Every happening of one engine call that is told, in order."""
+    return tuple(t for h in happenings if (t := tell(scenario, side, h)) is not None)
+
+
+def _record(scenario: Scenario, h: Happening) -> Record | None:
+    if h.kind == "event" and h.event is not None and h.event.note:
+        e = h.event
+        return Record("Historical record", None, e.note, e.disputed, _cited(scenario, e.sources))
+    if h.kind != "decision" or h.decision is None:
+        return None
+    rec = h.decision.history
+    sources = _cited(scenario, rec.sources)
+    if rec.option is None:
+        title = "Historical record: this decision never arose in 1962"
+        return Record(title, rec.none_because, rec.note, rec.disputed, sources)
+    verdict = "You matched history" if h.matched else "You diverged from history"
+    label = scenario.option(h.decision.id, rec.option).label
+    when = f" on {rec.date}" if rec.date else ""
+    by = f" ({rec.by})" if rec.by else ""
+    chosen = h.option.label if h.option is not None else ""
+    summary = f"You chose “{chosen}”; history chose “{label}”{when}{by}."
+    return Record(f"Historical record — {verdict}", summary, rec.note, rec.disputed, sources)
+
+
+def _cited(scenario: Scenario, keys) -> str | None:
+    return cite_keys(scenario, keys) if keys else None

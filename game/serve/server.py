@@ -1,0 +1,223 @@
+"""The classroom server: textual-serve's server with Brink's offline page, one game process per
+tab (at most ``max_sessions``), the teacher's pages, and a clean stop.
+
+A tab's game runs ``python -m game.serve.student`` with a session id the server made; nothing a
+browser sends reaches the command line, a path or Python. A game that does not end when its tab
+closes is stopped after :data:`STOP_WAIT` seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+import shlex
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp_jinja2
+import jinja2
+import textual_serve
+from aiohttp import WSCloseCode, WSMsgType, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+
+from ..ui.upstream import end_process
+from .live import LiveFolder
+from .teacher import Teacher
+
+STOP_WAIT = 5.0
+"""Seconds a game has to close after its tab went away, before its process is stopped."""
+HEARTBEAT = 15.0
+"""Seconds between pings to each tab: a tab that stops answering (a laptop asleep) is closed."""
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(textual_serve.__file__).parent / "static"
+"""textual-serve's own page files (the terminal's script and style, and the Roboto Mono font),
+served from the installed package so that they always match its protocol."""
+
+log = logging.getLogger("brink.serve")
+
+
+@dataclass
+class Session:
+    """One open tab and its game."""
+
+    id: str
+    service: AppService
+    websocket: web.WebSocketResponse
+    opened: float = field(default_factory=time.time)
+    done: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class BrinkServer(Server):
+    """Serves the students' page and their games, and the teacher's pages."""
+
+    def __init__(
+        self,
+        folder: Path,
+        live: LiveFolder,
+        class_code: str = "",
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        max_sessions: int = 40,
+        token: str | None = None,
+    ):
+        super().__init__("", host=host, port=port, title="Brink")
+        self.folder = folder
+        self.class_code = class_code
+        self.max_sessions = max_sessions
+        self.sessions: dict[str, Session] = {}
+        self.token = token or secrets.token_urlsafe(24)
+        self.teacher = Teacher(self, live)
+        self.live = live
+
+    def make_app(self) -> web.Application:
+        """The aiohttp application: the students' page and websocket, the teacher's pages,
+        and textual-serve's page files (no folder listing)."""
+        app = web.Application(middlewares=[_headers])
+        env = aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+        env.globals["class_code"] = self.class_code
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", STATIC, name="static"),
+                web.get("/favicon.ico", _no_icon),
+                *self.teacher.routes(),
+            ]
+        )
+        return app
+
+    def game_command(self, session: str) -> str:
+        """The command that runs one tab's game: made of the Python running Brink and a
+        session id of hex digits, nothing else (the shell gets nothing from a browser)."""
+        assert all(c in "0123456789abcdef" for c in session)
+        return f"exec {shlex.quote(sys.executable)} -m game.serve.student --session {session}"
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        """The students' page, or a clear page when the class is full."""
+        if len(self.sessions) >= self.max_sessions:
+            context = {"limit": self.max_sessions}
+            return aiohttp_jinja2.render_template("full.html", request, context, status=503)
+        size = request.query.get("fontsize", "16")
+        context = {"static": "/static/", "font_size": int(size) if size.isdigit() else 16}
+        if not 8 <= context["font_size"] <= 40:
+            context["font_size"] = 16
+        return aiohttp_jinja2.render_template("student.html", request, context)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One tab: start its game, pass keys and screen updates, and make sure the game's
+        process ends when the tab goes away, whenever that is."""
+        websocket = web.WebSocketResponse(heartbeat=HEARTBEAT)
+        await websocket.prepare(request)
+        if len(self.sessions) >= self.max_sessions:
+            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"class full")
+            return websocket
+        width = _number(request.query.get("width"), 80, 20, 500)
+        height = _number(request.query.get("height"), 24, 10, 200)
+        sid = secrets.token_hex(8)
+        service = AppService(
+            self.game_command(sid),
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+        )
+        session = self.sessions[sid] = Session(sid, service, websocket)
+        try:
+            await service.start(width, height)
+            await _relay(websocket, service)
+        except (asyncio.CancelledError, ConnectionError):
+            pass
+        except Exception:
+            log.exception("a tab's game failed")
+        finally:
+            del self.sessions[sid]
+            await self._stop(service)
+            self.live.forget(sid)
+            with contextlib.suppress(Exception):
+                await websocket.close()
+            session.done.set()
+        return websocket
+
+    async def _stop(self, service: AppService) -> None:
+        """Ask the game to quit; stop its process if it has not ended in time."""
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(asyncio.shield(service.stop()), STOP_WAIT)
+        await end_process(service)
+
+    async def close_all(self) -> int:
+        """Close every tab (their games save and quit); returns how many were open."""
+        open_now = list(self.sessions.values())
+        for session in open_now:
+            with contextlib.suppress(Exception):
+                await session.websocket.close(code=WSCloseCode.GOING_AWAY, message=b"stopped")
+        if open_now:
+            await asyncio.wait(
+                [asyncio.create_task(s.done.wait()) for s in open_now], timeout=STOP_WAIT * 2
+            )
+        return len(open_now)
+
+
+async def _relay(websocket: web.WebSocketResponse, service: AppService) -> None:
+    """Pass what the tab sends to its game: keys, size, focus; malformed messages are
+    ignored (they never reach the game or Python)."""
+    async for message in websocket:
+        if message.type != WSMsgType.TEXT:
+            continue
+        try:
+            envelope = json.loads(message.data)
+            kind, data = envelope[0], envelope[1]
+        except (ValueError, TypeError, IndexError, KeyError):
+            continue
+        if kind == "stdin" and isinstance(data, str):
+            await service.send_bytes(data.encode("utf-8"))
+        elif kind == "resize" and isinstance(data, dict):
+            width = _number(data.get("width"), 80, 20, 500)
+            height = _number(data.get("height"), 24, 10, 200)
+            await service.set_terminal_size(width, height)
+        elif kind == "ping":
+            await websocket.send_json(["pong", data])
+        elif kind == "blur":
+            await service.blur()
+        elif kind == "focus":
+            await service.focus()
+
+
+async def _no_icon(request: web.Request) -> web.Response:
+    return web.Response(status=204)
+
+
+def _number(value: object, default: int, low: int, high: int) -> int:
+    """A size sent by the browser, as a whole number within bounds."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and value.isdigit() and len(value) < 6:
+        number = int(value)
+    else:
+        return default
+    return min(max(number, low), high)
+
+
+@web.middleware
+async def _headers(request: web.Request, handler):
+    """Every answer: nothing loaded from another host, no referrer, no caching of pages."""
+    response = await handler(request)
+    if response.prepared:  # a websocket, already answered
+        return response
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+        "connect-src 'self'; frame-ancestors 'none'",
+    )
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if not request.path.startswith("/static/"):
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response

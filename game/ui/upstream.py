@@ -1,0 +1,152 @@
+"""The one place Brink reaches into Textual's, Rich's and textual-serve's internals, and why.
+
+Each is checked against the versions named here; ``tests/ui/test_upstream.py`` fails when any
+of it stops working or when a newer release is installed, so that each is looked at again
+(kept, or dropped once fixed upstream).
+
+Three reasons only:
+
+**Workarounds for bugs.** :class:`ExitsOnDriverQuit` (a browser tab closed while the app starts)
+and :func:`end_process` (a tab's game that never quits).
+
+**Keys** (the goal: p99 at most 50 ms). A full pass of the cycle collector walks every object
+it tracks; in the middle of a key press it took longer than the key's own work. So
+:class:`Collector` freezes (``gc.freeze``) what lives as long as the app (modules, the
+scenario, the screens built once and reused) right after a collection, so full passes walk
+only what the turns make, and does not leave full passes to start by themselves: the app asks
+for one at a screen change's quiet moment, once as many younger passes have run as would have
+started one. :meth:`Collector.release` hands Python its own settings back when the app closes.
+
+**Memory** (the goal: a whole game at most 60 MB). At each screen change's quiet moment
+:meth:`Collector.tidy` also empties three bounded memo caches that a game fills and that no
+public API empties:
+
+- Textual's ``StylesCache.get_inner_outer`` is an ``lru_cache`` on a method, keyed by widget,
+  so it keeps up to 1,024 removed widgets and their rendered lines alive
+  (Textualize/textual#6665). Over a whole game that was about 2 MB.
+- Rich's ``cached_cell_len`` (one entry a word) and the ``lru_cache`` methods of Textual's
+  ``Region`` (its arithmetic) are bounded at 4,096 and 1,024 entries, but a game's many words
+  and layouts fill them: full, they held about 1 MB and 1.4 MB. Filled again with only what the
+  next screens need, a whole game peaked about 1.6 MB lower.
+
+Each is looked up defensively: a release that no longer caches there is simply skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+
+from textual.message import Message
+
+CHECKED = ((8, 2),)
+"""The Textual (major, minor) versions everything here was checked against."""
+
+
+class ExitsOnDriverQuit:
+    """Mixin for an :class:`~textual.app.App`: a quit sent by the driver exits like ``exit()``.
+
+    In a browser tab (textual-serve's web driver), closing the tab makes the server send
+    "quit", which the driver turns into an ``ExitApp`` message without calling ``App.exit()``,
+    so the app's exit flag stays unset. When that message arrives before the app has finished
+    starting (a tab closed a tenth of a second after it opened), a ``Header`` on screen keeps
+    the app alive and busy at 100% CPU in Textual 8.2. Calling ``exit()`` when the message is
+    handled sets the flag on every path, through the public API, with the same result code.
+    """
+
+    _quit_handled = False
+
+    def on_exit_app(self, message: Message) -> None:
+        if self._quit_handled:
+            return
+        self._quit_handled = True
+        self.exit(self.return_value, self.return_code or 0)  # type: ignore[attr-defined]
+
+
+SERVE_CHECKED = ((1, 1),)
+"""The textual-serve (major, minor) versions :func:`end_process` was checked against."""
+
+
+async def end_process(service: object, wait: float = 5.0) -> None:
+    """Stop a tab's game process if it still runs, and reap it.
+
+    textual-serve 1.1's ``AppService.stop()`` asks the game to quit and then waits for it
+    without end: a game that never quits would be left running. The process is only held in
+    the service's private ``_process`` (an ``asyncio.subprocess.Process``)."""
+    import asyncio
+
+    process = getattr(service, "_process", None)
+    if process is None:
+        return
+    if process.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(process.wait(), wait)
+
+
+RICH_CHECKED = ((15, 0),)
+"""The Rich (major, minor) versions the memo caches below were checked against."""
+
+
+def forget_dead_widgets() -> None:
+    """Empty the cache through which Textual keeps removed widgets' lines (see above)."""
+    from textual._styles_cache import StylesCache
+
+    clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
+    if clear is not None:
+        clear()
+
+
+def forget_measures() -> None:
+    """Empty the memo caches of text widths and of ``Region`` arithmetic (see above)."""
+    from rich.cells import cached_cell_len
+    from textual.geometry import Region
+
+    for cached in (cached_cell_len, *vars(Region).values()):
+        clear = getattr(cached, "cache_clear", None)
+        if clear is not None:
+            clear()
+
+
+NO_AUTOMATIC_FULL_PASS = 1_000_000
+"""Younger passes before Python itself would start a full one: never, in practice."""
+
+
+class Collector:
+    """The app's use of :mod:`gc` and of the caches above; see the module's docstring."""
+
+    def __init__(self) -> None:
+        self._threshold: tuple[int, int, int] | None = None
+
+    def settle(self) -> None:
+        """Everything alive now stays as long as the app: collect, then freeze the rest."""
+        gc.collect()
+        gc.freeze()
+        if self._threshold is None:
+            self._threshold = gc.get_threshold()
+            young, middle, _ = self._threshold
+            gc.set_threshold(young, middle, NO_AUTOMATIC_FULL_PASS)
+
+    def renew(self) -> None:
+        """Some of what was frozen has been let go: unfreeze, collect, and freeze again (not
+        once the app has closed and handed the collector back)."""
+        if self._threshold is None:
+            return
+        gc.unfreeze()
+        self.settle()
+
+    def tidy(self) -> None:
+        """A quiet moment (a new screen is on screen): empty the caches, and run the full pass
+        Python would start soon."""
+        forget_dead_widgets()
+        forget_measures()
+        if self._threshold is not None and gc.get_count()[2] >= self._threshold[2]:
+            gc.collect()
+
+    def release(self) -> None:
+        """The app is closing: Python's own thresholds again, and nothing frozen for good."""
+        if self._threshold is not None:
+            gc.set_threshold(*self._threshold)
+            self._threshold = None
+        gc.unfreeze()

@@ -1,0 +1,105 @@
+"""Helpers for the serve tests: a real ``brink serve`` on a loopback port (any free one), stopped with Ctrl+C at the end,
+and what the tests need to reach it: its URLs, its class folder, its child processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen
+    students: str
+    teacher: str
+    folder: Path
+    printed: list[str]
+
+    @property
+    def token(self) -> str:
+        return self.teacher.split("token=", 1)[1]
+
+    later: list[str] = field(default_factory=list)
+    """What the server printed after its addresses (read all along, so that it never blocks
+    on a full pipe)."""
+    reader: threading.Thread | None = None
+
+    def stop(self) -> str:
+        """Ctrl+C, and what the server printed after its addresses."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        self.process.wait(timeout=30)
+        if self.reader is not None:
+            self.reader.join(timeout=10)
+        return "".join(self.later)
+
+
+def start_server(saves: Path, *args: str) -> Served:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game", "serve", "--port", "0", "--saves-dir", str(saves), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    printed = []
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        printed.append(line.rstrip("\n"))
+        if line.startswith("Press Ctrl+C"):
+            break
+    urls = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in printed if ": http" in line}
+    if "Students" not in urls:
+        process.kill()
+        raise AssertionError("the server did not start:\n" + "\n".join(printed))
+    folder = Path(printed[0].rsplit(" saved in ", 1)[1])
+    served = Served(process, urls["Students"], urls["Teacher"], folder, printed)
+    served.reader = threading.Thread(
+        target=lambda: served.later.extend(iter(process.stdout.readline, "")), daemon=True
+    )
+    served.reader.start()
+    return served
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def cpu_ticks(pid: int) -> int:
+    """User and system CPU time of a process so far, in clock ticks (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])

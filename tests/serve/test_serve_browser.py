@@ -1,0 +1,122 @@
+"""A class in real browsers (Debian's chromium driven by Playwright): a student types a name
+and plays, the save lands in the class folder and ``brink debrief`` counts it; another
+student's tab cannot reach that game; the resume code continues it; every request stays on
+the server's host."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from serving import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)"
+)
+
+
+def wait_for(check, timeout: float = 60.0, step: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(step)
+    raise AssertionError(f"timed out waiting for {check}")
+
+
+def games(folder: Path) -> dict[str, dict]:
+    out = {}
+    for path in folder.glob("*.json"):
+        try:
+            out[path.name] = json.loads(path.read_text("utf-8"))
+        except ValueError:  # never half-written (atomic), but be safe
+            continue
+    return out
+
+
+class Tab:
+    """One student's browser tab on the game."""
+
+    def __init__(self, browser, url: str, requests: list[str]):
+        self.page = browser.new_context(viewport={"width": 1000, "height": 700}).new_page()
+        self.page.on("request", lambda r: requests.append(r.url))
+        self.page.goto(url, timeout=90000)
+        self.page.wait_for_selector("body.-first-byte", timeout=90000)
+        self.page.focus("textarea.xterm-helper-textarea")
+        time.sleep(0.5)
+
+    def keys(self, *keys: str, pause: float = 0.6) -> None:
+        """Press each key; a key name is one character or starts with a capital ("Enter",
+        "Tab"); anything else ("ana", a resume code such as "4q-tx64") is typed as text."""
+        for key in keys:
+            if len(key) == 1 or key[0].isupper():
+                self.page.keyboard.press(key)
+            else:
+                self.page.keyboard.type(key)
+            time.sleep(pause)
+
+    def close(self) -> None:
+        self.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=90000)
+        yield b
+        b.close()
+
+
+@pytest.mark.slow
+def test_a_class_plays_in_browsers(served, browser):
+    requests: list[str] = []
+    folder = served.folder
+
+    # Ana types her name, starts a Kennedy game with history's defaults and makes 3 choices
+    ana = Tab(browser, served.students, requests)
+    ana.keys("ana", "Enter", "Enter", "Enter")
+    wait_for(lambda: games(folder))
+    for made in range(1, 4):  # each choice saved before the result is passed
+        ana.keys("1", "y")  # y: yes, if the choice asks first (nothing otherwise)
+        wait_for(lambda made=made: any(len(g["choices"]) >= made for g in games(folder).values()))
+        ana.keys("Enter")
+    (name,) = wait_for(lambda: [n for n, g in games(folder).items() if len(g["choices"]) >= 3])
+    save = games(folder)[name]
+    assert save["player"] == "ana" and save["class_code"] == "7B"
+    code = name.removeprefix("class-").removesuffix(".json").upper()
+    ana.close()
+
+    # Ben, in another browser: "continue" and "load" reach nothing of Ana's; his game is his
+    ben = Tab(browser, served.students, requests)
+    ben.keys("ben", "Enter", "c", "Escape", "l", "Escape", "Enter", "Enter", "1", "y", "Enter")
+    bens = wait_for(lambda: [g for g in games(folder).values() if g["player"] == "ben"])
+    assert len(bens) == 1 and bens[0]["id"] != save["id"]
+    assert games(folder)[name]["choices"] == save["choices"]  # Ana's game untouched
+    ben.close()
+
+    # Ana again, on "another machine": her resume code continues her game, in the same file
+    again = Tab(browser, served.students, requests)
+    again.keys("Tab", "Tab", code.lower(), "Enter", pause=0.8)
+    again.keys("1", "y", "Enter")
+    wait_for(lambda: len(games(folder)[name]["choices"]) == 4)
+    again.close()
+
+    host = urlsplit(served.students).netloc
+    assert requests and all(urlsplit(u).netloc == host for u in requests), requests
+    r = subprocess.run(
+        [sys.executable, "-m", "game", "debrief", str(folder), "--format", "csv"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.strip().splitlines()[1:]
+    assert len(rows) == 2 and any("ana" in row for row in rows)

@@ -1,0 +1,71 @@
+"""The pieces of ``brink serve`` that need no server: the class folder's name, the live reading
+of the folder (only changed files read again), and what a browser may send."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from game import engine
+from game.debrief import gather
+from game.saves import Game, write_save
+from game.serve.command import class_folder
+from game.serve.live import LiveFolder
+from game.serve.server import BrinkServer, _number
+
+
+def test_class_folder_is_never_a_path_from_the_code(tmp_path):
+    assert class_folder(tmp_path, "") == tmp_path
+    assert class_folder(tmp_path, "7B") == tmp_path / "7B"
+    assert class_folder(tmp_path, "../../etc") == tmp_path / "etc"
+    assert class_folder(tmp_path, "..") == tmp_path / "class"
+    assert class_folder(tmp_path, "7/B c") == tmp_path / "7-B-c"
+    assert class_folder(tmp_path, "Zoë") == tmp_path / "Zo"
+
+
+def _play(folder: Path, scenario, player: str, seed: int) -> Game:
+    game = Game(scenario, engine.new_game(scenario, "kennedy", seed).state, player=player)
+    write_save(folder, game.to_save())
+    return game
+
+
+def test_live_folder_reads_again_only_what_changed(tmp_path, cmc):
+    games = [_play(tmp_path, cmc, f"s{i}", i) for i in range(3)]
+    live = LiveFolder(tmp_path, cmc)
+    first = live.gathered()
+    assert len(first.games) == 3 and live.reads == 3
+    assert live.gathered().games == first.games and live.reads == 3  # nothing changed
+    games[0].choose(engine.view(cmc, games[0].state).options[0].id)
+    write_save(tmp_path, games[0].to_save())
+    (tmp_path / "junk.json").write_text("[]", "utf-8")
+    now = live.gathered()
+    assert live.reads == 5  # the changed save and the new file, nothing else
+    assert now == gather(tmp_path, cmc)  # the same as `brink debrief` reads
+    os.remove(tmp_path / "junk.json")
+    assert not live.gathered().skipped and live.reads == 5
+
+
+def test_presence_is_read_safely(tmp_path, cmc):
+    live = LiveFolder(tmp_path, cmc)
+    (tmp_path / ".playing").mkdir()
+    (tmp_path / ".playing" / "ab12").write_text("class-k7-mq4p", "ascii")
+    (tmp_path / ".playing" / "cd34").write_text("../../etc/passwd", "ascii")
+    assert live.playing("ab12") == "class-k7-mq4p"
+    assert live.playing("cd34") is None and live.playing("../x") is None
+    live.forget("ab12")
+    live.forget("../../x")
+    assert live.playing("ab12") is None
+
+
+def test_sizes_from_the_browser_are_bounded():
+    assert _number("120", 80, 20, 500) == 120
+    assert _number(10_000, 80, 20, 500) == 500
+    for junk in ("", "-5", "1e9", "9" * 50, None, True, [1], 3.5):
+        assert _number(junk, 80, 20, 500) == 80
+
+
+def test_the_game_command_is_made_of_hex_alone(tmp_path, cmc):
+    server = BrinkServer(tmp_path, LiveFolder(tmp_path, cmc))
+    command = server.game_command("0123abcd")
+    assert command.endswith("-m game.serve.student --session 0123abcd")
+    assert len(server.token) >= 30

@@ -1,0 +1,107 @@
+"""Every command in a terminal that is not UTF-8 (a C locale, or Latin-1 output) degrades to plain
+ASCII or "?" and never raises; a closed standard output is an error, not a traceback. These run
+the real command in a subprocess: the encoding of the streams is the process's."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import cli
+
+MINI = Path(__file__).parent / "data" / "mini"
+C_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+LATIN1 = {"PYTHONIOENCODING": "latin-1", "PYTHONUTF8": "0"}
+
+
+def brink(args, env_extra, stdin=b"", cwd=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    env.update(env_extra)
+    cmd = [sys.executable, "-m", "game", *args]
+    return subprocess.run(cmd, input=stdin, capture_output=True, env=env, cwd=cwd, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory):
+    """A saves folder with one finished and one unfinished game of the mini scenario."""
+    folder = tmp_path_factory.mktemp("saves")
+    for stdin in (b"1\n", b"q\n"):
+        r = brink(["play", "--plain", "--scenario", str(MINI), "--saves-dir", str(folder),
+                   "--player", "Zo\u00eb \u2014 \u0425\u0440\u0443\u0449\u0451\u0432"], {}, stdin)  # fmt: skip
+        assert r.returncode == 0, r.stderr
+    return folder
+
+
+COMMANDS = {
+    "help": ["--help"],
+    "play": ["play", "--plain", "--scenario", str(MINI), "--seed", "1"],
+    "saves": ["saves", "--scenario", str(MINI)],
+    "check": ["check", str(MINI)],
+    "timeline": ["timeline"],
+    "timeline-json": ["timeline", "--json"],
+    "simulate": ["simulate", "--role", "kennedy", "--policy", "hawk", "--runs", "3"],
+    "debrief-md": ["debrief", "--scenario", str(MINI), "--format", "md"],
+    "debrief-html": ["debrief", "--scenario", str(MINI), "--format", "html"],
+    "debrief-csv": ["debrief", "--scenario", str(MINI), "--format", "csv"],
+}
+
+
+@pytest.mark.parametrize("env", [C_LOCALE, LATIN1], ids=["C", "latin-1"])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_degrades_without_a_traceback(name, env, played):
+    if env is LATIN1 and name not in ("play", "timeline", "debrief-md", "saves"):
+        pytest.skip("Latin-1 is tried on the commands that print most non-ASCII text")
+    args = [*COMMANDS[name], "--saves-dir", str(played)] if name != "help" else COMMANDS[name]
+    if name in ("check", "timeline", "timeline-json"):
+        args = COMMANDS[name]
+    r = brink(args, env, stdin=b"2\nq\n")
+    assert b"Traceback" not in r.stderr and b"UnicodeEncodeError" not in r.stderr, r.stderr
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip()
+    if env is C_LOCALE:
+        r.stdout.decode("ascii")  # plain ASCII: "--" for a dash, "e" for "é"
+
+
+def test_resume_in_a_c_locale(played):
+    unfinished = next(p for p in played.glob("*.json") if b'"ending": null' in p.read_bytes())
+    args = ["resume", unfinished.stem, "--plain", "--scenario", str(MINI)]
+    r = brink([*args, "--saves-dir", str(played)], C_LOCALE, b"q\n")
+    assert r.returncode == 0 and b"Traceback" not in r.stderr
+    assert b"Game saved as" in r.stdout
+    r.stdout.decode("ascii")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell")
+def test_debrief_with_standard_output_closed_says_so(played):
+    cmd = [sys.executable, "-m", "game", "debrief", "--scenario", str(MINI), "--format", "html"]
+    r = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *cmd, str(played)], capture_output=True, timeout=120
+    )
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+    assert b"standard output is closed" in r.stderr
+
+
+def test_a_seed_of_thousands_of_digits_is_refused_in_a_line(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["simulate", "--role", "kennedy", "--policy", "hawk", "--runs", "1",
+                  "--seed", "9" * 4300])  # fmt: skip
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and "--seed: expected a number, got 4300 characters" in err
+    assert len(err) < 600 and "Traceback" not in err
+    with pytest.raises(SystemExit):
+        cli.main(["play", "--seed", "-1"])
+    assert "expected a seed from 0 to" in capsys.readouterr().err
+
+
+def test_demo_classes_with_one_seed_keep_their_own_games(tmp_path, capsys):
+    sim = ["simulate", "--role", "kennedy", "--policy", "hawk", "--runs", "3", "--seed", "5"]
+    sim += ["--scenario", str(MINI), "--saves-dir", str(tmp_path), "--save"]
+    assert cli.main([*sim, "--class", "7A"]) == 0
+    assert cli.main([*sim, "--class", "7B"]) == 0
+    assert cli.main([*sim, "--class", "7B"]) == 0  # the same run again replaces its own files
+    capsys.readouterr()
+    assert len(list(tmp_path.glob("*.json"))) == 6

@@ -1,0 +1,213 @@
+"""Divergent paths of the shipped scenario, each played to the point where the story must
+remember what was chosen: the escalation after a strike or an invasion, war as a chain of named
+acts, and the texts that must not assume history's path. Engine-level and cheap."""
+
+from __future__ import annotations
+
+from game.engine import choose, new_game, offered, peaks, view
+from game.engine.simulate import simulate
+
+LAUNCHES = {
+    ("nuclear_answer", "strike_ussr"),
+    ("us_ceasefire", "strike_ussr"),
+    ("late_war_us", "strike_ussr"),
+    ("soviet_brink", "launch"),
+    ("soviet_ceasefire", "launch"),
+    ("late_brink", "launch"),
+    ("torpedo_moscow", "launch"),
+}
+"""Every act that launches strategic forces: the only ways into a general nuclear war."""
+
+
+def walk(s, role, picks, opponent="historical", events="historical", seed=0, until=None):
+    """Play a game: at each of the player's decisions take ``picks[decision]`` if given, else
+    history's option when offered, else the first offered. Stop when ``until`` is pending.
+    Returns the final state and every happening seen, in order."""
+    out = new_game(s, role, seed, opponent, events)
+    state, told = out.state, list(out.happenings)
+    while state.ending is None and state.pending is not None and state.pending != until:
+        decision = s.decision(state.pending)
+        ids = [o.id for o in offered(decision, state)]
+        want = picks.get(decision.id, decision.history.option)
+        option = want if want in ids else ids[0]
+        out = choose(s, state, option)
+        state = out.state
+        told.extend(out.happenings)
+    return state, told
+
+
+def test_nuclear_war_is_a_launch_not_a_danger_threshold(cmc):
+    """The nuclear-war ending reads a named act (a launch), not the danger track."""
+    ending = cmc.ending("nuclear_war")
+    assert ending.when.kind == "flag" and ending.when.flag == "general_war"
+    setters = {
+        (d.id, o.id)
+        for d in cmc.decisions
+        for o in d.options
+        for e in o.effects
+        if e.kind == "flag" and e.flag == "general_war"
+    }
+    assert setters == LAUNCHES
+    events = [
+        e.id for e in cmc.events for x in e.effects if x.kind == "flag" and x.flag == "general_war"
+    ]
+    assert events == []
+    for d_id, o_id in LAUNCHES:  # a launch puts both alert tracks at war
+        tracks = {e.track: e.to for e in cmc.option(d_id, o_id).effects if e.kind == "track"}
+        assert tracks["defcon"] == 1 and tracks["sac_defcon"] == 1
+
+
+def test_danger_at_the_top_leaves_the_brink_to_be_played(cmc):
+    """Kennedy invades at once against a hawkish Moscow: danger reaches the top, and the game goes
+    on to decisions of the brink instead of ending."""
+    picks = {"response": "strike_and_invade", "war_limits": "press_on", "us_ceasefire": "fight_on"}
+    state, _ = walk(cmc, "kennedy", picks, opponent="hawk")
+    top = next(p.turn for p in state.trail if p.danger == 10)
+    after = {(s.side, s.decision) for s in state.steps if s.turn > top}
+    assert {("usa", "us_ceasefire"), ("ussr", "soviet_ceasefire")} <= after
+    assert state.ending in {"invasion_conventional", "invasion_nuclear"}
+
+
+def test_a_strike_raises_both_alerts_and_the_missiles_read_bombed(cmc):
+    """After a full air attack the alert tracks follow the force and the missiles are not
+    'being installed'."""
+    state, _ = walk(cmc, "kennedy", {"response": "strike_and_invade"}, until="war_limits")
+    assert state.tracks["defcon"] <= 2 and state.tracks["sac_defcon"] <= 2
+    missiles = next(t for t in view(cmc, state).tracks if t.track.id == "missiles")
+    assert "bombed" in missiles.level
+
+
+def test_moscow_answering_with_a_strike_on_turkey_is_answered(cmc):
+    """After Moscow bombs the Jupiters, Washington decides whether NATO answers."""
+    state, _ = walk(
+        cmc, "kennedy", {"response": "surgical_strike"}, opponent="hawk", until="turkey_answer"
+    )
+    assert state.chosen["answer_strike"] == "hit_turkey"
+    assert state.pending == "turkey_answer"
+    assert {o.id for o in view(cmc, state).options} == {"hold_nato", "strike_bases"}
+
+
+def test_after_the_invasion_order_the_calendar_runs_day_by_day_under_war_titles(cmc):
+    """No jump from 20 to 25 October under "The United Nations": each day of the war has a
+    decision of its own, under a title that fits a war."""
+    _, told = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="hawk")
+    phases = [cmc.meta.phases[h.phase] for h in told if h.kind != "ending"]
+    assert "The United Nations" not in {p.title for p in phases}
+    dates = sorted({p.date for p in phases if p.date >= "1962-10-20"})
+    assert dates == ["1962-10-20", "1962-10-22", "1962-10-24", "1962-10-25", "1962-10-26"]
+
+
+def test_khrushchev_decides_what_to_do_about_the_landings(cmc):
+    """A hawkish Washington invades; the Khrushchev player chooses how to answer, with the
+    tactical weapons (deployed in Operation Anadyr) among the choices."""
+    state, _ = walk(cmc, "khrushchev", {}, opponent="hawk", until="answer_invasion")
+    assert state.pending == "answer_invasion"
+    ids = {o.id for o in view(cmc, state).options}
+    assert {"fight_conventional", "fire_tacticals", "ask_ceasefire"} <= ids
+    fired, _ = walk(cmc, "khrushchev", {"answer_invasion": "fire_tacticals"}, opponent="hawk")
+    assert "nuclear_answer" in fired.chosen  # Washington answers the nuclear shot
+
+
+def test_a_late_invasion_is_played_on_both_sides(cmc):
+    """Moscow refuses on 28 October and Kennedy attacks: the landings are answered after."""
+    picks = {"no_deal": "attack_and_invade"}
+    state, _ = walk(cmc, "kennedy", picks, opponent="hawk", until="late_war_us")
+    assert state.pending == "late_war_us"
+    assert state.chosen["landings_late"] in {"fight_conventional", "fire_tacticals"}
+    assert cmc.meta.phases[state.phase].title == "The landings"
+
+
+def test_khrushchev_can_refuse_or_counter_at_the_climax(cmc):
+    """After holding firm all week, Moscow's answer offers more than two ways of accepting:
+    refusing and countering are there whatever Washington has offered."""
+    picks = {"presidium_line": "hold_firm", "first_letter": "defiant_letter"}
+    state, _ = walk(cmc, "khrushchev", picks, until="accept_deal")
+    assert state.pending == "accept_deal"
+    ids = {o.id for o in view(cmc, state).options}
+    assert {"refuse", "bargain", "accept_radio"} <= ids
+
+
+def test_a_nuclear_torpedo_is_answered_and_does_not_end_the_world(cmc):
+    """A torpedo fired at sea raises the danger; Washington then decides what to do, and Moscow
+    after it. A submarine that surfaces ends nothing."""
+    for seed in range(3000):
+        state, _ = walk(cmc, "kennedy", {}, events="chaos", seed=seed, until="torpedo_answer")
+        if state.pending == "torpedo_answer":
+            break
+    else:
+        raise AssertionError("no seed fired the torpedo")
+    assert state.ending is None
+    assert "b59_torpedo" in state.flags
+    done, _ = walk(cmc, "kennedy", {"torpedo_answer": "hold_fire_sea"}, events="chaos", seed=seed)
+    assert "torpedo_moscow" in done.chosen and done.ending != "nuclear_war"
+
+
+def test_every_nuclear_war_is_a_chain_ending_in_a_launch(cmc):
+    """In random games against random and hawkish opponents, with chance incidents, every
+    nuclear war ends with a launch, at DEFCON 1: never at DEFCON 5."""
+    wars = []
+
+    def keep(state):
+        if state.ending == "nuclear_war":
+            wars.append(state)
+
+    for role in ("kennedy", "khrushchev"):
+        for opponent in ("random", "hawk"):
+            simulate(cmc, role, "random", 150, opponent=opponent, events="chaos", keep=keep)
+    assert wars, "no nuclear war at all: the test would prove nothing"
+    for state in wars:
+        last = state.steps[-1]
+        assert (last.decision, last.option) in LAUNCHES
+        assert peaks(state)[1] == 1
+
+
+def test_historys_choices_against_a_hawk_are_dangerous_not_doomed(cmc):
+    """History's every choice against the hawk opponent ends in nuclear war in under half of
+    200 games, for each role, with chance incidents."""
+    for role in ("kennedy", "khrushchev"):
+        tally = simulate(cmc, role, "historical", 200, opponent="hawk", events="chaos")
+        assert tally.endings["nuclear_war"] < 100
+        assert max(tally.peak_danger) >= 7  # dangerous
+
+
+def test_the_nuclear_war_ending_names_the_chain_of_this_game(cmc):
+    """A war reached by invasion, a Soviet nuclear shot, an American answer in kind and a Soviet
+    launch is told as that chain, in order, and names no incident that did not happen."""
+    from game.engine.view import ending_told
+
+    state, _ = walk(cmc, "khrushchev", {"answer_invasion": "fire_tacticals"}, opponent="hawk")
+    assert state.chosen["nuclear_answer"] == "answer_in_cuba"  # the hawk answers in kind
+    state, _ = walk(
+        cmc,
+        "khrushchev",
+        {"answer_invasion": "fire_tacticals", "soviet_brink": "launch"},
+        opponent="hawk",
+    )
+    assert state.ending == "nuclear_war"
+    told = ending_told(cmc, state).epilogue
+    links = [
+        "a US air attack and invasion of Cuba",
+        "Soviet tactical nuclear weapons fired at the landings",
+        "a US nuclear answer on the island",
+        "a Soviet launch",
+    ]
+    at = [told.index(link) for link in links]
+    assert at == sorted(at)
+    assert "torpedo" not in told and "Berlin" not in told
+
+
+def test_a_modest_sugar_purchase_is_not_called_the_february_agreement(cmc):
+    """After a modest purchase in February 1960, the summer's situation does not speak of an
+    agreement that was never made."""
+    state, _ = walk(cmc, "khrushchev", {"trade_deal": "small_deal"}, until="oil_refineries")
+    text = " ".join(view(cmc, state).situation)
+    assert "February agreement" not in text and "only a little sugar" in text
+
+
+def test_the_aleksandrovsk_races_no_quarantine_when_none_was_declared(cmc):
+    """Moscow tells Washington of the missiles; Washington answers by diplomacy, not a
+    quarantine: the freighter reaches Cuba, but not 'ahead of the quarantine'."""
+    state, told = walk(cmc, "khrushchev", {"gromyko_line": "disclose"}, until="zorin_line")
+    assert state.chosen["response"] == "diplomacy"  # the quarantine came later, if at all
+    port = [h.text for h in told if h.kind == "event" and h.title.startswith("The Aleksandrovsk")]
+    assert port and all("quarantine" not in t for t in port)

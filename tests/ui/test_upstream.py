@@ -1,0 +1,194 @@
+"""What ``game/ui/upstream.py`` relies on: its workarounds still needed on the checked
+versions and working, the private internals it empties still where it looks for them. When Textual or textual-serve moves past the checked versions, the version tests fail
+so that each workaround is looked at again.
+
+Run as a program, this file is a small app with a ``Header`` and the driver-quit fix, as a
+browser tab's game would be (see ``test_a_tab_closed_at_once_ends_its_game``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import re
+import sys
+from importlib.metadata import version
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Header, Static
+
+from game.ui import upstream
+from game.ui.app import create_app
+from game.ui.upstream import CHECKED, RICH_CHECKED, SERVE_CHECKED, ExitsOnDriverQuit, end_process
+
+
+class HeaderApp(ExitsOnDriverQuit, App):
+    def compose(self):
+        yield Header(show_clock=True)
+        yield Static("a tab's game")
+        yield Footer()
+
+
+def _minor(package: str) -> tuple[int, int]:
+    major, minor = version(package).split(".")[:2]
+    return int(major), int(minor)
+
+
+def test_checked_versions():
+    assert _minor("textual") in CHECKED, "look again at ExitsOnDriverQuit for this Textual"
+    assert _minor("textual-serve") in SERVE_CHECKED, "look again at end_process"
+    assert _minor("rich") in RICH_CHECKED, "look again at forget_measures"
+
+
+async def test_a_quit_from_the_driver_exits_like_exit():
+    """The driver's quit is an ExitApp message without App.exit(): the app must still end,
+    keeping a result code set before."""
+    from textual import messages
+
+    app = HeaderApp()
+    async with app.run_test() as pilot:
+        app._return_code = None
+        app.post_message(messages.ExitApp())
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+def _service(delivered: list[bytes]):
+    from textual_serve.app_service import AppService
+    from textual_serve.download_manager import DownloadManager
+
+    async def write(data) -> None:
+        delivered.append(data)
+
+    async def close() -> None:
+        pass
+
+    command = f"exec {sys.executable} {__file__}"
+    return AppService(
+        command, write_bytes=write, write_str=write, close=close, download_manager=DownloadManager()
+    )
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.1, 0.3])
+async def test_a_tab_closed_at_once_ends_its_game(delay):
+    """textual-serve sends "quit" when a tab closes: before the app has started, just after,
+    or once it runs. The game's process ends within a few seconds, every time."""
+    delivered: list[bytes] = []
+    service = _service(delivered)
+    await service.start(80, 24)
+    await asyncio.sleep(delay)
+    await asyncio.wait_for(service.stop(), 5)
+    assert await asyncio.wait_for(service._process.wait(), 5) == 0
+
+
+async def test_end_process_stops_a_game_that_does_not_quit():
+    """A game that never answers "quit" (here: one not even started) is stopped and reaped."""
+    delivered: list[bytes] = []
+    service = _service(delivered)
+    assert hasattr(service, "_process"), "textual-serve changed: end_process must change too"
+    await service.start(80, 24)
+    await end_process(service, wait=5)
+    assert service._process.returncode is not None
+    await end_process(service)  # twice is harmless
+
+
+SIZE = (80, 24)
+
+
+def picture(app) -> str:
+    """The screen as an SVG, without the id that differs from one screenshot to the next."""
+    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+
+async def settled(pilot) -> None:
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def test_the_internals_are_where_they_were():
+    """Each cache the fence empties is still an ``lru_cache`` where it looks for it: a release
+    that moves one makes the fence a silent no-op, and this test says so."""
+    from rich.cells import cached_cell_len
+    from textual._styles_cache import StylesCache
+    from textual.geometry import Region
+
+    assert callable(StylesCache.get_inner_outer.cache_clear)
+    assert callable(cached_cell_len.cache_clear)
+    assert callable(Region.intersection.cache_clear) and callable(Region.union.cache_clear)
+
+
+async def test_removed_widgets_lines_are_not_kept():
+    """Textual's ``StylesCache.get_inner_outer`` caches by widget, so it kept removed widgets'
+    rendered lines alive (Textualize/textual#6665): ``forget_dead_widgets`` empties it, and
+    the widgets still on screen are drawn again as before."""
+    from textual._styles_cache import StylesCache
+
+    class Column(App):
+        def compose(self) -> ComposeResult:
+            yield Static("stays", id="stays")
+            yield Static("goes", id="goes")
+
+    app = Column()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = picture(app)
+        assert StylesCache.get_inner_outer.cache_info().currsize > 0
+        await app.query_one("#goes").remove()
+        upstream.forget_dead_widgets()
+        assert StylesCache.get_inner_outer.cache_info().currsize == 0
+        app.query_one("#stays").refresh()
+        await pilot.pause()
+        assert "stays" in picture(app) and "goes" not in picture(app)
+        assert picture(app) != before
+
+
+async def test_the_measures_are_forgotten_at_a_quiet_moment_and_drawn_again(tmp_path, cmc):
+    """The memo caches of text widths and of region arithmetic are emptied by the quiet-moment
+    tidy, and what is on screen is drawn again the same."""
+    from rich.cells import cached_cell_len
+    from textual.geometry import Region
+
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await settled(pilot)
+        before = picture(app)
+        assert cached_cell_len.cache_info().currsize > 0
+        assert Region.intersection.cache_info().currsize > 0
+        upstream.forget_measures()
+        assert cached_cell_len.cache_info().currsize == 0
+        assert Region.intersection.cache_info().currsize == 0
+        assert Region.union.cache_info().currsize == 0
+        cached_cell_len("filled again")
+        upstream.Collector().tidy()
+        assert cached_cell_len.cache_info().currsize == 0
+        app.screen.refresh(layout=True)
+        await settled(pilot)
+        assert picture(app) == before
+
+
+def test_the_collector_is_handed_back():
+    """After settle the automatic full passes are off and objects are frozen, and so after
+    renew; release restores Python's thresholds and unfreezes, and a renew after it does not
+    take them again."""
+    before = gc.get_threshold()
+    collector = upstream.Collector()
+    try:
+        collector.settle()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > before[2]
+        collector.tidy()
+        collector.renew()  # unfreezes, collects and freezes again
+        assert gc.get_freeze_count() > 0 and gc.get_threshold()[2] > before[2]
+    finally:
+        collector.release()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    collector.renew()  # a late call, once the app has closed, changes nothing
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+if __name__ == "__main__":
+    HeaderApp().run()
