@@ -105,3 +105,52 @@ def test_demo_classes_with_one_seed_keep_their_own_games(tmp_path, capsys):
     assert cli.main([*sim, "--class", "7B"]) == 0  # the same run again replaces its own files
     capsys.readouterr()
     assert len(list(tmp_path.glob("*.json"))) == 6
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX terminal")
+def test_the_textual_game_starts_and_quits_in_a_c_locale(tmp_path):
+    """The full-screen game in a real terminal (a pseudo-terminal) whose locale is C: the title
+    is drawn, Ctrl+Q quits, exit 0, no traceback."""
+    import pty
+    import select
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    env.update(C_LOCALE, TERM="xterm-256color", COLUMNS="80", LINES="24")
+    cmd = [sys.executable, "-m", "game", "--saves-dir", str(tmp_path)]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the game on the terminal
+        os.execve(sys.executable, cmd, env)
+    out = b""
+    done = (0, 0)
+
+    def read_until(want: bytes, timeout: float) -> bool:
+        nonlocal out
+        deadline = time.monotonic() + timeout
+        while want not in out and time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    out += os.read(fd, 65536)
+                except OSError:  # the game has closed the terminal
+                    return want in out
+        return want in out
+
+    try:
+        assert read_until(b"\x1b[?1049h", 60), out[-2000:]  # the full screen taken
+        time.sleep(1.0)  # the title drawn and keys bound
+        os.write(fd, b"\x11")  # Ctrl+Q
+        read_until(b"\x1b[?1049l", 30)  # the screen given back
+        deadline = time.monotonic() + 30
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+            read_until(b"\0", 0.2)
+        assert done[0] == pid, "the game did not quit on Ctrl+Q"
+        assert os.waitstatus_to_exitcode(done[1]) == 0, out[-2000:]
+    finally:
+        if done[0] != pid:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        os.close(fd)
+    assert b"Traceback" not in out and b"Error" not in out, out[-2000:]
+    assert b"\x1b[?1049l" in out  # the terminal given back
+    assert b"Continue" in out or b"New game" in out, out[-2000:]  # the title was drawn
