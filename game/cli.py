@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # paints its title screen before loading them (see game/ui/app.py).
 
 
-def _plain(game: Game, folder: Path) -> int:
+def _plain(game: Game, folder: Path, scenario: str | None = None) -> int:
     from .plain import Plain
     from .saves import write_save
 
@@ -26,7 +26,7 @@ def _plain(game: Game, folder: Path) -> int:
         g.id = path.stem  # a new id when the file held another game (see write_save)
         return path
 
-    return Plain(game, sys.stdin.buffer, sys.stdout, save, folder).run()
+    return Plain(game, sys.stdin.buffer, sys.stdout, save, folder, scenario).run()
 
 
 def cmd_play(a) -> int:
@@ -54,7 +54,7 @@ def cmd_play(a) -> int:
         app = create_app(saves_dir(a.saves_dir), s, game=game)
         app.run()
         return app.return_code or 0
-    return _plain(game, saves_dir(a.saves_dir))
+    return _plain(game, saves_dir(a.saves_dir), a.scenario)
 
 
 def cmd_resume(a) -> int:
@@ -80,7 +80,8 @@ def cmd_resume(a) -> int:
         app = create_app(where, s, game=game, note=note)
         app.run()
         return app.return_code or 0
-    return _plain(game, saves_dir(a.saves_dir) if path.parent == folder else path.parent)
+    where = saves_dir(a.saves_dir) if path.parent == folder else path.parent
+    return _plain(game, where, a.scenario)
 
 
 def cmd_saves(a) -> int:

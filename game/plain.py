@@ -46,9 +46,12 @@ class Plain:
         out: TextIO,
         save: Callable[[Game], Path],
         folder: Path | None = None,
+        scenario: str | None = None,
     ):
         self.game, self.stdin, self.out, self._save = game, stdin, out, save
         self.folder = folder if folder is not None else saves_dir()
+        self.scenario = scenario
+        """The ``--scenario`` folder the game was started with (None: the installed one)."""
         self.unsaved = False
         """Whether the last save failed (the exit status is then 1)."""
 
@@ -73,10 +76,13 @@ class Plain:
         return True
 
     def resume_hint(self) -> str:
-        """The command that resumes this game (with the folder when it is not the default)."""
+        """The command that resumes this game (with the folder and the scenario when they are
+        not the defaults)."""
         where = (
             "" if self.folder == saves_dir() else f" --saves-dir {shlex.quote(str(self.folder))}"
         )
+        if self.scenario:
+            where += f" --scenario {shlex.quote(self.scenario)}"
         return f"brink resume {self.game.id}{shown(where)}"
 
     def status(self) -> int:

@@ -245,3 +245,22 @@ def test_ctrl_c_saves_and_says_so(tmp_path):
     assert p.returncode == 130, err
     assert b"Interrupted: game saved as" in rest and b"Traceback" not in err
     assert only_save(tmp_path)["choices"] == []
+
+
+def test_the_resume_hint_names_the_scenario_folder_it_was_played_with(
+    tmp_path, capsys, monkeypatch
+):
+    """A game of another scenario folder is resumed with the command printed, as printed."""
+    import io
+    import shlex
+
+    from game import cli
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"q\n")))
+    saves = tmp_path / "my saves"
+    cli.main(["play", "--plain", "--scenario", str(MINI), "--saves-dir", str(saves)])
+    hint = capsys.readouterr().out.rsplit("Resume with:", 1)[1].strip()
+    assert f"--scenario {shlex.quote(str(MINI))}" in hint
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"q\n")))
+    assert cli.main(shlex.split(hint)[1:] + ["--plain"]) == 0
+    assert "Resume with:" in capsys.readouterr().out
