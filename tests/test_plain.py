@@ -262,5 +262,5 @@ def test_the_resume_hint_names_the_scenario_folder_it_was_played_with(
     hint = capsys.readouterr().out.rsplit("Resume with:", 1)[1].strip()
     assert f"--scenario {shlex.quote(str(MINI))}" in hint
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"q\n")))
-    assert cli.main(shlex.split(hint)[1:] + ["--plain"]) == 0
+    assert cli.main([*shlex.split(hint)[1:], "--plain"]) == 0
     assert "Resume with:" in capsys.readouterr().out
