@@ -174,6 +174,9 @@ def test_tactical_term_separates_launchers_from_warheads(cmc):
         ("pitsunda", "ussr", "1962-09-04", "add_tacticals", "1962-09-07"),
         ("tass_statement", "ussr", "1962-09-04", "deny_and_warn", "1962-09-11"),
         ("thant_appeal", "ussr", "1962-10-25", "accept_thant", "1962-10-25"),
+        ("ships_at_line", "ussr", "1962-10-23", "turn_back", "1962-10-23"),
+        ("enforce_quarantine", "usa", "1962-10-25", "let_pass", "1962-10-25"),
+        ("grozny", "usa", "1962-10-27", "line_through_thant", "1962-10-27"),
         ("un_closure", "ussr", "1963-01-07", "joint_letter", "1963-01-07"),
     ],
 )
@@ -202,6 +205,7 @@ def test_september_moments_before_the_crisis_in_both_campaigns(cmc):
         ("d1961_10_21_gilpatric_speech", "Gilpatric"),
         ("d1962_07_02_raul_castro_in_moscow", "Raúl Castro"),
         ("d1962_08_30_guevara_at_pitsunda", "Guevara"),
+        ("d1962_08_31_keating_charges", "Keating"),
         ("d1962_09_04_kennedy_statement", "Keating"),
         ("d1962_09_07_pitsunda_decision", "Luna"),
         ("d1962_09_11_tass_statement", "TASS"),
@@ -220,3 +224,93 @@ def test_september_moments_before_the_crisis_in_both_campaigns(cmc):
 def test_missing_moments_are_in_the_record(cmc, entry, words):
     e = next(x for x in cmc.history if x.id == entry)
     assert words in e.text and e.sources
+
+
+# The ships at the line: decisions where a leader decided about a named ship.
+
+
+def test_the_bucharest_is_kennedys_decision(cmc):
+    """The first Soviet ship at the line is named, with the hail and her declared cargo, and the
+    record says who wanted her boarded and that Kennedy let her pass."""
+    d = cmc.decision("enforce_quarantine")
+    assert "Bucharest" in d.title and "Bucharest" in d.situation and "hailed" in d.situation
+    assert "Bucharest" in cmc.option("enforce_quarantine", "let_pass").label
+    note = _text(d.history.note)
+    for fact in ("Gearing", "petroleum", "Sorensen", "Marucla"):
+        assert fact in note, fact
+    assert {"NAVQ", "TAPES"} <= set(d.history.sources)
+    sorensen = next(a for a in d.advisers if a.person == "sorensen")
+    assert sorensen.option == "board_tanker" and sorensen.basis == "documented" and sorensen.sources
+    assert "Bucharest" in cmc.option("enforce_quarantine", "board_tanker").label
+
+
+def test_the_weapons_ships_turned_back_are_named(cmc):
+    d = cmc.decision("ships_at_line")
+    for where in (d.situation, _text(d.history.note)):
+        assert "Kimovsk" in where and "Yuri Gagarin" in where
+    assert "REC24" in d.history.sources and "another hour" in _text(d.history.note)
+
+
+def _play(cmc, role, picks, until):
+    """History's choices (or ``picks``) on both sides until ``until`` is pending."""
+    from game.engine import choose, new_game, offered
+
+    out = new_game(cmc, role, 0, "historical", "historical")
+    state, told = out.state, list(out.happenings)
+    while state.ending is None and state.pending is not None and state.pending != until:
+        decision = cmc.decision(state.pending)
+        ids = [o.id for o in offered(decision, state)]
+        want = picks.get(decision.id, decision.history.option)
+        out = choose(cmc, state, want if want in ids else ids[0])
+        state, told = out.state, told + list(out.happenings)
+    return state, told
+
+
+def test_the_grozny_on_historys_path_stops_as_khrushchev_promised(cmc):
+    """Kennedy meets the Grozny on 27 October after Khrushchev's promise to U Thant; history's
+    option tells it as a promise kept."""
+    from game.engine import choose, view
+
+    state, _ = _play(cmc, "kennedy", {}, until="grozny")
+    assert state.pending == "grozny"
+    shown = view(cmc, state)
+    assert "promised" not in " ".join(shown.situation)
+    assert any("keep out of the" in n for n in shown.situation)
+    out = choose(cmc, state, "line_through_thant")
+    [h] = [h for h in out.happenings if h.kind == "decision"]
+    assert "As\nKhrushchev promised him" in h.text or "As Khrushchev promised" in _text(h.text)
+
+
+def test_the_grozny_after_khrushchev_refused_u_thant(cmc):
+    """As Khrushchev, refusing U Thant's appeal: Washington's answer about the Grozny does not
+    speak of a promise, and the note Kennedy would read says he refused."""
+    state, told = _play(cmc, "khrushchev", {"thant_appeal": "reject_thant"}, until="u2_learned")
+    answers = [h for h in told if h.kind == "answer" and h.decision and h.decision.id == "grozny"]
+    assert answers and all("promise" not in h.text for h in answers)
+    assert state.chosen["grozny"] == "line_through_thant"
+
+
+def test_no_grozny_once_the_ships_run_the_line_or_after_a_strike(cmc):
+    for picks in ({"ships_at_line": "run_line"},):
+        state, _ = _play(cmc, "khrushchev", picks, until="u2_learned")
+        assert "grozny" not in state.chosen
+    state, _ = _play(cmc, "kennedy", {"response": "surgical_strike"}, until=None)
+    assert state.chosen["response"] == "surgical_strike" and "grozny" not in state.chosen
+
+
+def test_keating_and_dobrynin_in_septembers_texts_for_both_sides(cmc):
+    """The deception, for both sides: Kennedy reads Keating's charges beside Dobrynin's assurance;
+    Moscow reads them too, and that its ambassador was not told."""
+    us = _text(cmc.decision("september_warning").situation)
+    assert "Keating" in us and "Dobrynin" in us
+    ussr = _text(cmc.decision("tass_statement").situation)
+    assert "Keating" in ussr and "not been told about the missiles" in ussr
+    assert "DOBR" in cmc.decision("tass_statement").history.sources
+
+
+def test_the_ships_questions_and_myth_cover_the_new_decisions(cmc):
+    q = next(q for q in cmc.questions if q.decision == "grozny")
+    assert "U Thant" in q.answer and q.sources
+    assert "Bucharest" in next(q for q in cmc.questions if q.decision == "enforce_quarantine").text
+    myth = next(m for m in cmc.myths if m.id == "myth_ships_would_break_through")
+    assert {"enforce_quarantine", "grozny", "ships_at_line"} <= set(myth.decisions)

@@ -159,3 +159,24 @@ def test_every_shipped_source_is_one_a_student_can_open(cmc):
         assert s.author and s.date and (s.url or s.archive), s.key
     voices = [a for d in cmc.decisions for a in d.advisers]
     assert all(a.basis in ("documented", "illustrative") for a in voices)
+
+
+def test_every_frus_document_is_titled_by_what_it_is(cmc):
+    """A FRUS document (an address ending in /dNNN) is cited by what the document is (an
+    editorial note, a telegram, a letter, a memorandum...), never by its volume and number alone,
+    and not a number the student cannot tell from the next."""
+    import re
+
+    # COR: the form of FRUS XI, no. 99 could not be confirmed against the volume; its title says
+    # what it is cited on until it is.
+    frus = [
+        s
+        for s in cmc.sources
+        if s.url and re.search(r"historicaldocuments/frus[^/]+/d\d+$", s.url) and s.key != "COR"
+    ]
+    assert len(frus) >= 15
+    for s in frus:
+        bare = re.sub(r"\s*\([^)]*\)", "", s.title)
+        assert not re.fullmatch(r"Foreign Relations of the United States.*Document \d+", bare), (
+            s.key
+        )
