@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from .content import ScenarioError, default_scenario_dir, load_scenario
+from .engine.sources import cite_keys
 from .terminal import shown
 
 
@@ -84,7 +85,7 @@ def cmd_timeline(a) -> int:
         out(e.text)
         if e.disputed:
             out(f"Disputed: {e.disputed}")
-        out(f"Sources: {', '.join(e.sources)}")
+        out(f"Sources: {cite_keys(s, e.sources)}")
     return 0
 
 

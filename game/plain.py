@@ -197,7 +197,8 @@ class Plain:
             for line in row.game:
                 self.say(f"game: {line}", "    ")
             for entry in row.history:
-                self.say(f"history: {entry.title} [{', '.join(entry.sources)}]", "    ")
+                cited = cite_keys(s, entry.sources)
+                self.say(f"history: {entry.title} [{cited}]", "    ")
         self.say(
             f"\nDivergence from history: {r.divergence}% of your decisions. "
             f"Peak danger {r.peak_danger}; highest alert DEFCON {r.peak_defcon}."

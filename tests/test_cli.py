@@ -158,3 +158,5 @@ def test_timeline_json_lists_dated_sourced_entries():
 def test_timeline_text_shows_disputed_points():
     r = run("timeline")
     assert r.returncode == 0 and "Disputed:" in r.stdout and "Sources:" in r.stdout
+    assert "Sources: Michael Dobbs, One Minute to Midnight" in r.stdout
+    assert "Sources: DOB" not in r.stdout, "sources are read by author and title, not by key"

@@ -314,3 +314,16 @@ def test_the_ships_questions_and_myth_cover_the_new_decisions(cmc):
     assert "Bucharest" in next(q for q in cmc.questions if q.decision == "enforce_quarantine").text
     myth = next(m for m in cmc.myths if m.id == "myth_ships_would_break_through")
     assert {"enforce_quarantine", "grozny", "ships_at_line"} <= set(myth.decisions)
+
+
+def test_the_letters_of_22_and_23_october_are_in_moscows_answer(cmc):
+    """Kennedy's letter of 22 October reaches the Soviet player with the speech; the record
+    of Moscow's answer gives Khrushchev's reply of 23 October before the letter of 24th."""
+    d = cmc.decision("answer_speech")
+    assert "letter" in _text(d.situation)
+    note = _text(d.history.note)
+    assert "reply of 23 October" in note and "letter of 22 October" in note
+    assert note.index("23 October") < note.index("letter of 24")
+    assert "JFK23" in d.history.sources
+    keating = next(e for e in cmc.history if e.id == "d1962_08_31_keating_charges")
+    assert "KEAT" in keating.sources

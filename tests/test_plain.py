@@ -197,6 +197,9 @@ def test_khrushchev_campaign_plays_from_1959_to_the_historical_settlement(tmp_pa
     assert out.index("=== January 1959 ===") < out.index("October 1962")
     assert out.count("You matched history") == len(lines) >= 12
     assert "you diverged" not in out and "Traceback" not in r.stderr.decode()
+    timeline = out[out.index("Your path beside the real timeline:") :]
+    assert "[Michael Dobbs, One Minute to" in timeline, "sources read by author and title"
+    assert "[DOB" not in timeline and ", DOB" not in timeline
     save = only_save(tmp_path)
     assert save["role"] == "khrushchev"
     assert save["summary"]["ending"] == state.ending == "historical_settlement"
