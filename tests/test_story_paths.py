@@ -211,3 +211,48 @@ def test_the_aleksandrovsk_races_no_quarantine_when_none_was_declared(cmc):
     assert state.chosen["response"] == "diplomacy"  # the quarantine came later, if at all
     port = [h.text for h in told if h.kind == "event" and h.title.startswith("The Aleksandrovsk")]
     assert port and all("quarantine" not in t for t in port)
+
+
+def random_views(s, runs=150):
+    """Every decision the player meets in random games (both roles, random and hawkish
+    opponents, chance incidents): yields the decision and the player's view of it."""
+    import random
+
+    for role in ("kennedy", "khrushchev"):
+        for opponent in ("random", "hawk"):
+            for seed in range(runs):
+                rng = random.Random(seed)
+                state = new_game(s, role, seed, opponent, "chaos").state
+                while state.ending is None and state.pending is not None:
+                    decision = s.decision(state.pending)
+                    yield decision, view(s, state)
+                    option = rng.choice(offered(decision, state))
+                    state = choose(s, state, option.id).state
+
+
+def test_advisers_argue_only_for_what_is_offered(cmc):
+    """An adviser never argues for an option the decision does not offer in that state (Ball
+    urging a public trade once the Jupiters were offered in public), and names it by the
+    words shown beside it."""
+    seen = 0
+    for _, shown in random_views(cmc):
+        labels = {o.label for o in shown.options}
+        for a in shown.advisers:
+            assert a.option is None or a.option in labels, (shown.title, a.name, a.option)
+            seen += a.option is not None
+    assert seen > 1000
+
+
+def test_every_decision_of_the_war_has_advisers(cmc):
+    """The decisions of the war paths (decisions/war.toml) are argued like the rest: whenever
+    one is reached, advisers speak, each marked documented or illustrative."""
+    files = zip(cmc.decisions, cmc.origins, strict=True)
+    war = {d.id for d, at in files if at.startswith("decisions/war.toml")}
+    assert len(war) == 11
+    reached = set()
+    for decision, shown in random_views(cmc):
+        if decision.id in war:
+            reached.add(decision.id)
+            assert shown.advisers, decision.id
+            assert all(a.basis for a in shown.advisers)
+    assert reached == war

@@ -132,17 +132,22 @@ class DecisionTexts:
 def decision_texts(
     decision: Decision, offered: list[Option], d, lapses: list | None = None
 ) -> DecisionTexts:
-    """What ``decision`` shows on ``d``, given the options offered there."""
+    """What ``decision`` shows on ``d``, given the options offered there. An adviser speaks
+    when their ``when`` holds and the option they argue for (if any) is offered."""
     got = words(decision, ("title", "situation"), d, lapses)
     notes = []
     for n in decision.notes:
         if holds(n.when, d):
             notes.append(n.text)
             _note(lapses, n, None, n.assumes, d)
+    open_ = {o.id for o in offered}
     advisers = []
     for p in decision.advisers:
-        if p.when is None or holds(p.when, d):
-            w = words(p, ("argument", "option"), d, lapses)
+        if p.when is not None and not holds(p.when, d):
+            continue
+        w = words(p, ("argument", "option"), d)
+        if w["option"] is None or w["option"] in open_:  # nobody argues for what is not offered
+            words(p, ("argument", "option"), d, lapses)  # its assumptions, once it speaks
             advisers.append((p, w["argument"], w["option"]))
     options = tuple(told_option(o, d, OPTION_SHOWN, lapses) for o in offered)
     return DecisionTexts(got["title"], (got["situation"], *notes), tuple(advisers), options)

@@ -118,7 +118,7 @@ def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
     if decision is not None and decision.side == side:
         told = decision_texts(decision, shown_order(state.seed, decision, state), state)
         title, situation, options = told.title, told.situation, told.options
-        advisers = adviser_views(scenario, decision, told.advisers)
+        advisers = adviser_views(scenario, decision, told.advisers, told.options)
     return View(
         side=side,
         phase_label=phase.label,
@@ -158,12 +158,16 @@ def ending_told(scenario: Scenario, state: GameState) -> Ending:
 
 
 def adviser_views(
-    scenario: Scenario, decision: Decision, spoken: tuple | None = None
+    scenario: Scenario,
+    decision: Decision,
+    spoken: tuple | None = None,
+    options: tuple[Option, ...] | None = None,
 ) -> tuple[AdviserView, ...]:
     """What each adviser of a decision argues, with names and option labels filled in
-    (``spoken``: the advisers who speak in a state and their words, from
-    :func:`.texts.decision_texts`; by default every position's plain words)."""
-    labels = {o.id: o.label for o in decision.options}
+    (``spoken``: the advisers who speak in a state and their words, and ``options`` the
+    options with the words shown beside them, from :func:`.texts.decision_texts`; by default
+    every position's and option's plain words)."""
+    labels = {o.id: o.label for o in (decision.options if options is None else options)}
     if spoken is None:
         spoken = tuple((p, p.argument, p.option) for p in decision.advisers)
     out = []

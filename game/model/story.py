@@ -81,7 +81,7 @@ class Position(Model):
 
     person: Ident
     option: Ident | None = None
-    """The option they argue for, if it is one of those offered."""
+    """The option they argue for; the adviser speaks only while it is offered."""
     argument: Text
     """Their case, in their own voice or summarised."""
     basis: Literal["documented", "illustrative"] | None = None
