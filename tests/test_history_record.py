@@ -176,7 +176,7 @@ def test_tactical_term_separates_launchers_from_warheads(cmc):
         ("thant_appeal", "ussr", "1962-10-25", "accept_thant", "1962-10-25"),
         ("ships_at_line", "ussr", "1962-10-23", "turn_back", "1962-10-23"),
         ("enforce_quarantine", "usa", "1962-10-25", "let_pass", "1962-10-25"),
-        ("grozny", "usa", "1962-10-27", "line_through_thant", "1962-10-27"),
+        ("grozny", "usa", "1962-10-27", "thant_reminder", "1962-10-27"),
         ("un_closure", "ussr", "1963-01-07", "joint_letter", "1963-01-07"),
     ],
 )
@@ -236,9 +236,12 @@ def test_the_bucharest_is_kennedys_decision(cmc):
     assert "Bucharest" in d.title and "Bucharest" in d.situation and "hailed" in d.situation
     assert "Bucharest" in cmc.option("enforce_quarantine", "let_pass").label
     note = _text(d.history.note)
-    for fact in ("Gearing", "petroleum", "Sorensen", "Marucla"):
+    for fact in ("petroleum", "McNamara recommended", "Sorensen", "not be intercepted", "Marucla"):
         assert fact in note, fact
-    assert {"NAVQ", "TAPES"} <= set(d.history.sources)
+    assert {"REC25", "MCC25", "NAVQ", "TAPES"} <= set(d.history.sources)
+    assert d.history.by == "President Kennedy", "McNamara wanted her boarded (McCone's notes)"
+    mcnamara = next(a for a in d.advisers if a.person == "mcnamara")
+    assert mcnamara.option == "board_tanker" and mcnamara.sources == ("MCC25",)
     sorensen = next(a for a in d.advisers if a.person == "sorensen")
     assert sorensen.option == "board_tanker" and sorensen.basis == "documented" and sorensen.sources
     assert "Bucharest" in cmc.option("enforce_quarantine", "board_tanker").label
@@ -267,8 +270,14 @@ def _play(cmc, role, picks, until):
 
 
 def test_the_grozny_on_historys_path_stops_as_khrushchev_promised(cmc):
-    """Kennedy meets the Grozny on 27 October after Khrushchev's promise to U Thant; history's
-    option tells it as a promise kept."""
+    """Kennedy meets the Grozny on the evening of 27 October, after Khrushchev's promise to
+    U Thant; history's option is the 9 p.m. decision on the record, told as a promise kept."""
+    d = cmc.decision("grozny")
+    assert d.phase == "oct27_evening" and "REC27" in d.history.sources
+    note = _text(d.history.note)
+    assert "9 p.m." in note and "Robert Kennedy" in note and "no Bloc ship after" in note
+    by = {a.person: a for a in d.advisers}
+    assert by["rfk"].option == "let_grozny_pass" and by["rfk"].sources == ("REC27",)
     from game.engine import choose, view
 
     state, _ = _play(cmc, "kennedy", {}, until="grozny")
@@ -276,23 +285,23 @@ def test_the_grozny_on_historys_path_stops_as_khrushchev_promised(cmc):
     shown = view(cmc, state)
     assert "promised" not in " ".join(shown.situation)
     assert any("keep out of the" in n for n in shown.situation)
-    out = choose(cmc, state, "line_through_thant")
+    out = choose(cmc, state, "thant_reminder")
     [h] = [h for h in out.happenings if h.kind == "decision"]
-    assert "As\nKhrushchev promised him" in h.text or "As Khrushchev promised" in _text(h.text)
+    assert "Khrushchev's promise" in _text(h.text) and "dead in the water" in _text(h.text)
 
 
 def test_the_grozny_after_khrushchev_refused_u_thant(cmc):
     """As Khrushchev, refusing U Thant's appeal: Washington's answer about the Grozny does not
     speak of a promise, and the note Kennedy would read says he refused."""
-    state, told = _play(cmc, "khrushchev", {"thant_appeal": "reject_thant"}, until="u2_learned")
+    state, told = _play(cmc, "khrushchev", {"thant_appeal": "reject_thant"}, until="accept_deal")
     answers = [h for h in told if h.kind == "answer" and h.decision and h.decision.id == "grozny"]
     assert answers and all("promise" not in h.text for h in answers)
-    assert state.chosen["grozny"] == "line_through_thant"
+    assert state.chosen["grozny"] == "thant_reminder"
 
 
 def test_no_grozny_once_the_ships_run_the_line_or_after_a_strike(cmc):
     for picks in ({"ships_at_line": "run_line"},):
-        state, _ = _play(cmc, "khrushchev", picks, until="u2_learned")
+        state, _ = _play(cmc, "khrushchev", picks, until="accept_deal")
         assert "grozny" not in state.chosen
     state, _ = _play(cmc, "kennedy", {"response": "surgical_strike"}, until=None)
     assert state.chosen["response"] == "surgical_strike" and "grozny" not in state.chosen
