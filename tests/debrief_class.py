@@ -9,8 +9,11 @@ tests/conftest.py is on the import path).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+
+from markupsafe import escape
 
 from game import engine
 from game.model.save import Choice, SaveFile
@@ -26,6 +29,40 @@ HOSTILE = (
     "Ann & Bob",
 )
 """Names that must come out escaped in HTML, quoted in CSV, and never become a path."""
+
+
+def html_escaped(text: str) -> str:
+    """``text`` as the HTML report's templates write it (Jinja2's autoescape)."""
+    return str(escape(text))
+
+
+@dataclass
+class HtmlParts:
+    """An HTML page read by a parser: its text, its tag names and its attribute values."""
+
+    text: str = ""
+    tags: set[str] = field(default_factory=set)
+    attributes: list[str] = field(default_factory=list)
+
+
+def html_parts(page: str) -> HtmlParts:
+    """What a browser would see as text, as tags and as attributes in ``page``."""
+    parts = HtmlParts()
+    texts: list[str] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            parts.tags.add(tag)
+            parts.attributes += [f"{k}={v}" for k, v in attrs]
+
+        def handle_data(self, data):
+            texts.append(data)
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(page)
+    reader.close()
+    parts.text = "".join(texts)
+    return parts
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,12 @@ debrief's own code."""
 from __future__ import annotations
 
 import csv
-import html
 import io
 from collections import Counter
 from statistics import mean
 
 import pytest
-from debrief_class import make_class
+from debrief_class import html_escaped, make_class
 
 from game.debrief import build, gather, render
 from game.debrief.pages import pages
@@ -212,7 +211,7 @@ def test_reports_carry_the_same_figures(cmc, made, debrief):
     ]
     finished = sum(1 for m in games if m.save.summary.ending)
     nuclear = debrief.overview.nuclear_war
-    for fmt, escape in (("md", md), ("html", html.escape)):
+    for fmt, escape in (("md", md), ("html", html_escaped)):
         text = render(debrief, fmt)
         assert f"{nuclear} of {finished} (" in text
         for e in debrief.overview.endings:

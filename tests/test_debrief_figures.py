@@ -5,12 +5,11 @@ game is finished; a student's line says "history never faced it" once."""
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 
 import pytest
-from debrief_class import make_class, play
+from debrief_class import html_escaped, make_class, play
 
 from game.debrief import build, gather, render
 from game.debrief.pages import pages
@@ -63,7 +62,7 @@ def test_one_rule_for_decisions_history_never_faced(cmc, debrief):
         off = sum(1 for c in s.choices if c.matched is not True)
         assert s.divergence == (round(100 * off / len(s.choices)) if s.choices else 0)
     assert md(DIVERGENCE_RULE) in render(debrief, "md")
-    assert html.escape(DIVERGENCE_RULE) in render(debrief, "html")
+    assert html_escaped(DIVERGENCE_RULE) in render(debrief, "html")
     student = next(
         p for p in pages(debrief, False) if p.title.startswith(f"Student {never[0][0].number} ")
     )

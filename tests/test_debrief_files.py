@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from debrief_class import HOSTILE, make_class, play
+from debrief_class import HOSTILE, html_escaped, html_parts, make_class, play
 
 from game.cli import main
 from game.debrief import build, gather, render
@@ -112,13 +112,17 @@ def test_hostile_names_escaped_in_html(hostile, tmp_path, capsys):
     assert main(["debrief", str(hostile), "--format", "html"]) == 0
     text = capsys.readouterr().out
     assert "<script>" not in text and "<script" not in text.lower()
+    page = html_parts(text)
+    assert "script" not in page.tags and not any("passwd" in a for a in page.attributes)
     for name in HOSTILE:
-        escaped = html.escape(name, quote=True)
+        escaped = html_escaped(name)
         assert escaped in text
         if escaped != name:
             assert name not in text
+        assert name in page.text  # a browser shows the name as typed, as text
+        assert not any(name in a for a in page.attributes)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
-    assert "&quot;quoted&quot;" in text and "Ann &amp; Bob" in text
+    assert "&#34;quoted&#34;" in text and "Ann &amp; Bob" in text
 
 
 def test_hostile_names_quoted_in_csv_and_read_back_exactly(hostile, capsys):
@@ -165,7 +169,8 @@ def test_anonymize_leaves_no_name_in_any_format(hostile, capsys):
         pieces = [c for row in csv.reader(io.StringIO(text)) for c in row]
         pieces = pieces if args[0] == "csv" else [text]
         for name in names:
-            for form in {name, html.escape(name), html.escape(name, quote=False)}:
+            forms = {name, html_escaped(name), html.escape(name), html.escape(name, quote=False)}
+            for form in forms:
                 assert not any(form in p for p in pieces), (args, form)
         assert "Pupil" not in text
         if args[0] == "csv":

@@ -45,6 +45,8 @@ def test_wheel_ships_the_scenarios(tmp_path):
     assert (target / "game" / "scenarios" / "cuban-missile-crisis" / "scenario.toml").is_file()
     for page in ("student.html", "teacher.html", "full.html"):  # brink serve's own pages
         assert (target / "game" / "serve" / "templates" / page).is_file(), page
+    for part in ("debrief.html.j2", "parts.html.j2", "report.css"):  # the debrief's report
+        assert (target / "game" / "debrief" / "templates" / part).is_file(), part
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}

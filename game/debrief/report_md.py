@@ -118,7 +118,7 @@ def _decisions(d: Debrief) -> list[str]:
             out.append(f"| (unfinished games stopped here) | {x.waiting} | |")
         out.append("")
         if x.history is not None:
-            who = f" ({md(x.history_by)}" + (f", {x.history_date})" if x.history_date else ")")
+            who = f" ({md(x.history_by)}" + (f", {md(x.history_date)})" if x.history_date else ")")
             out += [
                 f"History chose **{md(x.history)}**{who if x.history_by else ''}: "
                 f"{md(reflow(x.history_note))}",
@@ -162,8 +162,8 @@ def _students(d: Debrief, show_names: bool) -> list[str]:
         out += [f"Danger over time: {' '.join(map(str, s.danger))}.", ""]
         if s.gains:
             leaders, rows = gains_table(s.gains)
-            out.append("| Who gained (−2 to +2) | " + " | ".join(leaders) + " |")
+            out.append("| Who gained (−2 to +2) | " + " | ".join(map(md, leaders)) + " |")
             out.append("|---" * (len(leaders) + 1) + "|")
-            out += [f"| {md(dim)} | " + " | ".join(cells) + " |" for dim, cells in rows]
+            out += [f"| {md(dim)} | " + " | ".join(map(md, cells)) + " |" for dim, cells in rows]
             out.append("")
     return out
