@@ -15,8 +15,15 @@ it opens the game, types a name, starts a Kennedy game and makes ``--choices`` c
 - **Peak memory**: the resident memory (VmRSS) of the server and all its game processes,
   summed, sampled every 0.2 s.
 
-The same run first measures one tab alone (the baseline), then ``--sessions`` tabs at once
-(their starts spread over 3 s, as a class opening the page).
+The same run measures one tab alone (the baseline), then ``--sessions`` tabs at two paces:
+
+- **rush**: every tab opens within 3 s and presses its next key as soon as the screen is
+  quiet (100 ms without bytes): the worst case, many times faster than a class plays.
+- **class**: tabs open over ``--arrive`` seconds (default 30: students arriving and typing the
+  address) and each waits ``--think`` seconds (default 3) before each key, as a student reads a
+  turn before choosing (a real turn takes far longer to read).
+
+A tab that fails is counted and its error printed, never left out silently.
 """
 
 from __future__ import annotations
@@ -74,7 +81,9 @@ async def _quiet(ws) -> None:
             return
 
 
-async def tab(url: str, n: int, choices: int, delay: float) -> tuple[float, list[float]]:
+async def tab(
+    url: str, n: int, choices: int, delay: float, think: float
+) -> tuple[float, list[float]]:
     """One tab: the first frame's time, and the key-to-frame times of its game."""
     await asyncio.sleep(delay)
     keys_ms: list[float] = []
@@ -87,6 +96,8 @@ async def tab(url: str, n: int, choices: int, delay: float) -> tuple[float, list
             await _quiet(ws)
 
             async def key(data: str, timed: bool = True, wait: float = 30.0) -> None:
+                if timed and think:
+                    await asyncio.sleep(think)
                 sent = time.perf_counter()
                 await ws.send_str(json.dumps(["stdin", data]))
                 try:
@@ -111,18 +122,22 @@ async def tab(url: str, n: int, choices: int, delay: float) -> tuple[float, list
     return first, keys_ms
 
 
-async def run(url: str, pid: int, sessions: int, choices: int) -> dict:
+async def run(
+    url: str, pid: int, sessions: int, choices: int, spread: float = 0.0, think: float = 0.0
+) -> dict:
     peak = [0]
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pid, peak, stop))
-    spread = 3.0 if sessions > 1 else 0.0
     results = await asyncio.gather(
-        *(tab(url, i, choices, spread * i / max(sessions, 1)) for i in range(sessions)),
+        *(tab(url, i, choices, spread * i / max(sessions, 1), think) for i in range(sessions)),
         return_exceptions=True,
     )
     stop.set()
     await sampler
     ok = [r for r in results if not isinstance(r, BaseException)]
+    for r in results:
+        if isinstance(r, BaseException):
+            print(f"  a tab failed: {type(r).__name__}: {r}", flush=True)
     firsts = sorted(r[0] for r in ok)
     keys = sorted(k for r in ok for k in r[1])
     return {
@@ -150,6 +165,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sessions", type=int, default=30)
     ap.add_argument("--choices", type=int, default=10)
+    ap.add_argument("--arrive", type=float, default=30.0, help="class pace: seconds of arrivals")
+    ap.add_argument("--think", type=float, default=3.0, help="class pace: seconds before a key")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as saves:
         server = start_server(Path(saves), "--class", "BENCH", "--max-sessions", "200")
@@ -160,8 +177,11 @@ def main() -> None:
             alone = asyncio.run(run(url, pid, 1, a.choices))
             print("baseline " + show(alone), flush=True)
             time.sleep(2)
-            many = asyncio.run(run(url, pid, a.sessions, a.choices))
-            print("together " + show(many), flush=True)
+            rush = asyncio.run(run(url, pid, a.sessions, a.choices, spread=3.0))
+            print("rush     " + show(rush), flush=True)
+            time.sleep(2)
+            paced = asyncio.run(run(url, pid, a.sessions, a.choices, a.arrive, a.think))
+            print("class    " + show(paced), flush=True)
             saved = len(list(server.folder.glob("*.json")))
             print(f"{saved} games saved in the class folder", flush=True)
         finally:

@@ -30,6 +30,7 @@ class ConfirmScreen(StyledOnce, ModalScreen[bool]):
     def __init__(self, label: str, why: str = "cannot be undone and raises the danger sharply."):
         super().__init__()
         self.label, self.why = label, why
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
@@ -41,7 +42,11 @@ class ConfirmScreen(StyledOnce, ModalScreen[bool]):
         yield KeyFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.action_answer(event.button.id == "yes")
 
     def action_answer(self, ok: bool) -> None:
-        self.dismiss(ok)
+        """The first answer stands: a second one, typed before the screen has gone (Enter,
+        then y), is ignored rather than dismissing the screen twice."""
+        if not self._answered:
+            self._answered = True
+            self.dismiss(ok)

@@ -45,6 +45,7 @@ class ExportScreen(StyledOnce, ModalScreen):
         super().__init__()
         self.debrief, self.folder, self.show_names = debrief, folder, show_names
         self.choice = 0
+        self._done = False
 
     def compose(self) -> ComposeResult:
         names = "shown" if self.show_names else "hidden (press n on the debrief to show them)"
@@ -89,7 +90,14 @@ class ExportScreen(StyledOnce, ModalScreen):
         except ExportError as exc:
             self.query_one("#export-error", Static).update(Text(str(exc)))
             return
-        self.dismiss(path)
+        self._close(path)
 
     def action_dismiss_none(self) -> None:
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, result: Path | None) -> None:
+        """Dismissed once: a key typed before the screen has gone (Enter, then Escape) is
+        ignored rather than dismissing it twice."""
+        if not self._done:
+            self._done = True
+            self.dismiss(result)
