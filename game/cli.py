@@ -8,13 +8,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .paths import saves_dir
-from .terminal import shown
+from .terminal import not_a_terminal, shown
 
 if TYPE_CHECKING:
     from .saves import Game
 
 # The models, pydantic and the engine are imported by the commands that use them: `brink` alone
 # paints its title screen before loading them (see game/ui/app.py).
+
+
+NO_TERMINAL = 2
+"""The exit status when the full-screen game is asked for without a terminal."""
+
+
+def _no_terminal(instead: str = "brink play --plain") -> int | None:
+    """Say so and return :data:`NO_TERMINAL` when the full-screen game cannot run here
+    (input from a pipe or a file, output to one); None when it can."""
+    from .commands import error
+
+    which = not_a_terminal()
+    if which is None:
+        return None
+    error(
+        f"the full-screen game needs a terminal, and standard {which} is not one. "
+        f"To play from a script or a pipe, use: {instead}"
+    )
+    return NO_TERMINAL
 
 
 def _plain(game: Game, folder: Path, scenario: str | None = None) -> int:
@@ -46,9 +65,13 @@ def cmd_play(a) -> int:
         outcome = engine.new_game(s, a.role, seed, a.opponent, a.events)
         game = Game(s, outcome.state, player=a.player, class_code=a.class_code)
         game.to_save()  # validates the name and class code before the game starts
-    except ValueError as exc:
-        return error(f"--player/--class: {first_error(exc)}")
+    except ValueError as exc:  # said as the option that was given: "--player: at most 60..."
+        field, _, why = first_error(exc).partition(": ")
+        flag = {"player": "--player", "class_code": "--class"}.get(field)
+        return error(f"{flag}: {why}" if flag else f"--player/--class: {first_error(exc)}")
     if not a.plain:  # the Textual game, opened on this new game
+        if (status := _no_terminal()) is not None:
+            return status
         from .ui.app import create_app
 
         app = create_app(saves_dir(a.saves_dir), s, game=game)
@@ -74,6 +97,8 @@ def cmd_resume(a) -> int:
         )
         return 0
     if not a.plain:  # the Textual game, opened on the resumed game
+        if (status := _no_terminal(f"brink resume --plain {shown(a.save)}")) is not None:
+            return status
         from .ui.app import create_app
 
         where = saves_dir(a.saves_dir) if path.parent == folder else path.parent
@@ -93,22 +118,65 @@ def cmd_saves(a) -> int:
     if not rows:
         print(f"No saved games in {shown(folder)}.")
         return 0
+    scenario = _scenario_or_none(a) if any(r.save is not None for r in rows) else None
     for r in rows:
         if r.save is None:
             print(f"DAMAGED  {shown(r.path.name)}: {r.problem.detail}")
             continue
         v = r.save
-        state = (
-            f"{v.summary.date}, ended: {v.summary.ending}" if v.summary.ending else v.summary.date
-        )
         who = v.player or "(no name)"
         cls = f" [{v.class_code}]" if v.class_code else ""
         copy = "" if r.path.name == f"{v.id}.json" else f" (copy in {r.path.name})"
+        state = _reached(scenario, v)
         line = f"{v.id}{copy}  {who}{cls}  {v.role}  {state}  {len(v.choices)} choices"
-        print(shown(f"{line}  last played {v.updated}"))
+        print(shown(f"{line}  last played {_stamp(v.updated)}"))
     good = sum(r.save is not None for r in rows)
     print(f"{good} game(s), {len(rows) - good} damaged file(s) in {shown(folder)}.")
     return 0
+
+
+def _stamp(stamp: str) -> str:
+    """A save's ISO 8601 moment as a person reads it: "5 December 2026, 12:54 UTC"."""
+    from datetime import UTC, datetime
+
+    from .engine.sources import long_date
+
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone(UTC)
+    except ValueError:
+        return stamp
+    return f"{long_date(moment.date().isoformat())}, {moment:%H:%M} UTC"
+
+
+def _scenario_or_none(a):
+    """The scenario the saves are listed against (for ending titles and dates), or None when
+    it cannot be loaded: the list then shows the ids that the saves hold."""
+    from .content import ScenarioError
+    from .paths import default_scenario_dir
+    from .ui.scenario_cache import load_cached
+
+    try:
+        return load_cached(Path(a.scenario) if a.scenario else default_scenario_dir())
+    except (ScenarioError, OSError):
+        return None
+
+
+def _reached(scenario, save) -> str:
+    """Where a saved game stands: the date of its next decision, or for an ended game its
+    ending's title and the date of its last choice (the calendar runs on past it)."""
+    from .engine import where_phase
+
+    summary = save.summary
+    if summary.ending is None:
+        return summary.date
+    if scenario is None or scenario.meta.id != save.scenario_id:
+        return f"{summary.date}, ended: {summary.ending}"
+    known = {e.id: e.title for e in scenario.endings}
+    title = known.get(summary.ending, summary.ending)
+    last = save.choices[-1].decision if save.choices else None
+    if last is None or last not in scenario.index.decision:
+        return f"ended: {title}"
+    return f"ended: {title} (last choice: {where_phase(scenario, scenario.decision(last).phase)})"
 
 
 def cmd_serve(a) -> int:
@@ -145,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         args = None  # `brink` alone needs no parser
     try:
         if args is None or args.command is None:  # the Textual game, from the title screen
+            if (status := _no_terminal()) is not None:
+                return status
             from .ui.app import create_app
 
             app = create_app(saves_dir(args.saves_dir if args else None))

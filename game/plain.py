@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -22,16 +23,26 @@ from .paths import saves_dir
 from .saves import Game
 from .terminal import shown
 
-WIDTH = 78
 MAX_LINE = 1000
 
-HELP = """\
-How to play: read the situation and what each adviser argues, then type the number of the
-option you advise and press Enter. After each choice you see what followed, why every track
-moved, and what really happened at that point in 1962.
-  1-9  choose that option          a  the advisers' positions again
-  t    tracks and tension log      h  this help
-  q    save and quit (resume later with: brink resume SAVE-ID)"""
+HELP = (
+    "How to play: read the situation and what each adviser argues, then type the number of "
+    "the option you advise and press Enter. After each choice you see what followed, why "
+    "every track moved, and what really happened at that point in 1962."
+)
+KEYS = (
+    ("1-9", "choose that option"),
+    ("a", "the advisers' positions again"),
+    ("t", "tracks and tension log"),
+    ("h", "this help"),
+    ("q", "save and quit (resume later with: brink resume SAVE-ID)"),
+)
+
+
+def width() -> int:
+    """The width prose is wrapped to: the terminal's (``COLUMNS`` when output is not a
+    terminal) less two, at most 78 and at least 30."""
+    return max(30, min(78, shutil.get_terminal_size((80, 24)).columns - 2))
 
 
 class Plain:
@@ -54,13 +65,16 @@ class Plain:
         """The ``--scenario`` folder the game was started with (None: the installed one)."""
         self.unsaved = False
         """Whether the last save failed (the exit status is then 1)."""
+        self.path: Path | None = None
+        """Where the game was last saved."""
+        self.width = width()
 
     def save(self, game: Game) -> bool:
         """Save; a failure (full disk, read-only folder, a file in the folder's place) is
         said with the folder and the cause, never a traceback. True when saved."""
         before = game.id
         try:
-            self._save(game)
+            self.path = self._save(game)
         except OSError as exc:
             self.unsaved = True
             self.say(
@@ -103,15 +117,18 @@ class Plain:
             words = " ".join(para.split())
             lines = textwrap.wrap(
                 words,
-                WIDTH,
+                self.width,
                 initial_indent=indent,
                 subsequent_indent=indent if hang is None else hang,
+                break_on_hyphens=False,
             )
             print("\n".join(lines), file=self.out)
 
     def record(self, r: Record) -> None:
         """The historical record: its verdict, then the note, the dispute and the sources."""
-        self.say(f"{r.title}: {r.summary}" if r.summary else r.title)
+        self.say(f"\n{r.line}")
+        if r.summary:
+            self.say(r.summary, "  ")
         self.say(r.note, "  ")
         if r.disputed:
             self.say(f"Disputed: {r.disputed}", "  ")
@@ -128,12 +145,12 @@ class Plain:
         self.say(t.text, "  ")
         for c in t.changes:
             self.say(c.text, "  ")
-        if t.record is not None:
-            self.record(t.record)
 
     def turn(self) -> None:
         v = engine.view(self.game.scenario, self.game.state)
         self.say(f"\n=== {v.where} ===")
+        self.say(v.status)
+        self.say()
         self.say(v.title)
         self.say()
         for para in v.situation:
@@ -144,6 +161,11 @@ class Plain:
         for i, o in enumerate(v.options, 1):
             self.say(f"{i}. {o.label} \u2014 {o.detail}", "   ", hang="      ")
         self.say("(h help, t tracks, a advisers, q save and quit)")
+
+    def help(self) -> None:
+        self.say(HELP)
+        for key, what in KEYS:
+            self.say(what, f"  {key:<5}", hang="       ")
 
     def advisers(self, v) -> None:
         if not v.advisers:
@@ -204,6 +226,19 @@ class Plain:
             f"Peak danger {r.peak_danger}; highest alert DEFCON {r.peak_defcon}."
         )
 
+    def found(self) -> None:
+        """Record the ending among those found in the saves folder (as the game does) and say
+        how many of the scenario's endings have been found."""
+        from .saves import discoveries
+
+        s = self.game.scenario
+        try:
+            got = discoveries.record_found(self.folder, s.meta.id, self.game.state.ending)
+        except OSError:
+            got = discoveries.read_found(self.folder, s.meta.id) | {self.game.state.ending}
+        known = {e.id for e in s.endings}
+        self.say(f"\nEndings found: {len(got & known)} of {len(known)}")
+
     # --- input ----------------------------------------------------------------------------
 
     def read(self) -> str | None:
@@ -260,7 +295,7 @@ class Plain:
             if line in ("q", "quit"):
                 return self._stop("")
             if line in ("h", "help", "?"):
-                print(HELP, file=self.out)
+                self.help()
             elif line == "t":
                 self.tracks()
             elif line == "a":
@@ -289,15 +324,24 @@ class Plain:
                 shown_phase = self.game.state.phase
                 outcome = self.game.choose(option.id)
                 side = self.game.state.side
-                for told in tell_all(self.game.scenario, side, outcome.happenings):
-                    self.happening(told, shown_phase)
-                    shown_phase = told.phase
+                told = tell_all(self.game.scenario, side, outcome.happenings)
+                for t in told:  # the story first, then what history did
+                    self.happening(t, shown_phase)
+                    shown_phase = t.phase
+                for t in told:
+                    if t.record is not None:
+                        self.record(t.record)
                 saved = self.save(self.game)
                 if self.game.state.ending is None:
                     self.turn()
                 else:
                     self.ending()
-                    self.say(f"\nGame saved as {self.game.id}." if saved else "\nGame not saved.")
+                    self.found()
+                    if saved and self.path is not None:
+                        self.say(f"\nGame saved as {self.game.id}, in the file:")
+                        print(f"  {shown(self.path.resolve())}", file=self.out)  # copied whole
+                    else:
+                        self.say("\nGame not saved.")
         return self.status()
 
 

@@ -87,6 +87,18 @@ def _fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("brink-fallback", _fallback)
 
 
+def not_a_terminal() -> str | None:
+    """Which of standard input and output is not a terminal ("input", "output"), or None
+    when both are: the full-screen game needs both, or it waits for keys that never come."""
+    for name, stream in (("input", sys.stdin), ("output", sys.stdout)):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except (ValueError, OSError):  # closed
+            return name
+    return None
+
+
 def degrade_streams() -> None:
     """Make standard output and error never fail on a character their encoding lacks (a C
     locale, ``PYTHONIOENCODING=latin-1``): such characters are written in plain ASCII

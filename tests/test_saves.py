@@ -466,7 +466,7 @@ def test_brink_saves_lists_and_sorts(tmp_path, mini, capsys):
     args = ["saves", "--saves-dir", str(tmp_path), "--scenario", str(FROZEN_MINI)]
     assert cli.main([*args, "--sort", "player"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "amy [B2]  kennedy" in out[0] and "ended: deal" in out[0] and "last played" in out[0]
+    assert "amy [B2]  kennedy" in out[0] and "ended: A deal" in out[0] and "last played" in out[0]
     assert "Zed [A1]" in out[1]
     assert out[2].startswith("DAMAGED  bad.json: save_version: version 7 is newer")
     assert out[3] == f"2 game(s), 1 damaged file(s) in {tmp_path}."

@@ -16,6 +16,7 @@ from .view import (
     shown_position,
     view,
     where,
+    where_phase,
 )
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "shown_position",
     "view",
     "where",
+    "where_phase",
 ]

@@ -50,11 +50,15 @@ def denied(url: str) -> str | None:
     return None
 
 
-def _date(value: str) -> str:
-    if len(value) == 4:
-        return value
-    year, month, day = value.split("-")
-    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+def long_date(value: str) -> str:
+    """An ISO date as a person reads it: "1962-10-16" is "16 October 1962", "1962-10" is
+    "October 1962", "1962" stays."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return value
 
 
 def _surnames(author: str) -> str:
@@ -77,7 +81,7 @@ def short(source: Source) -> str:
 def cite(source: Source) -> str:
     """A source as a person reads it: author, title, date ("Michael Dobbs, One Minute to
     Midnight, 2008")."""
-    parts = (source.author, source.title, source.date and _date(source.date))
+    parts = (source.author, source.title, source.date and long_date(source.date))
     return ", ".join(p for p in parts if p)
 
 
@@ -91,6 +95,11 @@ def cite_keys(scenario: Scenario, keys: Iterable[str]) -> str:
     return "; ".join(cite(s) if (s := scenario.source(k)) else k for k in keys)
 
 
+def short_keys(scenario: Scenario, keys: Iterable[str]) -> str:
+    """The sources named in brief ("Dobbs 2008; Stern 2005"), joined by semicolons."""
+    return "; ".join(short(s) if (s := scenario.source(k)) else k for k in keys)
+
+
 def basis(scenario: Scenario, position: Position) -> str:
     """How an adviser's argument stands on the record, as shown beside it:
     "documented: Dobbs 2008; FRUS XI, no. 99" or "illustrative"."""
@@ -98,8 +107,7 @@ def basis(scenario: Scenario, position: Position) -> str:
         return "not marked as documented or illustrative"
     if position.basis == "illustrative":
         return "illustrative: a plausible line, not from the record"
-    names = (short(s) if (s := scenario.source(k)) else k for k in position.sources)
-    return "documented: " + "; ".join(names)
+    return "documented: " + short_keys(scenario, position.sources)
 
 
 BASIS_MISSING = 'required: basis = "documented" (with the sources that show it) or "illustrative"'

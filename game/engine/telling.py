@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model.scenario import Scenario
 from ..model.state import Change
 from .play import Happening
-from .sources import cite_keys
+from .sources import cite_keys, long_date
 from .view import change_text
 
 HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}
@@ -32,14 +32,15 @@ class ToldChange:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """What really happened at that point: a title with the verdict, then paragraphs."""
+    """What really happened at that point: one line with the verdict (all a folded record
+    shows), then paragraphs."""
 
-    title: str
-    """"Historical record — You matched history", "Historical record: this decision never
-    arose in 1962" or, for an incident, "Historical record"."""
+    line: str
+    """"You matched history — 22 October 1962, President Kennedy", "You diverged from history:
+    history chose “Y” (20 October 1962, President Kennedy)", "Historical record: this
+    decision never arose in 1962" or, for an incident, "Historical record: <its title>"."""
     summary: str | None
-    """"You chose “X”; history chose “Y” on 1962-10-20 (Kennedy).", or why the decision
-    never arose."""
+    """Why the decision never arose, when it did not."""
     note: str
     disputed: str | None
     sources: str | None
@@ -99,21 +100,24 @@ def tell_all(scenario: Scenario, side: str, happenings) -> tuple[Told, ...]:
 def _record(scenario: Scenario, h: Happening) -> Record | None:
     if h.kind == "event" and h.event is not None and h.event.note:
         e = h.event
-        return Record("Historical record", None, e.note, e.disputed, _cited(scenario, e.sources))
+        line = f"Historical record: {h.title}"
+        return Record(line, None, e.note, e.disputed, _cited(scenario, e.sources))
     if h.kind != "decision" or h.decision is None:
         return None
     rec = h.decision.history
     sources = _cited(scenario, rec.sources)
     if rec.option is None:
-        title = "Historical record: this decision never arose in 1962"
-        return Record(title, rec.none_because, rec.note, rec.disputed, sources)
-    verdict = "You matched history" if h.matched else "You diverged from history"
-    label = scenario.option(h.decision.id, rec.option).label
-    when = f" on {rec.date}" if rec.date else ""
-    by = f" ({rec.by})" if rec.by else ""
-    chosen = h.option.label if h.option is not None else ""
-    summary = f"You chose “{chosen}”; history chose “{label}”{when}{by}."
-    return Record(f"Historical record — {verdict}", summary, rec.note, rec.disputed, sources)
+        line = "Historical record: this decision never arose in 1962"
+        return Record(line, rec.none_because, rec.note, rec.disputed, sources)
+    when = ", ".join(x for x in (rec.date and long_date(rec.date), rec.by) if x)
+    if h.matched:
+        line = "You matched history" + (f" — {when}" if when else "")
+    else:
+        label = scenario.option(h.decision.id, rec.option).label
+        line = f"You diverged from history: history chose “{label}”" + (
+            f" ({when})" if when else ""
+        )
+    return Record(line, None, rec.note, rec.disputed, sources)
 
 
 def _cited(scenario: Scenario, keys) -> str | None:

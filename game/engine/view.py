@@ -63,6 +63,9 @@ class View:
     tracks: tuple[TrackView, ...]
     log: tuple[Change, ...]
     ending: str | None
+    status: str
+    """The state of the world at a glance, for a status line: "Danger 7/10, on the brink ·
+    US forces DEFCON 3 · SAC DEFCON 2" (see :func:`status`)."""
 
 
 def reflow(text: str) -> str:
@@ -97,19 +100,49 @@ def needs_confirm(option: Option, danger_track: str = "danger", danger_now: int 
     return option.irreversible and value - danger_now >= CONFIRM_DANGER
 
 
-def where(scenario: Scenario, state: GameState) -> str:
-    phase = scenario.meta.phases[state.phase]
+def status(scenario: Scenario, tracks: tuple[TrackView, ...]) -> str:
+    """The danger track and the alert tracks in one short line, each by its short label: the
+    danger as "7/10" with its level's word, an alert track by its level's name ("DEFCON 3",
+    the part of "DEFCON 3: forces ready to deploy" before the colon) after its short label
+    unless the name starts with it."""
+    meta = scenario.meta
+    shown = {tv.track.id: tv for tv in tracks}
+    parts = []
+    for track_id in (meta.danger_track, *meta.defcon_tracks):
+        tv = shown.get(track_id)
+        if tv is None:  # not visible to this side
+            continue
+        t = tv.track
+        name = t.short or t.label
+        if track_id == meta.danger_track:
+            parts.append(f"{name} {tv.value}/{t.max}" + (f", {tv.level}" if tv.level else ""))
+        else:
+            level = tv.level.split(": ", 1)[0] if tv.level else str(tv.value)
+            parts.append(level if level.startswith(name) else f"{name} {level}")
+    return " · ".join(parts)
+
+
+def where(scenario: Scenario, state: GameState, phase_index: int | None = None) -> str:
+    """The date of the game's phase (or of phase ``phase_index``), with the crisis day:
+    "Saturday 27 October 1962, morning — day 12 of 13"."""
+    phase = scenario.meta.phases[phase_index if phase_index is not None else state.phase]
     if phase.day is None:
         return phase.label
     return f"{phase.label} — day {phase.day} of {scenario.meta.crisis_days}"
+
+
+def where_phase(scenario: Scenario, phase_id: str) -> str:
+    """The date of the phase ``phase_id``, as :func:`where` gives it."""
+    index = next(i for i, p in enumerate(scenario.meta.phases) if p.id == phase_id)
+    return where(scenario, None, index)  # type: ignore[arg-type]
 
 
 def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
     """The game as ``side`` (by default the player's) sees it now."""
     side = side or ROLE_SIDE[state.role]
     phase = scenario.meta.phases[state.phase]
-    visible = [t for t in scenario.meta.tracks if side in t.visible_to]
-    names = {t.id for t in visible}
+    seen = seen_tracks(scenario, state, side)
+    names = {tv.track.id for tv in seen}
     decision = scenario.decision(state.pending) if state.pending else None
     title = None
     situation: tuple[str, ...] = ()
@@ -128,9 +161,17 @@ def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
         situation=situation,
         options=options,
         advisers=advisers,
-        tracks=tuple(TrackView(t, state.tracks[t.id]) for t in visible),
+        tracks=seen,
         log=tuple(c for c in state.log if c.track in names),
         ending=state.ending,
+        status=status(scenario, seen),
+    )
+
+
+def seen_tracks(scenario: Scenario, state: GameState, side: str) -> tuple[TrackView, ...]:
+    """The tracks ``side`` can see, with their values now."""
+    return tuple(
+        TrackView(t, state.tracks[t.id]) for t in scenario.meta.tracks if side in t.visible_to
     )
 
 

@@ -31,7 +31,18 @@ def printable(text: str) -> str:
 
 Printable = AfterValidator(printable)
 
-Label = Annotated[str, StringConstraints(max_length=60), Printable]
+LABEL_MAX = 60
+"""The longest player name or class code, in characters (the new-game form's limit too)."""
+
+
+def short_enough(text: str) -> str:
+    """Refuse a name or class code over :data:`LABEL_MAX` characters, in Brink's own words."""
+    if len(text) > LABEL_MAX:
+        raise ValueError(f"at most {LABEL_MAX} characters (this one has {len(text)})")
+    return text
+
+
+Label = Annotated[str, AfterValidator(short_enough), Printable]
 """A player name or class code: at most 60 characters, no control characters, no invisible
 formatting characters (bidi marks, zero-width joiners...), no line or paragraph separators."""
 

@@ -49,6 +49,9 @@ class Track(Model):
 
     id: Ident
     label: Text
+    short: Text | None = None
+    """The label in the status line, where room is short ("SAC" for "Strategic Air Command:
+    DEFCON"); by default the label."""
     description: Text
     min: int
     max: int

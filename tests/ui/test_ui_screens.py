@@ -388,6 +388,7 @@ def test_brink_with_no_command_opens_the_title_screen(monkeypatch, tmp_path):
 
     ran = []
     monkeypatch.setattr(BrinkApp, "run", lambda self, **kw: ran.append(self))
+    monkeypatch.setattr(cli, "not_a_terminal", lambda: None)  # as if in a terminal
     monkeypatch.setenv("BRINK_SAVES_DIR", str(tmp_path))
     assert cli.main([]) == 0
     assert len(ran) == 1 and ran[0].game is None and ran[0].saves == tmp_path
@@ -400,6 +401,7 @@ def test_brink_play_without_plain_opens_the_game(monkeypatch, tmp_path):
 
     ran = []
     monkeypatch.setattr(BrinkApp, "run", lambda self, **kw: ran.append(self))
+    monkeypatch.setattr(cli, "not_a_terminal", lambda: None)  # as if in a terminal
     assert cli.main(["play", "--seed", "4", "--saves-dir", str(tmp_path)]) == 0
     assert ran[0].game is not None and ran[0].game.state.seed == 4
 

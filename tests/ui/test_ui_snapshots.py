@@ -48,7 +48,7 @@ def test_title(snap_compare, app_for, theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_game_turn(snap_compare, app_for, theme):
     """The first turn at 80x24: "Tuesday 16 October 1962 — day 1 of 2 · Photos" on top, the
-    title "Respond to the photos", the situation, "Advisers" with "Curtis LeMay, Air Force Chief
+    status line "Danger 2/10 · DEFCON 5" under it (always in view), the title "Respond to the photos", the situation, "Advisers" with "Curtis LeMay, Air Force Chief
     of Staff — for: Air strike" in bold and "Bomb them." muted under it, then in the same scroll "Alert" with the gauge
     "■ □ □ □ □  DEFCON 5" and the start of the "Tracks" list; the options box, "Options 1–3" on
     its frame, lists "1. Talk", "2. Air strike", "3. Blockade" (the order seed 1 draws) with details, option 1
@@ -73,13 +73,13 @@ async def _chose_blockade(pilot):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_choice_result(snap_compare, app_for, theme):
-    """After choosing Blockade, at 80x24: "Your decision: Respond to the photos", "You chose:
-    Blockade.", "The navy sails.", the changes with reasons "+1 Danger (2 → 3, worse): ships face
-    each other" and "-2 DEFCON (5 → 3, worse): forces on alert" (worse in words, not only in
-    red), a framed "Historical record — You matched
-    history" panel ("history chose “Blockade” on 1962-10-20 (Kennedy)", "He chose a blockade.",
-    "Sources: DOB (One Minute to Midnight)"), then "Incident: An incident" below; the footer
-    starts with ⏎ Continue."""
+    """After choosing Blockade, at 80x24, in story order: under the date and the status line
+    ("Danger 3/10 · DEFCON 3"), "Your decision: Respond to the photos", "You chose: Blockade.",
+    "The navy sails.", the changes with reasons "+1 Danger (2 → 3, worse): ships face each
+    other" and "-2 DEFCON (5 → 3, worse): forces on alert" (worse in words, not only in red),
+    then the incident and the other side's answer, and last the framed record folded to
+    "▸ You matched history — 20 October 1962, Kennedy" (scrolled below); the footer starts with
+    ⏎ Continue and offers h Record."""
     assert snap_compare(app_for(theme), run_before=_chose_blockade, terminal_size=(80, 24))
 
 

@@ -27,7 +27,7 @@ from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 from ..widgets.scroll import rewind
-from ..widgets.text import HEADING, MUTED, give, paragraphs, reflow
+from ..widgets.text import HEADING, MUTED, give, header, paragraphs, reflow
 from ..widgets.tracks import tracks_text
 from .styled import StyledOnce
 
@@ -103,7 +103,8 @@ class GameScreen(StyledOnce, Screen):
         options.focus()
 
     def _where(self) -> Content:
-        return Content(f"{self.turn.where} · {self.turn.phase_title}")
+        v = self.turn
+        return header(f"{v.where} · {v.phase_title}", v.status)
 
     def _situation(self) -> Content:
         v = self.turn

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...model.save import LABEL_MAX
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 from .styled import StyledOnce
@@ -80,8 +81,12 @@ class NewGameScreen(StyledOnce, Screen):
             yield Choices(EVENTS, id="events")
             if self.app.classroom is None:  # in a classroom: the name given first, the class fixed
                 with Horizontal(id="names"):
-                    yield Input(placeholder="Your name (optional)", id="player", max_length=80)
-                    yield Input(placeholder="Class code (optional)", id="class", max_length=40)
+                    yield Input(
+                        placeholder="Your name (optional)", id="player", max_length=LABEL_MAX
+                    )
+                    yield Input(
+                        placeholder="Class code (optional)", id="class", max_length=LABEL_MAX
+                    )
             yield Static("", id="form-error")
         yield KeyFooter()
 

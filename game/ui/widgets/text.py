@@ -12,6 +12,7 @@ __all__ = [
     "HEADING",
     "MUTED",
     "give",
+    "header",
     "line",
     "para",
     "paragraphs",
@@ -54,3 +55,9 @@ def paragraphs(title: tuple[str, str], *paragraphs: str | tuple[str, str]) -> Co
         parts += ["\n" if i == 0 else "\n\n"]
         parts.append((reflow(text), style) if style else reflow(text))
     return Content.assemble(*parts)
+
+
+def header(where: str, status: str) -> Content:
+    """The two lines at the top of a turn and a result: where and when, then the status line
+    (danger and alert levels, see :func:`game.engine.view.status`), always in view."""
+    return Content.assemble(where, "\n", (status, "not bold $foreground"))

@@ -1,0 +1,112 @@
+"""Play at a glance, outside the Textual game: the status line, records told once without
+repeating the choice, dates as people write them, plain mode level with the game (wrapped to
+the terminal, endings found, the save's full path), the full-screen game refused without a
+terminal, and names over 60 characters refused in Brink's words."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+
+from game import cli, engine
+from game.engine.sources import long_date
+from game.engine.telling import tell_all
+from game.plain import Plain
+from game.saves import Game, write_save
+
+ISO_DATE = re.compile(r"\b1[89]\d\d-\d\d-\d\d\b")
+
+
+def test_status_line_names_danger_with_its_word_and_both_alerts(cmc):
+    state = engine.new_game(cmc, "kennedy", 1).state
+    assert engine.view(cmc, state).status == (
+        "Danger 2/10, calm · US forces DEFCON 5 · SAC DEFCON 5"
+    )
+    hot = state.model_copy(
+        update={"tracks": {**state.tracks, "danger": 7, "defcon": 3, "sac_defcon": 2}}
+    )
+    assert engine.view(cmc, hot).status == (
+        "Danger 7/10, on the brink · US forces DEFCON 3 · SAC DEFCON 2"
+    )
+
+
+def test_dates_as_people_write_them():
+    assert long_date("1962-10-16") == "16 October 1962"
+    assert long_date("1962-10") == "October 1962"
+    assert long_date("1997") == "1997"
+
+
+def test_a_matched_record_says_so_once_and_a_diverged_one_names_historys_choice(cmc):
+    game = engine.new_game(cmc, "kennedy", 1)
+    matched = engine.choose(cmc, game.state, "secret_committee")
+    (told,) = [t for t in tell_all(cmc, "usa", matched.happenings) if t.record]
+    assert told.record.line == "You matched history — 16 October 1962, President Kennedy"
+    assert told.record.summary is None  # no "You chose X; history chose X"
+    other = engine.choose(cmc, game.state, "strike_now")
+    (told,) = [t for t in tell_all(cmc, "usa", other.happenings) if t.record]
+    assert told.record.line.startswith("You diverged from history: history chose “")
+    assert "(16 October 1962, President Kennedy)" in told.record.line
+
+
+def play_plain(cmc, folder, lines: bytes, seed: int = 3) -> str:
+    game = Game(cmc, engine.new_game(cmc, "kennedy", seed).state)
+    out = io.StringIO()
+    Plain(game, io.BytesIO(lines), out, lambda g: write_save(folder, g.to_save()), folder).run()
+    return out.getvalue()
+
+
+def test_plain_at_80_columns_wraps_everything_shows_no_iso_date_and_ends_well(
+    cmc, tmp_path, monkeypatch
+):
+    """A whole game, help first, at COLUMNS=80 (off history's path: option 1 every turn): no
+    line is over 80 columns, no ISO date is shown, the end counts the endings found (recorded
+    as the game records them) and prints the save's full path."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = play_plain(cmc, tmp_path, b"h\n" + b"1\ny\n" * 40)
+    (path,) = [p for p in tmp_path.glob("*.json") if p.name != "discoveries.json"]
+    whole = f"  {path.resolve()}"  # a path is printed whole, to be copied
+    long = [line for line in out.splitlines() if len(line) > 80 and line != whole]
+    assert not long, long
+    assert not ISO_DATE.search(out), ISO_DATE.search(out)
+    assert "q    save and quit" in out  # the help, wrapped and in columns
+    assert re.search(r"\nEndings found: 1 of \d+\n", out)
+    assert f"\n{whole}\n" in out
+    assert (tmp_path / "discoveries.json").exists()
+    again = play_plain(cmc, tmp_path, b"1\ny\n" * 40, seed=4)
+    assert re.search(r"\nEndings found: [12] of \d+\n", again)
+
+
+def test_plain_keeps_the_record_after_the_story(cmc, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    out = play_plain(cmc, tmp_path, b"h\nq\n")
+    lines = [line for line in out.splitlines() if not line.startswith("  brink resume")]
+    assert max(map(len, lines)) <= 60  # the resume command is printed whole, to be copied
+    out = play_plain(cmc, tmp_path, b"1\nq\n")
+    story, record = out.index("You chose:"), out.index("You diverged from history")
+    assert story < record
+
+
+def test_the_full_screen_game_without_a_terminal_says_use_plain():
+    """`echo 1 | brink` exits 2 at once, naming brink play --plain, rather than taking over
+    the screen and waiting."""
+    for args in ([], ["play"]):
+        r = subprocess.run(
+            [sys.executable, "-m", "game", *args],
+            input=b"1\n",
+            capture_output=True,
+            timeout=30,
+        )
+        assert r.returncode == 2, r
+        assert b"brink play --plain" in r.stderr
+        assert b"Traceback" not in r.stderr and not r.stdout
+
+
+def test_a_name_over_60_characters_is_refused_in_brinks_words(tmp_path, capsys):
+    code = cli.main(["play", "--plain", "--player", "x" * 61, "--saves-dir", str(tmp_path)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "brink: --player: at most 60 characters (this one has 61)"
+    code = cli.main(["play", "--plain", "--class", "y" * 70, "--saves-dir", str(tmp_path)])
+    assert "--class: at most 60 characters (this one has 70)" in capsys.readouterr().err
