@@ -110,3 +110,15 @@ def test_a_name_over_60_characters_is_refused_in_brinks_words(tmp_path, capsys):
     assert err.strip() == "brink: --player: at most 60 characters (this one has 61)"
     code = cli.main(["play", "--plain", "--class", "y" * 70, "--saves-dir", str(tmp_path)])
     assert "--class: at most 60 characters (this one has 70)" in capsys.readouterr().err
+
+
+def test_the_danger_chart_covers_the_campaigns_own_turns(cmc):
+    """The Kennedy campaign starts on 16 October 1962: the steps settled as history had them
+    before it (1959 to September 1962) are not charted."""
+    from game.engine.compare import campaign_dangers
+
+    state = engine.new_game(cmc, "kennedy", 1).state
+    assert len(state.trail) > 1  # the years before, settled
+    assert campaign_dangers(cmc, state) == (state.trail[-1].danger,)
+    state = engine.choose(cmc, state, "secret_committee").state
+    assert len(campaign_dangers(cmc, state)) == 2

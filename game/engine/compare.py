@@ -63,6 +63,15 @@ def divergence(state: GameState) -> int:
     return round(100 * off / len(mine))
 
 
+def campaign_dangers(scenario: Scenario, state: GameState) -> tuple[int, ...]:
+    """The danger as the campaign opened, then after each of its steps: the steps settled as
+    history had them before its first phase (the Kennedy campaign's 1959-1962) are left out."""
+    start = scenario.start_position(state.role)
+    trail, pos = state.trail, scenario.phase_position
+    first = next((i for i, p in enumerate(trail) if pos(p.phase) >= start), len(trail))
+    return tuple(p.danger for p in trail[max(0, first - 1) :])
+
+
 def peaks(state: GameState) -> tuple[int, int]:
     """Peak danger and peak alert (lowest DEFCON) reached so far."""
     return max(p.danger for p in state.trail), min(p.defcon for p in state.trail)

@@ -47,3 +47,21 @@ async def test_first_turn_and_its_result_show_the_status_without_scrolling(tmp_p
         record = str(app.screen.query_one("#record").render())
         assert "Sources: Sheldon M. Stern" in record and "You chose" not in record
         assert "1962-10-16" not in record
+
+
+async def test_page_down_scrolls_the_turn_and_never_moves_the_option_cursor(tmp_path, cmc):
+    """As the help says, PgDn and PgUp scroll the turn; the highlighted option stays where it
+    was, so PgDn then Enter advises the option the player had picked, not another."""
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        options = app.screen.query_one("#options")
+        body = app.screen.query_one("#body")
+        assert options.has_focus and options.highlighted == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert options.highlighted == 0 and body.scroll_y > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert options.highlighted == 0 and body.scroll_y == 0

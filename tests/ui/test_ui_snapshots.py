@@ -116,7 +116,8 @@ async def _to_ending_top(pilot):
 def test_ending_top_wide(snap_compare, app_for):
     """The top of the ending at 120x40: the headline "A deal" on a coloured bar, "They
     withdrew.", "What historians think" / "As it happened.", the "Who gained: this game beside
-    history (A deal), −2 to +2" table (Kennedy, War avoided, +2, +2) and its note, the danger
+    history (A deal), −2 to +2" rows, each with its reason under it ("Kennedy — War avoided:
+    +2 here, +2 in history", then "peace"), the danger
     sparkline with its values in words, the divergence, the path and the endings found."""
     assert snap_compare(app_for(DEFAULT), run_before=_to_ending_top, terminal_size=(120, 40))
 

@@ -12,9 +12,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
-from ...engine.compare import historical_ending, report
+from ...engine.compare import campaign_dangers, historical_ending, report
 from ...engine.sources import cite_keys
 from ...engine.view import ending_told
 from ...model.scenario import Scenario
@@ -69,14 +69,9 @@ class EndingScreen(StyledOnce, Screen):
         s, st, r = self.scenario, self.game_state, self._report
         hist = historical_ending(s)
         yield line(f"Who gained: this game beside history ({hist.title}), −2 to +2", "heading")
-        yield self._gains()
-        # one widget for all the notes, and one for all the dates below: the ending is the
-        # longest screen, and every widget adds to the time it takes to appear
-        notes = [f"{g.leader.title()}, {g.dimension}: {g.note}" for g in r.gains if g.note]
-        if notes:
-            yield para("\n\n".join(notes), "muted")
+        yield Static(self._gains(), id="gains")
         yield line("Danger over time", "heading")
-        dangers = [p.danger for p in st.trail]
+        dangers = campaign_dangers(s, st)
         yield Sparkline(dangers, id="danger-chart")
         yield line(
             "Danger by turn: "
@@ -110,18 +105,17 @@ class EndingScreen(StyledOnce, Screen):
         ]
         yield Static(Content.assemble(*parts).rstrip(), classes="found-list")
 
-    def _gains(self) -> DataTable:
-        table = DataTable(id="gains", cursor_type="none", zebra_stripes=True)
-        # Text, not str: a str label is read as Rich markup, which loads Rich's emoji table
-        table.add_columns(*map(Text, ("Leader", "Dimension", "This game", "History")))
+    def _gains(self) -> Content:
+        """Each leader's gain on each dimension, this game beside history, with its reason
+        on the line below: one text, however many rows."""
+        parts: list = []
         for g in self._report.gains:
-            table.add_row(
-                Text(g.leader.title()),
-                Text(g.dimension),
-                Text(score(g.score)),
-                Text(score(g.historical_score)),
-            )
-        return table
+            parts += ["\n\n"] if parts else []
+            parts.append((f"{g.leader.title()} — {g.dimension}: ", "bold"))
+            parts.append(f"{score(g.score)} here, {score(g.historical_score)} in history")
+            if g.note:
+                parts += ["\n", (reflow(g.note), MUTED)]
+        return Content.assemble(*parts)
 
     def action_again(self) -> None:
         from .new_game import NewGameScreen

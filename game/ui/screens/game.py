@@ -51,8 +51,10 @@ class GameScreen(StyledOnce, Screen):
         Binding("s", "app.save", "Save"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("escape", "leave", "Title"),
-        Binding("pageup", "scroll('page_up')", show=False),
-        Binding("pagedown", "scroll('page_down')", show=False),
+        # before the focused options list's own PgUp/PgDn, which would move its cursor: PgDn
+        # then Enter must never advise an option the player did not pick
+        Binding("pageup", "scroll('page_up')", show=False, priority=True),
+        Binding("pagedown", "scroll('page_down')", show=False, priority=True),
     ]
 
     class Chosen(Message):
