@@ -44,6 +44,21 @@ def cache_dir() -> Path:
     return Path(base) / "brink"
 
 
+def config_dir() -> Path:
+    """Where Brink keeps the player's preferences (the theme): ``BRINK_CONFIG_DIR``, else
+    ``$XDG_CONFIG_HOME/brink``, else ``~/.config/brink``. Raises OSError when there is none."""
+    explicit = os.environ.get("BRINK_CONFIG_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CONFIG_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".config"
+        except RuntimeError as exc:
+            raise OSError(f"no configuration folder: {exc}") from None
+    return Path(base) / "brink"
+
+
 CACHE_LIMIT = 64_000_000
 """The largest cache entry read (the loaded scenario is about a megabyte)."""
 

@@ -67,7 +67,13 @@ class Actions:
         self.notify(f"Saved as {self.game.id} in {shown(self.saves)}.", title="Saved", markup=False)
 
     def action_set_theme(self, name: str) -> None:
+        """Switch theme, and remember it for the next start (not in a classroom tab, whose
+        server every student shares)."""
         self.theme = name
+        if self.classroom is None:
+            from .preferences import remember_theme
+
+            remember_theme(name)
 
     def action_contrast(self) -> None:
-        self.theme = DEFAULT if self.theme == CONTRAST else CONTRAST
+        self.action_set_theme(DEFAULT if self.theme == CONTRAST else CONTRAST)

@@ -107,6 +107,26 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
 
         return TitleScreen()
 
+    def on_resize(self, event) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Below the minimum size, the minimum said plainly over everything; above it, gone."""
+        from .screens.too_small import TooSmallScreen, too_small
+
+        if too_small(width, height):
+            if not any(isinstance(s, TooSmallScreen) for s in self.screen_stack):
+                self.push_screen(TooSmallScreen())
+        elif isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+
+    def get_system_commands(self, screen):
+        """Textual's palette commands but its theme list: every built-in theme, where Brink
+        offers its three by name (see :mod:`.commands`)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
+
     def on_mount(self) -> None:
         self._event_loop = asyncio.get_running_loop()
         for sig in TERMINATING:  # leave the terminal as it was found: alternate screen, mouse
@@ -126,6 +146,7 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
             from .screens.student import StudentScreen
 
             self.push_screen(StudentScreen())
+        self._fit(*self.size)
 
     def refresh_css(self, animate: bool = True) -> None:
         """Setting the theme in ``__init__`` asks for this before anything is on screen: then
@@ -326,18 +347,23 @@ def create_app(
     seed: int | None = None,
     game: Game | None = None,
     note: str | None = None,
-    theme: str = DEFAULT,
+    theme: str | None = None,
     classroom: Classroom | None = None,
 ) -> BrinkApp:
     """Build the app: the saves folder, the scenario (loaded or a folder; default the shipped
     one), a fixed seed for new games (tests), a game to open at once (``brink play`` and
-    ``brink resume``) with an optional note about it, the starting theme, and in a classroom
+    ``brink resume``) with an optional note about it, the starting theme (by default the one
+    chosen last time), and in a classroom
     tab the classroom's policy (see :mod:`.classroom`)."""
     from ..paths import default_scenario_dir, saves_dir
 
     if scenario is None or isinstance(scenario, str | Path):
         scenario = Path(scenario) if scenario else default_scenario_dir()  # loaded in the app
     folder = classroom.folder if classroom is not None else saves_dir(saves)
+    if theme is None:  # the one chosen last time (a classroom tab starts with the default)
+        from .preferences import remembered_theme
+
+        theme = (remembered_theme() if classroom is None else None) or DEFAULT
     return BrinkApp(
         scenario, folder, seed=seed, game=game, note=note, theme=theme, classroom=classroom
     )

@@ -43,9 +43,10 @@ class BrinkCommands(_Listed):
     def _commands(self):
         app = self.app
         out = []
+        playing = app.game is not None and app.game.state.ending is None
         if not teacher_only(app):
             out += [
-                ("Save game", app.action_save, "Save the game in progress now"),
+                *((("Save game", app.action_save, "Save the game in progress now"),) * playing),
                 *(  # a classroom tab continues its game by resume code, never from a list
                     ()
                     if app.classroom is not None

@@ -10,9 +10,11 @@ from game.ui.app import create_app
 
 @pytest.fixture(autouse=True)
 def scenario_cache(tmp_path, monkeypatch):
-    """The scenario cache of these tests lives in their tmp_path, not in the user's cache."""
+    """The scenario cache of these tests lives in their tmp_path, not in the user's cache; so
+    do the preferences (a theme chosen in one test is not the next one's)."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("BRINK_CACHE_DIR", str(folder))
+    monkeypatch.setenv("BRINK_CONFIG_DIR", str(tmp_path / "config"))
     return folder
 
 

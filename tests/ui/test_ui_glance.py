@@ -65,3 +65,118 @@ async def test_page_down_scrolls_the_turn_and_never_moves_the_option_cursor(tmp_
         await pilot.press("pageup")
         await pilot.pause()
         assert options.highlighted == 0 and body.scroll_y == 0
+
+
+async def test_palette_offers_save_only_in_a_game_and_brinks_three_themes(tmp_path, cmc):
+    """No "Save game" on the title (no game in progress); in a game it is there. Textual's
+    "Theme" command (every built-in theme) is left out: the palette's themes are Brink's."""
+    from game.ui.commands import BrinkCommands
+    from game.ui.themes import LABELS
+
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        names = [name for name, *_ in BrinkCommands(app.screen)._commands()]
+        assert "Save game" not in names
+        assert [n for n in names if n.startswith("Theme")] == [
+            f"Theme: {label}" for label in LABELS.values()
+        ]
+        assert "Theme" not in [c.title for c in app.get_system_commands(app.screen)]
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        names = [name for name, *_ in BrinkCommands(app.screen)._commands()]
+        assert "Save game" in names
+
+
+async def test_the_theme_chosen_is_remembered_at_the_next_start(tmp_path, cmc):
+    from game.ui.themes import DEFAULT, LIGHT
+
+    assert create_app(tmp_path, cmc).theme == DEFAULT
+    app = create_app(tmp_path, cmc)
+    async with app.run_test(size=SIZE):
+        app.action_set_theme(LIGHT)
+    assert create_app(tmp_path, cmc).theme == LIGHT
+    (tmp_path / "config" / "preferences.json").write_text('{"theme": "dracula"}')
+    assert create_app(tmp_path, cmc).theme == DEFAULT  # only Brink's own themes
+    (tmp_path / "config" / "preferences.json").write_text("{oops")
+    assert create_app(tmp_path, cmc).theme == DEFAULT
+
+
+async def test_continuing_clears_the_titles_toast_and_none_yet_never_holds_the_cursor(
+    tmp_path, cmc
+):
+    """Esc from a turn says "Game saved. Continue it from the title screen."; once the game is
+    continued that toast is gone. When there is no game left to continue, the cursor that was
+    on "Continue the last game" moves to an option that can be chosen."""
+    from game.ui.screens.title import TitleScreen
+
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen) and len(app.screen.query("Toast")) == 1
+        menu = app.screen.query_one("#menu")
+        menu.highlighted = next(
+            i for i in range(menu.option_count) if menu.get_option_at_index(i).id == "continue"
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen) and len(app.screen.query("Toast")) == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        app.game = None  # as after the game ended: nothing to continue
+        app.screen.refresh_menu()
+        assert not menu.get_option_at_index(menu.highlighted).disabled
+
+
+async def test_below_the_minimum_size_the_minimum_is_said_plainly(tmp_path, cmc):
+    """At 60x20 a plain message with the minimum and this terminal's size covers the screen and
+    takes the keys; at 80x24 the screen beneath comes back as it was."""
+    from textual.widgets import Static
+
+    from game.ui.screens.title import TitleScreen
+    from game.ui.screens.too_small import TooSmallScreen
+
+    app = create_app(tmp_path, cmc, seed=1)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = str(app.screen.query_one("#too-small", Static).render())
+        assert "at least 80 columns and 24 lines; this one is 60×20" in text
+        await pilot.press("enter")  # not the menu's: nothing starts
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_new_game_form_fits_80x24_start_last_and_play_again_keeps_the_names(tmp_path, mini):
+    """The form at 80x24 shows the settings, then the name and class fields, then "Start the
+    game", all without scrolling; playing again from the ending fills in the same name and
+    class."""
+    from textual.widgets import Input
+
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.new_game import NewGameScreen
+
+    app = create_app(tmp_path, mini, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewGameScreen)
+        order = [form.query_one(f"#{w}").region for w in ("events", "player", "class", "start")]
+        assert all(form.region.contains_region(r) for r in order)
+        assert order[0].bottom <= order[1].y and order[1].bottom <= order[3].y
+        form.query_one("#player", Input).value = "Ana"
+        form.query_one("#class", Input).value = "7B"
+        await pilot.press("enter")  # Start has the focus
+        await pilot.pause()
+        while not isinstance(app.screen, EndingScreen):
+            await pilot.press("1", "y", "enter")
+            await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewGameScreen)
+        assert app.screen.query_one("#player", Input).value == "Ana"
+        assert app.screen.query_one("#class", Input).value == "7B"

@@ -195,11 +195,12 @@ async def _new_game_hawk(pilot):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_new_game(snap_compare, app_for, theme):
-    """The new-game form at 80x24 after Tab and Down: the role's title, the "Start the game"
-    button, "The other side decides like (arrows choose, Tab moves on):" with "( ) Historical",
-    "(•) Hawk" (chosen: written, not only coloured, and marked ▶ as the focused cursor), "( )
-    Dove", "( ) Random"; "Incidents:" with "(•) Historical" and "( ) Chaos"; the name and class
-    code inputs may be below the fold; footer esc Back, ^s Start."""
+    """The new-game form at 80x24 after Tab (from Start, to the settings) and Down, all of it
+    without scrolling: the role's title, "The other side decides like (arrows choose, Tab moves
+    on):" with "( ) Historical", "(•) Hawk" (chosen: written, not only coloured, and marked ▶ as
+    the focused cursor), "( ) Dove", "( ) Random"; "Incidents:" with "(•) Historical" and "( )
+    Chaos"; the name and class code fields; last the "Start the game" button; footer esc Back,
+    ^s Start."""
     assert snap_compare(app_for(theme), run_before=_new_game_hawk, terminal_size=(80, 24))
 
 

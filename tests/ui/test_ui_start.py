@@ -136,9 +136,10 @@ async def test_the_title_menu_keeps_its_width_when_the_title_scrolls(tmp_path, m
     app = create_app(tmp_path, mini_dir)
     async with app.run_test(size=(80, height)) as pilot:
         await until_loaded(app, pilot)
-        body = app.screen.query_one("#title-body")
+        title = app.screen_stack[0]  # under the minimum size's message at 80x14
+        body = title.query_one("#title-body")
         assert body.show_vertical_scrollbar == (height == 14)
-        assert app.screen.query_one("#menu").outer_size.width == 80 - 2 - 2  # padding, gutter
+        assert title.query_one("#menu").outer_size.width == 80 - 2 - 2  # padding, gutter
 
 
 async def test_another_students_game_is_not_offered(tmp_path, mini_dir, mini):

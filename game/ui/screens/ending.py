@@ -120,8 +120,10 @@ class EndingScreen(StyledOnce, Screen):
     def action_again(self) -> None:
         from .new_game import NewGameScreen
 
+        game = self.app.game  # the same player and class, unless they change them
+        names = (game.player, game.class_code) if game is not None else ("", "")
         self.app.to_title()
-        self.app.push_screen(NewGameScreen(self.game_state.role))
+        self.app.push_screen(NewGameScreen(self.game_state.role, *names))
 
     def action_other(self) -> None:
         others = [r for r in self.scenario.meta.roles if r.id != self.game_state.role]

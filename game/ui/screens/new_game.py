@@ -66,15 +66,15 @@ class NewGameScreen(StyledOnce, Screen):
         Binding("ctrl+s", "start", "Start"),
     ]
 
-    def __init__(self, role: str):
+    def __init__(self, role: str, player: str = "", class_code: str = ""):
+        """``player`` and ``class_code`` fill in the fields (playing again keeps them)."""
         super().__init__()
-        self.role = role
+        self.role, self.player, self.class_code = role, player, class_code
 
     def compose(self) -> ComposeResult:
         info = self.app.scenario.role(self.role)
-        with VerticalScroll(id="form"):
+        with VerticalScroll(id="form", can_focus=False):  # Tab goes from Start to the settings
             yield Static(info.title, classes="heading", markup=False)
-            yield Button("Start the game", id="start", variant="primary")
             yield Label("The other side decides like (arrows choose, Tab moves on):")
             yield Choices(OPPONENTS, id="opponent")
             yield Label("Incidents:")
@@ -82,12 +82,19 @@ class NewGameScreen(StyledOnce, Screen):
             if self.app.classroom is None:  # in a classroom: the name given first, the class fixed
                 with Horizontal(id="names"):
                     yield Input(
-                        placeholder="Your name (optional)", id="player", max_length=LABEL_MAX
+                        self.player,
+                        placeholder="Your name (optional)",
+                        id="player",
+                        max_length=LABEL_MAX,
                     )
                     yield Input(
-                        placeholder="Class code (optional)", id="class", max_length=LABEL_MAX
+                        self.class_code,
+                        placeholder="Class code (optional)",
+                        id="class",
+                        max_length=LABEL_MAX,
                     )
             yield Static("", id="form-error")
+            yield Button("Start the game", id="start", variant="primary")
         yield KeyFooter()
 
     def action_start(self) -> None:
@@ -98,7 +105,9 @@ class NewGameScreen(StyledOnce, Screen):
             *self._names(),
         )
         if error:
-            self.query_one("#form-error", Static).update(Text(f"Not accepted: {error}"))
+            shown = self.query_one("#form-error", Static)
+            shown.update(Text(f"Not accepted: {error}"))
+            shown.display = True
 
     def _names(self) -> tuple[str, str]:
         """The name and class code typed (set by the classroom instead, in a classroom tab)."""

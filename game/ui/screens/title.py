@@ -77,7 +77,12 @@ class TitleScreen(RestingScreen):
         menu.add_option(Option(Text("Dossier: people, glossary, sources"), id="dossier"))
         menu.add_option(Option(Text("Help"), id="help"))
         menu.add_option(Option(Text("Quit"), id="quit"))
-        menu.highlighted = keep if keep is not None else 0
+        keep = keep if keep is not None and keep < menu.option_count else 0
+        if menu.get_option_at_index(keep).disabled:  # "— none yet" never holds the cursor
+            keep = next(
+                i for i in range(menu.option_count) if not menu.get_option_at_index(i).disabled
+            )
+        menu.highlighted = keep
         self.set_focus(menu, scroll_visible=False)  # now, so the first frame shows the cursor
         if not app.loaded:
             return
@@ -126,6 +131,7 @@ class TitleScreen(RestingScreen):
             if app.latest_unfinished() is None:
                 app.notify("There is no unfinished game to continue.", severity="warning")
             else:
+                app.clear_notifications()  # "Game saved…" was for the title, not the game
                 app.show_current()
         elif choice == "load":
             app.action_load()
