@@ -122,3 +122,40 @@ def test_the_danger_chart_covers_the_campaigns_own_turns(cmc):
     assert campaign_dangers(cmc, state) == (state.trail[-1].danger,)
     state = engine.choose(cmc, state, "secret_committee").state
     assert len(campaign_dangers(cmc, state)) == 2
+
+
+def _khrushchev_at(cmc, phase_id: str):
+    """The Khrushchev campaign on history's path, at the first turn of ``phase_id``."""
+    state = engine.new_game(cmc, "khrushchev", 1).state
+    while cmc.meta.phases[state.phase].id != phase_id:
+        d = cmc.decision(state.pending)
+        option = d.history.option or engine.view(cmc, state).options[0].id
+        state = engine.choose(cmc, state, option).state
+    return state
+
+
+def test_tracks_and_people_as_of_the_date(cmc):
+    """January 1959: no "Kennedy at home" (he was not yet president), and Alekseyev is a KGB
+    officer; May 1962: he argues for making himself ambassador as the KGB officer in Havana
+    he then was; April 1961, after the inauguration, Kennedy's standing is shown."""
+    first = engine.view(cmc, engine.new_game(cmc, "khrushchev", 1).state)
+    assert "us_standing" not in {t.track.id for t in first.tracks}
+    assert {a.name: a.title for a in first.advisers}["Aleksandr I. Alekseyev"] == "KGB officer"
+    assert "us_standing" in {
+        t.track.id for t in engine.view(cmc, _khrushchev_at(cmc, "y1961_apr")).tracks
+    }
+    may = engine.view(cmc, _khrushchev_at(cmc, "y1962_may"))
+    (alekseyev,) = [a for a in may.advisers if a.name == "Aleksandr I. Alekseyev"]
+    assert alekseyev.option == "Make Alekseyev ambassador"
+    assert "ambassador" not in alekseyev.title.lower() and "KGB" in alekseyev.title
+    assert cmc.person("alekseyev").title_on("1962-10-22") == "Soviet Ambassador to Cuba"
+
+
+def test_world_opinion_says_whose_and_is_worse_for_moscow_when_it_moves_to_washington(cmc):
+    from game.engine.telling import told_change
+    from game.model.state import Change
+
+    c = Change(1, "world_opinion", 5, 6, "Moscow is heard threatening a wider war")
+    soviet, american = told_change(cmc, c, "ussr"), told_change(cmc, c, "usa")
+    assert soviet.text.startswith("+1 World opinion for Washington (5 → 6, worse)")
+    assert soviet.effect == "worse" and american.effect == "better"

@@ -62,12 +62,17 @@ class Told:
     phase: int
 
 
-def told_change(scenario: Scenario, c: Change) -> ToldChange:
-    """One track change with its reason, worse or better said in words."""
+def told_change(scenario: Scenario, c: Change, side: str | None = None) -> ToldChange:
+    """One track change with its reason, worse or better said in words: for the world (the
+    track's ``worse``), else for ``side``'s player (its ``better_for``)."""
     track = scenario.track(c.track)
-    if track.worse == "neither":
+    if track.worse != "neither":
+        worse = (c.after > c.before) == (track.worse == "higher")
+    elif side in track.better_for:
+        worse = (c.after > c.before) != (track.better_for[side] == "higher")
+    else:
         return ToldChange(f"{change_text(scenario, c)}: {c.reason}", "neutral")
-    effect = "worse" if (c.after > c.before) == (track.worse == "higher") else "better"
+    effect = "worse" if worse else "better"
     return ToldChange(f"{change_text(scenario, c, ', ' + effect)}: {c.reason}", effect)
 
 
@@ -79,7 +84,9 @@ def tell(scenario: Scenario, side: str, h: Happening) -> Told | None:
     if h.option is not None and h.kind in ("decision", "answer"):
         chose = f"{'You' if h.kind == 'decision' else 'They'} chose: {h.option.label}."
     changes = tuple(
-        told_change(scenario, c) for c in h.changes if side in scenario.track(c.track).visible_to
+        told_change(scenario, c, side)
+        for c in h.changes
+        if side in scenario.track(c.track).visible_to
     )
     return Told(
         h.kind,

@@ -169,9 +169,12 @@ def view(scenario: Scenario, state: GameState, side: str | None = None) -> View:
 
 
 def seen_tracks(scenario: Scenario, state: GameState, side: str) -> tuple[TrackView, ...]:
-    """The tracks ``side`` can see, with their values now."""
+    """The tracks ``side`` can see on the game's date, with their values now."""
+    date = scenario.meta.phases[state.phase].date
     return tuple(
-        TrackView(t, state.tracks[t.id]) for t in scenario.meta.tracks if side in t.visible_to
+        TrackView(t, state.tracks[t.id])
+        for t in scenario.meta.tracks
+        if side in t.visible_to and (t.shown_from is None or t.shown_from <= date)
     )
 
 
@@ -204,11 +207,13 @@ def adviser_views(
     spoken: tuple | None = None,
     options: tuple[Option, ...] | None = None,
 ) -> tuple[AdviserView, ...]:
-    """What each adviser of a decision argues, with names and option labels filled in
+    """What each adviser of a decision argues, with names, posts held on the decision's date
+    and option labels filled in
     (``spoken``: the advisers who speak in a state and their words, and ``options`` the
     options with the words shown beside them, from :func:`.texts.decision_texts`; by default
     every position's and option's plain words)."""
     labels = {o.id: o.label for o in (decision.options if options is None else options)}
+    date = scenario.meta.phases[scenario.phase_position(decision.phase)].date
     if spoken is None:
         spoken = tuple((p, p.argument, p.option) for p in decision.advisers)
     out = []
@@ -217,7 +222,7 @@ def adviser_views(
         out.append(
             AdviserView(
                 name=person.name if person else position.person,
-                title=person.title if person else "",
+                title=person.title_on(date) if person else "",
                 option=labels.get(option) if option else None,
                 argument=argument,
                 basis=basis(scenario, position),

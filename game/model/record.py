@@ -62,6 +62,14 @@ class Source(Model):
     and the year ("Dobbs 2008")."""
 
 
+class Post(Model):
+    """A post a person held before the one they are known by."""
+
+    title: Text
+    until: IsoDate
+    """The day it ended (the next post, or ``title``, from then on)."""
+
+
 class Person(Model):
     """A leader or adviser."""
 
@@ -69,6 +77,14 @@ class Person(Model):
     name: Text
     title: Text
     """Their post in 1962."""
+    earlier: tuple[Post, ...] = ()
+    """Their posts before ``title``, earliest first: an adviser is shown with the post held
+    on the date of the decision."""
+
+    def title_on(self, date: str) -> str:
+        """The post held on ``date`` (an ISO date)."""
+        return next((p.title for p in self.earlier if date < p.until), self.title)
+
     side: Literal["usa", "ussr", "cuba", "un", "other"]
     bio: Text
     sources: tuple[SourceKey, ...] = ()

@@ -63,6 +63,13 @@ class Track(Model):
     """Names for particular values, shown beside the number."""
     visible_to: tuple[Side, ...] = ("usa", "ussr")
     """The sides whose leader can see this track."""
+    shown_from: IsoDate | None = None
+    """The first date the track means something ("Kennedy at home" from his inauguration):
+    before it, the track is not shown."""
+    better_for: dict[Side, Literal["higher", "lower"]] = Field(default_factory=dict)
+    """For a track that is no danger to the world either way but good for one side and bad
+    for the other (world opinion), which way is better for each side's player: a change is
+    then called better or worse in that player's words."""
 
     @model_validator(mode="after")
     def _in_range(self):
