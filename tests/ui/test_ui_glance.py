@@ -180,3 +180,21 @@ async def test_new_game_form_fits_80x24_start_last_and_play_again_keeps_the_name
         assert isinstance(app.screen, NewGameScreen)
         assert app.screen.query_one("#player", Input).value == "Ana"
         assert app.screen.query_one("#class", Input).value == "7B"
+
+
+async def test_options_box_shows_every_option_of_arms_for_cuba_at_120x40(tmp_path, cmc):
+    """Khrushchev's "Arms for Cuba" at 120x40: both options whole in the box, no scroll bar."""
+    from game import engine
+    from game.saves import Game
+
+    state = engine.new_game(cmc, "khrushchev", 1).state
+    while cmc.decision(state.pending).title != "Arms for Cuba":
+        d = cmc.decision(state.pending)
+        state = engine.choose(cmc, state, d.history.option).state
+    app = create_app(tmp_path, cmc, game=Game(cmc, state))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#options")
+        assert options.option_count == 2
+        assert options.max_scroll_y == 0
+        assert options.region.height == options.virtual_size.height + 2  # the frame
