@@ -49,26 +49,18 @@ def _plain(game: Game, folder: Path, scenario: str | None = None) -> int:
 
 
 def cmd_play(a) -> int:
-    from . import engine
     from .commands import error, scenario_for
-    from .model.problem import first_error
-    from .saves import Game
+    from .saves import Refused, start
 
     s = scenario_for(a)
-    role = s.role(a.role)
-    if not role.available:
-        return error(f"the {a.role} campaign is not written yet; try --role kennedy")
-    import secrets
-
-    seed = a.seed if a.seed is not None else secrets.randbelow(2**31)
     try:
-        outcome = engine.new_game(s, a.role, seed, a.opponent, a.events)
-        game = Game(s, outcome.state, player=a.player, class_code=a.class_code)
-        game.to_save()  # validates the name and class code before the game starts
-    except ValueError as exc:  # said as the option that was given: "--player: at most 60..."
-        field, _, why = first_error(exc).partition(": ")
+        game, _ = start(s, a.role, a.seed, a.opponent, a.events, a.player, a.class_code)
+    except Refused as exc:  # said as the option that was given: "--player: at most 60..."
+        if exc.about == "role":
+            return error(str(exc))
+        field, _, why = str(exc).partition(": ")
         flag = {"player": "--player", "class_code": "--class"}.get(field)
-        return error(f"{flag}: {why}" if flag else f"--player/--class: {first_error(exc)}")
+        return error(f"{flag}: {why}" if flag else f"--player/--class: {exc}")
     if not a.plain:  # the Textual game, opened on this new game
         if (status := _no_terminal()) is not None:
             return status

@@ -147,7 +147,7 @@ class Plain:
             self.say(c.text, "  ")
 
     def turn(self) -> None:
-        v = engine.view(self.game.scenario, self.game.state)
+        v = self.game.turn
         self.say(f"\n=== {v.where} ===")
         self.say(v.status)
         self.say()
@@ -179,7 +179,7 @@ class Plain:
         self.say()
 
     def tracks(self) -> None:
-        v = engine.view(self.game.scenario, self.game.state)
+        v = self.game.turn
         self.say("Tracks:")
         for t in v.tracks:
             level = f" \u2014 {t.level}" if t.level else ""
@@ -291,7 +291,7 @@ class Plain:
             line = self.read()
             if line is None:
                 return self._stop("\nEnd of input: ")
-            options = engine.view(self.game.scenario, self.game.state).options
+            options = self.game.turn.options
             if line in ("q", "quit"):
                 return self._stop("")
             if line in ("h", "help", "?"):
@@ -299,7 +299,7 @@ class Plain:
             elif line == "t":
                 self.tracks()
             elif line == "a":
-                self.advisers(engine.view(self.game.scenario, self.game.state))
+                self.advisers(self.game.turn)
             elif line == "":
                 self.say(f"Type a number from 1 to {len(options)}, or h for help.")
             elif line == "\0too-long":
@@ -309,12 +309,11 @@ class Plain:
                     f"\u201c{shown(line[:40])}\u201d is not an option. Type a number from 1 to "
                     f"{len(options)}, or h for help."
                 )
-            elif not 1 <= int(line) <= len(options):
+            elif (pick := self.game.pick(int(line))).option is None:
                 self.say(f"There is no option {line[:12]}. Type a number from 1 to {len(options)}.")
             else:
-                option = options[int(line) - 1]
-                track = self.game.scenario.meta.danger_track
-                if engine.needs_confirm(option, track, self.game.state.tracks[track]):
+                option = pick.option
+                if pick.confirm:
                     ok = self.confirm(option.label, line)
                     if ok is None:
                         return self._stop("\nEnd of input: ")

@@ -153,11 +153,11 @@ def choose(
     decision = scenario.decision(state.pending)
     d = Draft.of(state, ROLE_SIDE[state.role], fate, explain)
     d.lapses = [] if audit else None
-    option = next((o for o in offered(decision, d) if o.id == option_id), None)
+    option = scenario.option(decision.id, option_id) if option_id in state.offer else None
     if option is None:
-        ids = ", ".join(o.id for o in offered(decision, d))
+        ids = ", ".join(state.offer)
         raise IllegalMove(f"{option_id!r} is not offered at {decision.id} (offered: {ids})")
-    d.pending = None
+    d.pending, d.offer = None, ()
     _take(scenario, d, decision, option, by_player=True)
     start = scenario.start_position(state.role)
     _advance(scenario, d, start)
@@ -274,7 +274,7 @@ def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
                 d.done.add(decision.id)
                 continue
             if decision.side == d.side and not quiet:
-                d.pending = decision.id
+                d.pending, d.offer = decision.id, tuple(o.id for o in options)
                 if _audits(scenario, d, decision):  # what the view will show
                     decision_texts(decision, options, d, d.lapses)
                 return
@@ -324,7 +324,7 @@ def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
                 break
     if d.ending is None:
         return
-    d.pending = None
+    d.pending, d.offer = None, ()
     told = d.happenings
     if (told is not None or _audits(scenario, d, scenario.ending(d.ending))) and not d.ended:
         d.ended = True

@@ -50,6 +50,7 @@ class Draft:
     """Texts shown where their assumption is false; None unless the game is audited."""
     ended: bool = False
     """Whether the ending has been told."""
+    offer: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -59,7 +60,7 @@ class Draft:
         return cls(
             s, side, dict(s.tracks), set(s.flags), set(s.known), set(s.done), None,
             list(s.steps), list(s.log), list(s.trail), s.turn, s.phase, s.pending, s.ending,
-            [] if explain else None, fate,
+            [] if explain else None, fate, offer=s.offer,
         )  # fmt: skip
 
     def freeze(self) -> GameState:
@@ -82,6 +83,7 @@ class Draft:
                 "log": tuple(self.log),
                 "trail": tuple(self.trail),
                 "pending": self.pending,
+                "offer": self.offer,
                 "ending": self.ending,
             }
         )

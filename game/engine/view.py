@@ -184,7 +184,10 @@ def shown_order(seed: int, decision: Decision, state: GameState) -> list[Option]
     history took (policies, saves and reports name options by id)."""
     order = list(decision.options)
     random.Random(f"{seed}:{decision.id}").shuffle(order)
-    offer = {o.id for o in offered(decision, state)}
+    if state.pending == decision.id:  # worked out as the decision was reached
+        offer = set(state.offer)
+    else:
+        offer = {o.id for o in offered(decision, state)}
     return [o for o in order if o.id in offer]
 
 

@@ -87,6 +87,9 @@ class GameState(Model):
     trail: tuple[Point, ...] = ()
     pending: Ident | None = None
     """The decision point waiting for the player, if any."""
+    offer: tuple[Ident, ...] = ()
+    """The options of the pending decision whose conditions held when it was reached (worked
+    out once, there: the view shows them and a choice is checked against them)."""
     ending: Ident | None = None
 
     @property

@@ -22,7 +22,18 @@ from .disk import (
     read_save,
     write_save,
 )
-from .play import Game, latest_unfinished, new_id, now, open_save, resume, summary
+from .play import (
+    Game,
+    Pick,
+    Refused,
+    latest_unfinished,
+    new_id,
+    now,
+    open_save,
+    resume,
+    start,
+    summary,
+)
 
 __all__ = [
     "MAX_SAVE_BYTES",
@@ -30,6 +41,8 @@ __all__ = [
     "SORTS",
     "Game",
     "Listed",
+    "Pick",
+    "Refused",
     "SaveError",
     "find_save",
     "installed_scenarios",
@@ -41,6 +54,7 @@ __all__ = [
     "read_save",
     "resume",
     "saves_dir",
+    "start",
     "summary",
     "write_save",
 ]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import engine
-from ..model.problem import Problem
+from ..model.problem import Problem, first_error
 from ..model.save import SAVE_VERSION, Choice, SaveFile, Summary
-from ..model.scenario import Scenario
+from ..model.scenario import Option, Scenario
 from ..model.state import GameState
 from .disk import Listed, SaveError, list_saves, new_id, read_save
 
@@ -31,9 +32,31 @@ def summary(scenario: Scenario, state: GameState) -> Summary:
     )
 
 
+class Refused(ValueError):
+    """A game that cannot start: its campaign is not written (``about`` is "role"), or the
+    name or class code does not fit a save ("names"). The message says why, in the player's
+    words."""
+
+    def __init__(self, message: str, about: str):
+        super().__init__(message)
+        self.about = about
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """What typing option number ``n`` of the current turn means (see :meth:`Game.pick`)."""
+
+    option: Option | None
+    """The option, or None when the turn has no option ``n``."""
+    confirm: bool = False
+    """The option cannot be undone and raises the danger sharply: ask before taking it."""
+
+
 @dataclass
 class Game:
-    """A game being played: the engine state plus what the save file records about it."""
+    """A game being played: the engine state plus what the save file records about it. The one
+    place a front end starts a game (:func:`start`), sees the turn (:attr:`turn`), picks an
+    option by its number (:meth:`pick`) and takes it (:meth:`choose`)."""
 
     scenario: Scenario
     state: GameState
@@ -42,6 +65,24 @@ class Game:
     class_code: str = ""
     created: str = field(default_factory=now)
     choices: list[Choice] = field(default_factory=list)
+    _turn: tuple[GameState, engine.View] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def turn(self) -> engine.View:
+        """The current turn as the player sees it, built once per state."""
+        if self._turn is None or self._turn[0] is not self.state:
+            self._turn = (self.state, engine.view(self.scenario, self.state))
+        return self._turn[1]
+
+    def pick(self, n: int) -> Pick:
+        """Option number ``n`` (from 1, as shown) of the current turn, and whether to ask before
+        taking it. A finished game, or a number the turn does not show, gives no option."""
+        options = self.turn.options if self.state.ending is None else ()
+        if not 1 <= n <= len(options):
+            return Pick(None)
+        option = options[n - 1]
+        track = self.scenario.meta.danger_track
+        return Pick(option, engine.needs_confirm(option, track, self.state.tracks[track]))
 
     def choose(self, option_id: str) -> engine.Outcome:
         """Take a choice through the engine and remember it for the save."""
@@ -69,6 +110,31 @@ class Game:
             choices=tuple(self.choices),
             summary=summary(self.scenario, s),
         )
+
+
+def start(
+    scenario: Scenario,
+    role: str,
+    seed: int | None = None,
+    opponent: str = "historical",
+    events: str = "historical",
+    player: str = "",
+    class_code: str = "",
+) -> tuple[Game, tuple[engine.Happening, ...]]:
+    """A new game of ``role`` (a random seed unless one is given) and what happened before the
+    player's first decision. :class:`Refused` when the campaign is not written or the name or
+    class code does not fit a save: checked before the game starts."""
+    if not scenario.role(role).available:
+        ready = ", ".join(r.id for r in scenario.meta.roles if r.available)
+        raise Refused(f"the {role} campaign is not written yet (ready: {ready})", "role")
+    seed = seed if seed is not None else secrets.randbelow(2**31)
+    try:
+        outcome = engine.new_game(scenario, role, seed, opponent, events)
+        game = Game(scenario, outcome.state, player=player, class_code=class_code)
+        game.to_save()  # validates the name and class code
+    except ValueError as exc:
+        raise Refused(first_error(exc), "names") from None
+    return game, outcome.happenings
 
 
 def resume(scenario: Scenario, save: SaveFile, file: str = "") -> tuple[Game, str | None]:

@@ -33,7 +33,6 @@ TERMINATING = tuple(
 """Signals that end the app as a quit does (the terminal given back, the game saved)."""
 
 if TYPE_CHECKING:  # the title is painted before pydantic, the models and the engine are loaded
-    from ..engine.play import Happening
     from ..model.scenario import Scenario
     from ..saves import Game
     from .classroom import Classroom
@@ -168,50 +167,41 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
         class_code: str = "",
     ) -> str | None:
         """Start a game; returns a message if the name or class code is refused."""
-        import secrets
+        from ..saves import Refused, start
 
-        from .. import engine
-        from ..model.problem import first_error
-        from ..saves import Game
-
-        seed = self.seed if self.seed is not None else secrets.randbelow(2**31)
         if self.classroom is not None:  # the name given first, the teacher's class
             player, class_code = self.classroom.player, self.classroom.class_code
         try:
-            outcome = engine.new_game(self.scenario, role, seed, opponent, events)
-            game = Game(self.scenario, outcome.state, player=player, class_code=class_code)
-            game.to_save()
-        except ValueError as exc:
-            return first_error(exc)
+            game, _ = start(self.scenario, role, self.seed, opponent, events, player, class_code)
+        except Refused as exc:
+            return str(exc)
         self.game = game
         if self.classroom is not None:
             self.classroom.started(self, game)
         self.save()
-        self.show_current(first=outcome.happenings)
+        self.show_current()
         return None
 
-    def choose(self, index: int, confirmed: bool = False) -> None:
-        """The player picked option ``index`` (0-based) of the current turn."""
-        from .. import engine
+    def choose(self, number: int, confirmed: bool = False) -> None:
+        """The player picked option ``number`` (from 1, as shown) of the current turn."""
         from .screens.confirm import ConfirmScreen
 
         if self.game is None or self.game.state.ending is not None:
             return
-        options = engine.view(self.scenario, self.game.state).options
-        if not 0 <= index < len(options):
-            self.notify(f"There is no option {index + 1}.", severity="warning")
+        pick = self.game.pick(number)
+        if pick.option is None:
+            n = len(self.game.turn.options)
+            self.notify(f"There is no option {number}; this turn has {n}.", severity="warning")
             return
-        option = options[index]
-        track = self.scenario.meta.danger_track
-        if not confirmed and engine.needs_confirm(option, track, self.game.state.tracks[track]):
+        if pick.confirm and not confirmed:
 
             def answer(ok: bool | None) -> None:
                 if ok:
-                    self.choose(index, confirmed=True)
+                    self.choose(number, confirmed=True)
 
-            self.push_screen(ConfirmScreen(option.label), answer)
+            self.push_screen(ConfirmScreen(pick.option.label), answer)
             return
-        outcome = self.game.choose(option.id)
+        outcome = self.game.choose(pick.option.id)
         self.save()
         if self.game.state.ending is not None:
             from ..saves import discoveries
@@ -225,7 +215,7 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
         result = self._kept.show("result", ResultScreen, self.scenario, state, outcome.happenings)
         self._replace_game_screen(result)
 
-    def show_current(self, first: tuple[Happening, ...] = ()) -> None:
+    def show_current(self) -> None:
         """Show the current turn, or the ending if the game is over."""
         from .screens.ending import EndingScreen
         from .screens.game import GameScreen
@@ -236,7 +226,8 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
             self._replace_game_screen(EndingScreen(self.scenario, state, self.found))
             self.call_after_refresh(self._kept.let_go)  # once the ending is on screen
             return
-        self._replace_game_screen(self._kept.show("turn", GameScreen, self.scenario, state))
+        turn = self._kept.show("turn", GameScreen, self.scenario, self.game.turn)
+        self._replace_game_screen(turn)
         dossier = self._kept.get("dossier")
         if dossier is not None:
             # what this turn brings to the dossier is laid out once the turn is on screen,
@@ -333,7 +324,7 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
         self.show_current()
 
     def on_game_screen_chosen(self, message) -> None:
-        self.choose(message.index)
+        self.choose(message.number)
 
     def on_result_screen_continue(self, message) -> None:
         if self.game is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from game import engine
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
@@ -30,9 +31,13 @@ async def start_kennedy(pilot) -> None:
     assert isinstance(pilot.app.screen, GameScreen)
 
 
-async def test_whole_kennedy_game_by_keyboard(make_app, tmp_path):
+async def test_whole_kennedy_game_by_keyboard(make_app, tmp_path, monkeypatch):
     """Keys only, option 1 every turn (confirming when asked): the game reaches its ending
-    screen, every turn is saved, and the ending is recorded in discoveries.json."""
+    screen, every turn is saved, the ending is recorded in discoveries.json, and the view of
+    each turn was built once (the screen shows it, the key picks from it)."""
+    views = []
+    real_view = engine.view
+    monkeypatch.setattr(engine, "view", lambda *a, **kw: views.append(1) or real_view(*a, **kw))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await start_kennedy(pilot)
@@ -54,6 +59,7 @@ async def test_whole_kennedy_game_by_keyboard(make_app, tmp_path):
         assert isinstance(app.screen, EndingScreen)
         ending = app.game.state.ending
         assert ending is not None and turns >= 5
+        assert len(views) == turns
         text = screen_text(app)
         assert app.scenario.ending(ending).title in text
         assert f"Endings found so far: 1 of {len(app.scenario.endings)}" in text
@@ -125,11 +131,14 @@ async def test_the_options_box_says_how_many_options_the_turn_has(make_app):
 async def test_a_number_with_no_option_is_refused(make_app):
     """Key 9 on a turn of three options chooses nothing."""
     app = make_app()
+    told = []
+    app.notify = lambda message, **kw: told.append(message)
     async with app.run_test(size=SIZE) as pilot:
         await start_kennedy(pilot)
         await pilot.press("9")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen) and app.game.choices == []
+        assert told == ["There is no option 9; this turn has 3."]
 
 
 async def test_continue_is_this_sessions_game_only(make_app):

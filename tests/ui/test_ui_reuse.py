@@ -146,7 +146,7 @@ async def test_a_text_with_the_same_content_is_left_alone(tmp_path, cmc):
         screen = app.screen
         texts = [screen.query_one(f"#{name}", Static) for name in ("situation", "tracks")]
         kept = [text.content for text in texts]
-        screen.show(app.game.state)
+        screen.show(app.game.turn)
         assert [text.content for text in texts] == kept
         assert all(text.content is old for text, old in zip(texts, kept, strict=True))
         await pilot.press("1")

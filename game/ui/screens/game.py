@@ -23,7 +23,6 @@ from textual.widgets.option_list import Option
 
 from ... import engine
 from ...model.scenario import Scenario
-from ...model.state import GameState
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 from ..widgets.scroll import rewind
@@ -58,16 +57,16 @@ class GameScreen(StyledOnce, Screen):
     ]
 
     class Chosen(Message):
-        """The player picked an option (0-based index into the turn's options)."""
+        """The player picked option ``number`` (from 1, as shown) of the turn."""
 
-        def __init__(self, index: int):
+        def __init__(self, number: int):
             super().__init__()
-            self.index = index
+            self.number = number
 
-    def __init__(self, scenario: Scenario, state: GameState):
+    def __init__(self, scenario: Scenario, turn: engine.View):
         super().__init__()
         self.scenario = scenario
-        self.turn = engine.view(scenario, state)
+        self.turn = turn
 
     def compose(self) -> ComposeResult:
         v = self.turn
@@ -85,9 +84,9 @@ class GameScreen(StyledOnce, Screen):
         options = self.query_one("#options", OptionList)
         options.border_title = self._count()
 
-    def show(self, state: GameState) -> None:
+    def show(self, turn: engine.View) -> None:
         """Show another turn (of this game or a new one) in place."""
-        self.turn = v = engine.view(self.scenario, state)
+        self.turn = v = turn
         if not self.is_mounted:
             return
         give(self.query_one("#where", Static), self._where())
@@ -136,14 +135,12 @@ class GameScreen(StyledOnce, Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(event.option_index))
+        self.post_message(self.Chosen(event.option_index + 1))
 
     def action_pick(self, n: int) -> None:
         if n <= len(self.turn.options):
             self.query_one("#options", OptionList).highlighted = n - 1
-            self.post_message(self.Chosen(n - 1))
-        else:
-            self.notify(f"There is no option {n}; this turn has {len(self.turn.options)}.")
+        self.post_message(self.Chosen(n))  # the app says when there is no option n
 
     def action_jump(self, where: str) -> None:
         target = self.query_one(f"#{where}")
