@@ -24,11 +24,11 @@ NO_TERMINAL = 2
 def _no_terminal(instead: str = "brink play --plain") -> int | None:
     """Say so and return :data:`NO_TERMINAL` when the full-screen game cannot run here
     (input from a pipe or a file, output to one); None when it can."""
-    from .commands import error
-
     which = not_a_terminal()
     if which is None:
         return None
+    from .commands import error  # only now: it loads pydantic, which the title is painted before
+
     error(
         f"the full-screen game needs a terminal, and standard {which} is not one. "
         f"To play from a script or a pipe, use: {instead}"

@@ -77,6 +77,8 @@ else:
         titles = [c.title for c in app.info.campaigns]
         return isinstance(screen, TitleScreen) and "\u25b6" in text and all(t in text for t in titles)
     hook(BrinkApp, ready)
+    import game.cli
+    game.cli.not_a_terminal = lambda: None  # headless: the terminal check would refuse a pipe
     from game.cli import main
     os.environ["BRINK_SAVES_DIR"] = saves
     main([])

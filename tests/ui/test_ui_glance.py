@@ -95,9 +95,9 @@ async def test_the_theme_chosen_is_remembered_at_the_next_start(tmp_path, cmc):
     async with app.run_test(size=SIZE):
         app.action_set_theme(LIGHT)
     assert create_app(tmp_path, cmc).theme == LIGHT
-    (tmp_path / "config" / "preferences.json").write_text('{"theme": "dracula"}')
+    (tmp_path / "config" / "theme").write_text("dracula\n")
     assert create_app(tmp_path, cmc).theme == DEFAULT  # only Brink's own themes
-    (tmp_path / "config" / "preferences.json").write_text("{oops")
+    (tmp_path / "config" / "theme").write_bytes(b"\xff\x00" * 500)
     assert create_app(tmp_path, cmc).theme == DEFAULT
 
 

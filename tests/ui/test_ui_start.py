@@ -44,8 +44,9 @@ def test_the_summary_is_what_the_scenario_says(folder):
 
 
 def test_the_title_path_loads_no_models(tmp_path):
-    """In a fresh interpreter, `brink`'s title screen is composed and shown with neither
-    pydantic nor the models nor the engine imported (the scenario load is held back here)."""
+    """In a fresh interpreter, `brink`'s terminal check passes and its title screen is composed
+    and shown with neither pydantic nor the models nor the engine imported (the scenario load is
+    held back here)."""
     code = textwrap.dedent(
         f"""
         import asyncio, json, sys
@@ -53,6 +54,8 @@ def test_the_title_path_loads_no_models(tmp_path):
         import game.cli
 
         BrinkApp._start_loading = lambda self: None
+        game.cli.not_a_terminal = lambda: None
+        assert game.cli._no_terminal() is None  # `brink` checks for a terminal first
 
         async def main():
             app = create_app({str(tmp_path)!r})
