@@ -14,7 +14,6 @@ import pytest
 
 from game import engine
 from game.content import load_scenario
-from game.migrations import MIGRATIONS, MigrationError, upgrade
 from game.model.save import MIN_SAVE_VERSION, SAVE_VERSION, SaveFile
 from game.saves import (
     MAX_SAVE_BYTES,
@@ -28,6 +27,7 @@ from game.saves import (
     summary,
     write_save,
 )
+from game.saves.migrations import MIGRATIONS, MigrationError, upgrade
 
 SAMPLES = Path(__file__).parent / "data" / "saves"
 FROZEN_MINI = SAMPLES / "mini-scenario"

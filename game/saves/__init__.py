@@ -4,7 +4,7 @@ A save holds what replays the game (scenario and its content hash, role, opponen
 the choices with timestamps), the player's name and class code, and a summary a debrief can read
 without replaying. File names are generated, never taken from a player's name. A file that is not
 a readable save is reported, never changed or deleted. Old versions are upgraded by the pure
-functions of ``game.migrations``.
+functions of ``.migrations``.
 
 ``disk``: writing, reading, listing and finding files; ``play``: the game and resuming it.
 """

@@ -21,9 +21,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .. import reading
-from ..migrations import MigrationError, upgrade
 from ..model.problem import Problem
 from ..model.save import SaveFile
+from .migrations import MigrationError, upgrade
 
 MAX_SAVE_BYTES = 5_000_000
 """A save of a whole game is a few kilobytes; anything far larger is not ours."""

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from game.engine import offered, shown_position
+from game.engine.met import met
 from game.saves import discoveries
-from game.ui.met import met
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.dossier import PARTS, DossierScreen
 from game.ui.screens.ending import EndingScreen

@@ -17,10 +17,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...engine.met import met
 from ...engine.sources import cite, cite_keys, where
 from ...model.scenario import Scenario
 from ...model.state import GameState
-from ..met import met
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED, reflow
 from .styled import StyledOnce

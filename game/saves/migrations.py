@@ -19,7 +19,7 @@ import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .model.save import MIN_SAVE_VERSION, SAVE_VERSION
+from ..model.save import MIN_SAVE_VERSION, SAVE_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 

@@ -1,7 +1,6 @@
 """What the dossier lists: the people, glossary terms and sources the player has met so far.
 
-Pure functions over the scenario and the game state (no Textual), so that plain mode or the
-debrief could use them too. "Met" means: the advisers of every decision the player has faced,
+Pure functions over the scenario and the game state, for any front end. "Met" means: the advisers of every decision the player has faced,
 the player's own leader, the other leader once his surname appears in a text shown so far (a
 Khrushchev player in 1959 has not yet met President Kennedy, whose biography would tell the end
 of the story), the terms whose names appear in those texts, and every source they cite. Texts
