@@ -1,8 +1,9 @@
 """The one place Brink reaches into Textual's, Rich's and textual-serve's internals, and why.
 
-Each is checked against the versions named here; ``tests/ui/test_upstream.py`` fails when any
-of it stops working or when a newer release is installed, so that each is looked at again
-(kept, or dropped once fixed upstream).
+Each was checked against the versions named here (``CHECKED``, ``SERVE_CHECKED``,
+``RICH_CHECKED``). ``tests/ui/test_upstream.py`` judges each by its behaviour on whatever release
+is installed: it fails when a workaround stops working, or when a bug it works around is fixed
+upstream (drop it then); a release newer than the ones named here is reported, to be added.
 
 Three reasons only:
 
@@ -39,7 +40,7 @@ import gc
 
 from textual.message import Message
 
-CHECKED = ((8, 2),)
+CHECKED = ((8, 2),)  # 8.2.8 the newest tried
 """The Textual (major, minor) versions everything here was checked against."""
 
 
