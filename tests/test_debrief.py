@@ -13,7 +13,7 @@ import pytest
 from debrief_class import html_escaped, make_class
 
 from game.debrief import build, gather, render
-from game.debrief.pages import pages
+from game.debrief.pages import lone, pages
 from game.debrief.report_md import md
 from game.engine.sources import cite
 
@@ -236,13 +236,15 @@ def test_class_filter_keeps_one_class(cmc, made):
 
 
 def test_pages_one_topic_at_a_time(debrief):
-    """One page for the overview, one per decision, question, myth and student, one for the
-    files left out; names only when asked for."""
+    """The overview and the highlights, one page per decision (those only one student reached
+    together on one), question, myth and student, one for the files left out; names only when
+    asked for."""
     hidden = pages(debrief, show_names=False)
     topics = Counter(p.topic for p in hidden)
+    folded = sum(map(lone, debrief.decisions))
     assert topics == {
-        0: 1,
-        1: len(debrief.decisions),
+        0: 2,
+        1: len(debrief.decisions) - folded + (1 if folded else 0),
         2: len(debrief.questions),
         3: len(debrief.myths),
         4: 30,

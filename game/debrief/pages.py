@@ -4,6 +4,11 @@ myth or student per page, as plain blocks of text and figures that a front end l
 Nothing here knows about the terminal: a :class:`Block` says what a piece is (a heading, a
 paragraph, a bar of a chart, big figures, a danger series, or a ``secret`` that stays hidden
 until the teacher reveals it: the historians' answer to a question, the facts behind a myth).
+A block that tells history's choice says so (``history``), so that a front end can keep it
+back until the class has discussed the decision.
+
+The overview is followed by the highlights (where the class split most, the choices that led
+to war); decisions that only one student reached are folded together on one page.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass
 
 from ..engine.view import reflow, score
 from .figures import Debrief, DecisionFigures
+from .highlights import splits, war_choices
 from .questions import Asked, MythFacts
 from .students import Student, label
 from .text import (
@@ -44,6 +50,8 @@ class Block:
     figures: tuple[tuple[str, str], ...] = ()
     """For ``figures``: (value, caption) pairs shown big."""
     series: tuple[int, ...] = ()
+    history: bool = False
+    """It tells what history chose (a bar's ``marked`` says it too)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +65,30 @@ class Page:
     def has_secret(self) -> bool:
         return any(b.kind == "secret" for b in self.blocks)
 
+    @property
+    def has_history(self) -> bool:
+        """It tells history's choice (in words or by a marked bar)."""
+        return any(b.history or b.marked for b in self.blocks)
+
+
+FOLD = 1
+"""Decisions reached by at most this many students share one page."""
+
+
+def lone(x: DecisionFigures) -> bool:
+    """Only one student reached this decision (made it, or stopped at it)."""
+    return x.chose + x.waiting <= FOLD
+
 
 def pages(d: Debrief, show_names: bool) -> tuple[Page, ...]:
     """Every page, topic by topic (a topic with nothing in it still has one page saying so)."""
     out = [_overview(d)]
-    n = len(d.decisions)
-    out += [_decision(x, i, n) for i, x in enumerate(d.decisions, 1)]
+    if d.overview.games:
+        out.append(_highlights(d))
+    full = [x for x in d.decisions if not lone(x)]
+    out += [_decision(x, i, len(full)) for i, x in enumerate(full, 1)]
+    if folded := [x for x in d.decisions if lone(x)]:
+        out.append(_folded(folded))
     if not d.decisions:
         out.append(Page(1, "Decisions", (Block("para", "No student has made a decision yet."),)))
     out += [_question(q, i, len(d.questions)) for i, q in enumerate(d.questions, 1)]
@@ -111,20 +137,73 @@ def _overview(d: Debrief) -> Page:
     return Page(0, "Overview", tuple(b))
 
 
+def _highlights(d: Debrief) -> Page:
+    """Where the class split most, and the choices most often followed by war."""
+    o = d.overview
+    b = [
+        Block(
+            "figures",
+            figures=(
+                (str(o.fighting), "ended in war"),
+                (str(o.nuclear_war), "nuclear war"),
+                (str(o.historical), "historical settlement"),
+            ),
+        ),
+        Block("heading", "Where the class split most"),
+    ]
+    for x in splits(d):
+        b.append(Block("muted", f"{x.date}: {x.title} · {plural(x.chose, 'student')} chose"))
+        b += [Block("bar", p.label, p.count, x.chose) for p in x.options if p.count]
+    if not splits(d):
+        b.append(Block("para", "No decision divided two or more students yet."))
+    b.append(Block("heading", "The choices that led to war"))
+    wars = war_choices(d)
+    b += [
+        Block(
+            "para",
+            f"“{w.option}” ({w.decision}): {w.war} of the {plural(w.chose, 'finished game')} "
+            "that chose it ended in war",
+        )
+        for w in wars
+    ]
+    if not wars:
+        why = "no finished game ended in war" if o.finished else "no game is finished yet"
+        b.append(Block("para", f"None: {why}."))
+    elif o.finished:
+        b.append(Block("muted", f"All finished games: {o.fighting} of {o.finished} ended in war."))
+    return Page(0, "Highlights", tuple(b))
+
+
+def _history(x: DecisionFigures) -> list[Block]:
+    """What history chose at ``x`` (or why history never faced it)."""
+    if x.history is None:
+        return [
+            Block("heading", "History never faced this decision", history=True),
+            Block("para", reflow(x.none_because or ""), history=True),
+        ]
+    by = f" ({x.history_by}{', ' + x.history_date if x.history_date else ''})"
+    return [
+        Block("heading", f"History chose “{x.history}”{by if x.history_by else ''}", history=True),
+        Block("para", reflow(x.history_note), history=True),
+    ]
+
+
 def _decision(x: DecisionFigures, i: int, n: int) -> Page:
     """The bars are of the students who made this decision (not of the whole class)."""
     stopped = f"; {plural(x.waiting, 'unfinished game')} stopped here" if x.waiting else ""
+    same = sum(o.count for o in x.options if o.historical)
     b = [
         Block("muted", f"{x.date} · {x.role_title} · {plural(x.chose, 'student')} chose{stopped}"),
+        Block(
+            "figures",
+            figures=((str(x.chose), "chose"), (str(x.chose - same), "not as history")),
+            history=True,
+        )
+        if x.history is not None
+        else Block("figures", figures=((str(x.chose), "chose"),)),
         *(Block("bar", o.label, o.count, x.chose, o.historical) for o in x.options),
+        *_history(x),
     ]
-    if x.history is not None:
-        by = f" ({x.history_by}{', ' + x.history_date if x.history_date else ''})"
-        b.append(Block("heading", f"History chose “{x.history}”{by if x.history_by else ''}"))
-        b.append(Block("para", reflow(x.history_note)))
-    else:
-        b.append(Block("heading", "History never faced this decision"))
-        b.append(Block("para", reflow(x.none_because or "")))
     if x.advisers:
         b.append(Block("heading", "The advisers"))
     for a in x.advisers:
@@ -134,6 +213,27 @@ def _decision(x: DecisionFigures, i: int, n: int) -> Page:
         b.append(Block("heading", "For the class"))
     b += [Block("para", f"• {reflow(q.text)}") for q in x.questions]
     return Page(1, f"Decision {i} of {n}: {x.title}", tuple(b))
+
+
+def _folded(xs: list[DecisionFigures]) -> Page:
+    """The decisions only one student reached, one short entry each."""
+    b = [Block("muted", f"{plural(len(xs), 'decision')} that only one student reached:")]
+    for x in xs:
+        b.append(Block("heading", f"{x.date}: {x.title}"))
+        chosen = next((o.label for o in x.options if o.count), None)
+        b.append(
+            Block(
+                "para",
+                f"{x.role_title}: chose “{chosen}”"
+                if chosen
+                else "An unfinished game stopped here",
+            )
+        )
+        if x.history is not None:
+            b.append(Block("muted", f"History chose “{x.history}”", history=True))
+        else:
+            b.append(Block("muted", "History never faced this decision", history=True))
+    return Page(1, f"Decisions only one student reached ({len(xs)})", tuple(b))
 
 
 def _question(q: Asked, i: int, n: int) -> Page:

@@ -79,6 +79,13 @@ class DebriefCommands(_Listed):
             (f"Go to: {p.title}", partial(screen.go_to_page, i), "Show this page")
             for i, p in enumerate(screen.pages)
         ]
+        out.append(
+            (
+                "Hold back or show history's choice",
+                screen.action_hide_history,
+                "On the decision pages, until the class has discussed them",
+            )
+        )
         if not screen.anonymize:
             out.append(("Show or hide the names", screen.action_names, "Names are hidden at first"))
         out.append(("Export the debrief", screen.action_export, "Markdown, HTML or CSV"))

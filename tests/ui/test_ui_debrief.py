@@ -16,9 +16,11 @@ from debrief_class import make_class
 from textual.widgets import Footer, OptionList
 
 from game.content import load_scenario
+from game.debrief.pages import Block
 from game.debrief.text import TOPICS
 from game.ui.app import BrinkApp, create_app
-from game.ui.screens.debrief import DebriefHelp, DebriefScreen, ExportScreen
+from game.ui.screens.debrief import DebriefHelp, DebriefScreen, ExportScreen, _bar
+from game.ui.screens.debrief_jump import JumpScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.themes import CONTRAST, DEFAULT
 
@@ -169,6 +171,58 @@ async def test_pages_show_the_figures(class_app, scenario):
         assert "None: every file in the folder was read." in _text(screen)
 
 
+async def test_g_lists_every_page_and_enter_jumps_there(class_app):
+    app = class_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        jump = app.screen
+        assert isinstance(jump, JumpScreen)
+        options = jump.query_one(OptionList)
+        assert options.option_count == len(screen.pages)
+        assert str(options.get_option_at_index(3).prompt) == f"Decisions · {screen.pages[3].title}"
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.index == 3
+        await pilot.press("g", "escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.index == 3
+
+
+async def test_h_holds_history_back_until_a(class_app):
+    app = class_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("2", "h")
+        await pilot.pause()
+        text = _text(screen)
+        assert screen.page.topic == 1 and screen.hide_history
+        assert "◆ history" not in text and "History chose" not in text
+        assert "not as history" not in text and "press a to show it" in text
+        await pilot.press("a")
+        await pilot.pause()
+        text = _text(screen)
+        assert "◆ history" in text and "History chose “Blockade”" in text
+        await pilot.press("right")
+        await pilot.pause()
+        assert "◆ history" not in _text(screen)  # held back again on the next decision
+        await pilot.press("h")
+        await pilot.pause()
+        assert not screen.hide_history and "History chose" in _text(screen)
+
+
+def test_bar_labels_are_whole_at_any_width():
+    label = "Quarantine the island, with a strike held in reserve for later"
+    b = Block("bar", label, 3, 8, True)
+    wide = _bar(b, len(label)).plain
+    assert wide.startswith(label + " █") and wide.endswith("3 ◆ history")
+    narrow = _bar(b, 30).plain
+    first, second = narrow.split("\n")
+    assert first == label and second.startswith(" " * 31 + "█")
+    assert "◆" not in _bar(b, 80, hold=True).plain
+
+
 async def test_names_are_hidden_until_n(class_app):
     app = class_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -307,7 +361,7 @@ def _state(app):
     s = app.screen
     if not isinstance(s, DebriefScreen):
         return type(s).__name__
-    return (s.index, s.show_names, s.reveal, s.class_code)
+    return (s.index, s.show_names, s.reveal, s.class_code, s.hide_history)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -325,7 +379,7 @@ async def test_every_footer_key_works_and_fits(class_app, size):
             assert keys and all(k.region.right <= palette.region.x for k in keys), topic
             assert palette.region.right <= size[0]
             dimmed = {k.key for k in keys if k.has_class("-disabled")}
-            assert dimmed == ({"right", "pagedown"} if topic == "6" else set())
+            assert dimmed == ({"right"} if topic == "6" else set())
             for key in [k.key for k in keys]:
                 await pilot.press(topic)  # back to the topic's first page before each key
                 await pilot.pause()

@@ -1,7 +1,9 @@
 """The teacher's debrief on screen, made for a projector: one topic per page, big figures,
-keyboard only. ← → turn the pages, PgUp/PgDn (or 1–6) jump between topics, ``n`` shows or hides
-the names (hidden by default: Student 1, 2, ...), ``a`` reveals the historians' answer or the
-facts behind a myth, ``c`` cycles through the classes in the folder, ``e`` exports a report.
+keyboard only. ← → turn the pages, PgUp/PgDn (or 1–6) jump between topics, ``g`` lists every
+page to jump to, ``n`` shows or hides the names (hidden by default: Student 1, 2, ...), ``h``
+keeps history's choice back on the decision pages until ``a`` reveals it (``a`` also reveals the
+historians' answer or the facts behind a myth), ``c`` cycles through the classes in the folder,
+``e`` exports a report. Bars' labels take the screen's width.
 
 The pages come from :mod:`game.debrief.pages`; this screen only lays them out.
 """
@@ -16,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Digits, Sparkline, Static
 
@@ -29,6 +32,7 @@ from ...terminal import shown
 from ..commands import DebriefCommands
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
+from .debrief_jump import JumpScreen
 from .export import ExportScreen
 from .help import HelpScreen
 from .styled import StyledOnce
@@ -36,7 +40,9 @@ from .styled import StyledOnce
 BAR = 24
 """Cells of a full bar."""
 LABEL = 30
-"""Cells of a bar's label."""
+"""Cells of a bar's label at the least; a wider screen gives labels its width."""
+TAIL = len(" 999 ◆ history")
+"""Cells after a bar: its count and the history mark."""
 
 HELP = """\
 [b]The teacher's debrief[/b]
@@ -49,8 +55,12 @@ could not be counted, with the reason.
   → / ←          next / previous page
   PgDn / PgUp    next / previous topic (or 1–6: Overview, Decisions, Questions, Myths,
                  Students, Files left out)
+  g              go to any page from a list (each decision by its title)
   ↑ ↓ Home End   scroll the page
-  a              show or hide the historians' answer (questions) or the facts (myths)
+  a              show or hide the historians' answer (questions), the facts (myths), or
+                 history's choice while it is held back (h)
+  h              hold back history's choice on the decision pages until the class has
+                 discussed it (a shows it on the page); h again shows it everywhere
   n              show or hide the students' names (hidden: Student 1, 2, ...)
   c              the next class in the folder (all classes, then each class code)
   e              export: Markdown, HTML (printable) or CSV, beside the saves folder
@@ -73,10 +83,13 @@ class DebriefScreen(StyledOnce, Screen):
     BINDINGS: ClassVar[list] = [
         Binding("right", "page(1)", "Page", key_display="←→", priority=True),
         Binding("left", "page(-1)", show=False, priority=True),
-        Binding("pagedown", "topic(1)", "Topic", key_display="PgDn", priority=True),
+        Binding("pagedown", "topic(1)", "Topic", key_display="PgDn", show=False, priority=True),
         Binding("pageup", "topic(-1)", show=False, priority=True),
         *(Binding(str(i + 1), f"jump({i})", show=False) for i in range(len(TOPICS))),
+        Binding("g", "go_to", "Go to"),
         Binding("a", "reveal", "Answer"),
+        Binding("a", "show_history", show=False),  # the hint on the page says it
+        Binding("h", "hide_history", "History"),
         Binding("n", "names", "Names"),
         Binding("c", "next_class", "Class"),
         Binding("e", "export", "Export"),
@@ -98,7 +111,7 @@ class DebriefScreen(StyledOnce, Screen):
         self.gathered = gathered if gathered is not None else gather(self.folder, scenario)
         self.fixed_class = class_code is not None
         self.anonymize, self.standalone = anonymize, standalone
-        self.show_names = self.reveal = False
+        self.show_names = self.reveal = self.hide_history = False
         self.index = 0
         self._set_class(class_code)
 
@@ -123,8 +136,9 @@ class DebriefScreen(StyledOnce, Screen):
     def page(self) -> Page:
         return self.pages[self.index]
 
-    async def _show(self) -> None:
-        """Lay out the current page (after a page turn, a class change or a toggle)."""
+    async def _show(self, scroll: bool = True) -> None:
+        """Lay out the current page (after a page turn, a class change, a toggle or a new
+        width)."""
         d, page = self.debrief, self.page
         names = "names hidden" if not self.show_names else "names shown"
         self.query_one("#where", Static).update(
@@ -141,31 +155,55 @@ class DebriefScreen(StyledOnce, Screen):
         body = self.query_one("#debrief-body", VerticalScroll)
         await body.remove_children()
         await body.mount_all(self._widgets(page))
-        body.scroll_home(animate=False)
+        if scroll:
+            body.scroll_home(animate=False)
         self.refresh_bindings()
+
+    def _held_back(self, page: Page) -> bool:
+        """History's choice is kept back on this page (h, until a reveals it)."""
+        return self.hide_history and not self.reveal and page.topic == 1 and page.has_history
 
     def _widgets(self, page: Page) -> list:
         out: list = []
+        hold = self._held_back(page)
+        width = self._label_width(page)
         for b in page.blocks:
+            if hold and b.history and b.kind != "figures":
+                continue
             if b.kind == "secret":
                 if self.reveal:
                     out.append(Static(Text(b.text), classes="para debrief-secret"))
             elif b.kind == "figures":
+                figures = b.figures[:-1] if hold and b.history else b.figures
                 out.append(
-                    Horizontal(*(_figure(v, c) for v, c in b.figures), classes="debrief-figures")
+                    Horizontal(*(_figure(v, c) for v, c in figures), classes="debrief-figures")
                 )
             elif b.kind == "bar":
-                out.append(Static(_bar(b), classes="debrief-bar"))
+                out.append(Static(_bar(b, width, hold), classes="debrief-bar"))
             elif b.kind == "series":
                 out.append(Sparkline(list(b.series), classes="debrief-spark"))
                 out.append(Static(Text(f"Danger by step: {b.text}"), classes="muted"))
             else:
                 css = {"heading": "debrief-heading", "muted": "muted para"}.get(b.kind, "para")
                 out.append(Static(Text(b.text), classes=css))
-        if page.has_secret and not self.reveal:
+        if hold:
+            out.append(
+                Static(Text("History's choice is held back: press a to show it."), classes="hint")
+            )
+        elif page.has_secret and not self.reveal:
             what = "the facts" if page.topic == 3 else "the historians' answer"
             out.append(Static(Text(f"Press a to show {what}."), classes="hint"))
         return out
+
+    def _label_width(self, page: Page) -> int:
+        """Cells for the bars' labels: the longest label's, as far as the screen allows."""
+        longest = max((len(b.text) for b in page.blocks if b.kind == "bar"), default=0)
+        room = self.size.width - 6 - BAR - TAIL  # padding and scroll bar
+        return max(LABEL, min(longest, room))
+
+    async def on_resize(self, event: Resize) -> None:
+        if any(b.kind == "bar" for b in self.page.blocks):
+            await self._show(scroll=False)
 
     # --- keys -----------------------------------------------------------------------------
 
@@ -178,6 +216,10 @@ class DebriefScreen(StyledOnce, Screen):
             return None if not 0 <= now + parameters[0] <= last else True
         if action == "reveal":
             return self.page.has_secret
+        if action == "show_history":
+            return self.hide_history and self.page.topic == 1 and self.page.has_history
+        if action == "hide_history":
+            return self.page.topic == 1
         if action == "names":
             return not self.anonymize
         if action == "next_class":
@@ -207,6 +249,23 @@ class DebriefScreen(StyledOnce, Screen):
     async def action_reveal(self) -> None:
         self.reveal = not self.reveal
         await self._show()
+
+    async def action_show_history(self) -> None:
+        await self.action_reveal()
+
+    async def action_hide_history(self) -> None:
+        self.hide_history, self.reveal = not self.hide_history, False
+        await self._show(scroll=False)
+        held = "held back on the decision pages (a shows it)" if self.hide_history else "shown"
+        self.notify(f"History's choice {held}.", markup=False)
+
+    def action_go_to(self) -> None:
+        async def chosen(index: int | None) -> None:
+            if index is not None:
+                await self._go(index)
+
+        titles = [(p.topic, _entry(p)) for p in self.pages]
+        self.app.push_screen(JumpScreen(titles, self.index), chosen)
 
     async def action_names(self) -> None:
         if self.anonymize:
@@ -242,22 +301,32 @@ class DebriefScreen(StyledOnce, Screen):
             self.app.pop_screen()
 
 
+def _entry(page: Page) -> str:
+    """A page in the jump list: its title, and for a question or a myth what it asks."""
+    if page.topic in (2, 3) and page.blocks and page.blocks[0].kind == "heading":
+        return f"{page.title}: {page.blocks[0].text}"
+    return page.title
+
+
 def _figure(value: str, caption: str) -> Vertical:
     return Vertical(Digits(value), Static(Text(caption)), classes="debrief-figure")
 
 
-def _bar(b: Block) -> Content:
-    """``Label ......... ████████░░░░ 12 ◆ history``: the count is written, history in words."""
-    text = b.text if len(b.text) <= LABEL else b.text[: LABEL - 1] + "…"
+def _bar(b: Block, width: int = LABEL, hold: bool = False) -> Content:
+    """``Label ......... ████████░░░░ 12 ◆ history``: the count is written, history in words
+    (not while history's choice is held back). A label longer than ``width`` stands whole on
+    its own line(s), the bar below it."""
+    marked = b.marked and not hold
     full = round(BAR * b.value / b.total) if b.total else 0
     full = max(full, 1 if b.value else 0)
+    head = f"{b.text:<{width}} " if len(b.text) <= width else f"{b.text}\n{'':<{width}} "
     parts: list = [
-        f"{text:<{LABEL}} ",
-        ("█" * full, "$accent" if b.marked else "$primary"),
+        head,
+        ("█" * full, "$accent" if marked else "$primary"),
         ("░" * (BAR - full), MUTED),
         f" {b.value}",
     ]
-    if b.marked:
+    if marked:
         parts.append((" ◆ history", "bold"))
     return Content.assemble(*parts)
 
