@@ -336,3 +336,10 @@ def test_the_letters_of_22_and_23_october_are_in_moscows_answer(cmc):
     assert "JFK23" in d.history.sources
     keating = next(e for e in cmc.history if e.id == "d1962_08_31_keating_charges")
     assert "KEAT" in keating.sources
+
+
+def test_ships_held_at_sea_leave_the_tankers_sailing(cmc):
+    """Stopping the ships where they are holds the weapons ships only, so the tankers Kennedy
+    meets at the line (the Bucharest, the Grozny) are not ships Moscow had stopped."""
+    o = cmc.option("ships_at_line", "stop_and_wait")
+    assert "tankers" in o.detail and "tankers" in _text(o.result)
