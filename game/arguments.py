@@ -137,6 +137,20 @@ def parser() -> argparse.ArgumentParser:
     deb.add_argument(
         "--per-decision", action="store_true", help="CSV: one row per choice, not per game"
     )
+    deb.add_argument(
+        "--topics",
+        type=topic_list,
+        default=None,
+        metavar="LIST",
+        help="Markdown and HTML: only these topics, e.g. overview,questions (of: "
+        "overview, roster, decisions, questions, myths, students, files)",
+    )
+    deb.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default=None,
+        help="HTML: the paper it is printed on (default: the printer's)",
+    )
     saves_arg(deb)
     scenario_arg(deb)
 
@@ -161,6 +175,16 @@ def parser() -> argparse.ArgumentParser:
     saves_arg(srv)
     scenario_arg(srv)
     return p
+
+
+def topic_list(text: str) -> tuple[str, ...]:
+    """``--topics``: names separated by commas (see ``debrief.text.REPORT_TOPICS``)."""
+    from .debrief.text import topics_named
+
+    try:
+        return topics_named(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def port(text: str) -> int:

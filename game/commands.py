@@ -197,6 +197,10 @@ def cmd_debrief(a) -> int:
             return usage_error("debrief", f"--out {shown(out)}: add --format md, html or csv")
     if a.per_decision and fmt != "csv":
         return usage_error("debrief", "--per-decision goes with --format csv")
+    if a.topics is not None and fmt not in ("md", "html"):
+        return usage_error("debrief", "--topics goes with --format md or html")
+    if a.paper is not None and fmt != "html":
+        return usage_error("debrief", "--paper goes with --format html")
     s = scenario_for(a)
     gathered = gather(folder, s)
     for skipped in gathered.skipped:
@@ -231,7 +235,7 @@ def cmd_debrief(a) -> int:
         app.run()
         return app.return_code or 0
     d = build(s, gathered, a.class_code, role)
-    text = render(d, fmt, not a.anonymize, a.per_decision)
+    text = render(d, fmt, not a.anonymize, a.per_decision, a.topics, a.paper)
     if not out:
         return _to_stdout(text)
     try:

@@ -21,6 +21,7 @@ from ..saves.disk import atomic_write
 from ..terminal import shown as shown_text
 from . import report_csv, report_html, report_md
 from .figures import Debrief
+from .text import REPORT_TOPICS
 
 FORMATS = ("md", "html", "csv")
 
@@ -29,13 +30,22 @@ class ExportError(Exception):
     """The report cannot be written there; the message says why."""
 
 
-def render(d: Debrief, fmt: str, show_names: bool = True, per_decision: bool = False) -> str:
+def render(
+    d: Debrief,
+    fmt: str,
+    show_names: bool = True,
+    per_decision: bool = False,
+    topics: tuple[str, ...] | None = None,
+    paper: str | None = None,
+) -> str:
     """The debrief in one format: ``md``, ``html`` or ``csv`` (one row per game, or with
-    ``per_decision`` one row per choice)."""
+    ``per_decision`` one row per choice). ``topics`` (Markdown and HTML; None: all) and
+    ``paper`` (HTML: "a4" or "letter") shape the report."""
+    topics = topics or tuple(REPORT_TOPICS)
     if fmt == "md":
-        return report_md.render(d, show_names)
+        return report_md.render(d, show_names, topics)
     if fmt == "html":
-        return report_html.render(d, show_names)
+        return report_html.render(d, show_names, topics, paper)
     if fmt == "csv":
         return (report_csv.choices if per_decision else report_csv.games)(d, show_names)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")

@@ -18,7 +18,7 @@ from . import charts, roster
 from .figures import Debrief
 from .students import label
 from .text import (
-    TOPICS,
+    REPORT_TOPICS,
     campaign_rows,
     counts_lines,
     distribution,
@@ -31,8 +31,8 @@ from .text import (
     title,
 )
 
-IDS = ("overview", "decisions", "questions", "myths", "students", "skipped")
-"""The anchors of the topics (:data:`.text.TOPICS`), in the same order."""
+PAPER = {"a4": "A4", "letter": "letter"}
+"""The paper sizes ``--paper`` names, as CSS ``@page`` spells them."""
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +71,14 @@ def _memo(env: Environment) -> dict[str, object]:
     }
 
 
-def render(d: Debrief, show_names: bool = True) -> str:
-    """The whole debrief as one HTML document."""
+def render(
+    d: Debrief,
+    show_names: bool = True,
+    topics: tuple[str, ...] = tuple(REPORT_TOPICS),
+    paper: str | None = None,
+) -> str:
+    """The debrief as one HTML document: the ``topics`` named (see
+    :data:`.text.REPORT_TOPICS`), for ``paper`` ("a4", "letter"; None: the printer's)."""
     env = environment()
     o = d.overview
     endings = [(x.title, x.count, x.historical) for x in o.endings]
@@ -85,8 +91,10 @@ def render(d: Debrief, show_names: bool = True) -> str:
         show_names=show_names,
         title=title(d),
         subtitle=subtitle(d, show_names),
-        topics=TOPICS,
-        nav=list(zip(IDS, TOPICS, strict=True)),
+        topics=topics,
+        names=REPORT_TOPICS,
+        nav=[(t, REPORT_TOPICS[t]) for t in topics],
+        paper=PAPER[paper] if paper else None,
         big=[
             ("games", o.games),
             ("finished", o.finished),

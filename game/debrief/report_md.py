@@ -14,7 +14,7 @@ from . import roster
 from .figures import Debrief
 from .students import label
 from .text import (
-    TOPICS,
+    REPORT_TOPICS,
     campaign_rows,
     counts_lines,
     distribution,
@@ -42,11 +42,29 @@ def md(text: str) -> str:
     return _LEADING.sub(lambda m: m[1] + "\\" if m[1][0].isdigit() else "\\" + m[1], text)
 
 
-def render(d: Debrief, show_names: bool = True) -> str:
-    """The whole debrief as one Markdown document."""
+def render(
+    d: Debrief, show_names: bool = True, topics: tuple[str, ...] = tuple(REPORT_TOPICS)
+) -> str:
+    """The debrief as one Markdown document: the ``topics`` named (see
+    :data:`.text.REPORT_TOPICS`)."""
     out: list[str] = [f"# {md(title(d))}", "", md(subtitle(d, show_names)), ""]
+    parts = {
+        "overview": lambda: _overview(d),
+        "roster": lambda: _roster(d, show_names),
+        "decisions": lambda: _decisions(d),
+        "questions": lambda: _questions(d),
+        "myths": lambda: _myths(d),
+        "students": lambda: _students(d, show_names),
+        "files": lambda: _files(d, show_names),
+    }
+    for t in topics:
+        out += parts[t]()
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _overview(d: Debrief) -> list[str]:
     o = d.overview
-    out += [f"## {TOPICS[0]}", ""]
+    out = [f"## {REPORT_TOPICS['overview']}", ""]
     out += [f"- {md(line)}" for line in roles_line(o)]
     out += ["", "| Ending | Games |", "|---|---:|"]
     out += [
@@ -63,26 +81,34 @@ def render(d: Debrief, show_names: bool = True) -> str:
         f"Most alert DEFCON by game: {md(distribution(o.peak_defcon, 'DEFCON '))}.",
         "",
     ]
-    out += _campaigns(d) + _roster(d, show_names)
-    out += _decisions(d)
-    out += [f"## {TOPICS[2]}", ""]
+    return out + _campaigns(d)
+
+
+def _questions(d: Debrief) -> list[str]:
+    out = [f"## {REPORT_TOPICS['questions']}", ""]
     for i, q in enumerate(d.questions, 1):
         about = f" — on “{md(q.decision)}”" if q.decision else ""
         out += [f"{i}. **{md(reflow(q.text))}**{about} ({md(q.why)})", ""]
         out += [f"   *Historians:* {md(reflow(q.answer))}", ""]
         if q.sources:
             out += [f"   Sources: {md('; '.join(q.sources))}", ""]
-    out += [f"## {TOPICS[3]}", ""]
+    return out
+
+
+def _myths(d: Debrief) -> list[str]:
+    out = [f"## {REPORT_TOPICS['myths']}", ""]
     for m in d.myths:
         out += [f"- **Myth:** {md(reflow(m.claim))}", ""]
         out += [f"  **Fact:** {md(reflow(m.fact))}", ""]
         out += [f"  Sources: {md('; '.join(m.sources))}", ""]
-    out += _students(d, show_names)
-    out += [f"## {TOPICS[5]}", ""]
+    return out
+
+
+def _files(d: Debrief, show_names: bool) -> list[str]:
+    out = [f"## {REPORT_TOPICS['files']}", ""]
     if not d.skipped:
         out += ["None: every file was read.", ""]
-    out += [f"- {md(left_out(s, show_names))}" for s in d.skipped]
-    return "\n".join(out).rstrip() + "\n"
+    return out + [f"- {md(left_out(s, show_names))}" for s in d.skipped]
 
 
 def _campaigns(d: Debrief) -> list[str]:
@@ -98,14 +124,14 @@ def _campaigns(d: Debrief) -> list[str]:
 
 def _roster(d: Debrief, show_names: bool) -> list[str]:
     """The roster for grading (see :mod:`.roster`)."""
-    out = ["## Roster", "", "| " + " | ".join(roster.COLUMNS) + " |"]
+    out = [f"## {REPORT_TOPICS['roster']}", "", "| " + " | ".join(roster.COLUMNS) + " |"]
     out.append("|---" * len(roster.COLUMNS) + "|")
     out += ["| " + " | ".join(md(c) for c in row) + " |" for row in roster.rows(d, show_names)]
     return [*out, ""]
 
 
 def _decisions(d: Debrief) -> list[str]:
-    out = [f"## {TOPICS[1]}", ""]
+    out = [f"## {REPORT_TOPICS['decisions']}", ""]
     for x in d.decisions:
         out += [f"### {md(x.date)}: {md(x.title)}", ""]
         out += [f"For: {md(x.role_title)}; {plural(x.chose, 'student')} made this decision.", ""]
@@ -140,7 +166,7 @@ def _decisions(d: Debrief) -> list[str]:
 
 
 def _students(d: Debrief, show_names: bool) -> list[str]:
-    out = [f"## {TOPICS[4]}", ""]
+    out = [f"## {REPORT_TOPICS['students']}", ""]
     for s in d.students:
         cls = f", class {md(s.class_code)}" if s.class_code else ""
         out += [f"### {md(label(s, show_names))}{cls}", ""]

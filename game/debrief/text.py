@@ -5,12 +5,39 @@ from __future__ import annotations
 
 from ..engine.compare import GainRow
 from ..engine.view import score
+from ..terminal import shown as shown_text
 from .figures import Debrief, Overview
 from .gather import Skipped
 from .students import Student
 
 TOPICS = ("Overview", "Decisions", "Questions", "Myths", "Students", "Files left out")
 """The debrief's topics, in the order the screen and the reports show them."""
+
+REPORT_TOPICS = {
+    "overview": "Overview",
+    "roster": "Roster",
+    "decisions": "Decisions",
+    "questions": "Questions",
+    "myths": "Myths",
+    "students": "Students",
+    "files": "Files left out",
+}
+"""The reports' topics by the names ``--topics`` takes, in the order the reports show them
+(the overview's "By campaign" is part of the overview)."""
+
+
+def topics_named(text: str) -> tuple[str, ...]:
+    """The topics a ``--topics`` list names ("overview,questions"), in the reports' order;
+    ValueError, in words, for an unknown or empty one."""
+    names = [t.strip() for t in text.split(",")]
+    asked = [t.lower() for t in names]
+    wrong = [n for n, t in zip(names, asked, strict=True) if t not in REPORT_TOPICS]
+    if wrong:
+        known = ", ".join(REPORT_TOPICS)
+        if wrong[0]:
+            raise ValueError(f"unknown topic '{shown_text(wrong[0][:30])}' (known: {known})")
+        raise ValueError(f"a topic's name is empty (known: {known})")
+    return tuple(t for t in REPORT_TOPICS if t in asked)
 
 
 def one_line(text: str) -> str:
