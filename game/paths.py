@@ -1,6 +1,7 @@
 """Where Brink's files are: the shipped scenarios, the saves folder and the cache folder.
 
-Standard library only: the title screen needs these before the models are loaded.
+Standard library and platformdirs only: the title screen needs these before the models are
+loaded.
 """
 
 from __future__ import annotations
@@ -29,34 +30,32 @@ def saves_dir(arg: str | os.PathLike | None = None) -> Path:
 
 def cache_dir() -> Path:
     """Where Brink keeps what it can work out again (the loaded scenario, the title's summary):
-    ``BRINK_CACHE_DIR``, else ``$XDG_CACHE_HOME/brink``, else ``~/.cache/brink``. Raises
-    OSError when there is none (no home folder), which every user of the cache takes as "no
-    cache this time"."""
-    explicit = os.environ.get("BRINK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = Path.home() / ".cache"
-        except RuntimeError as exc:  # no home folder: no cache, as for a folder not writable
-            raise OSError(f"no cache folder: {exc}") from None
-    return Path(base) / "brink"
+    ``BRINK_CACHE_DIR``, else the user's cache folder as the platform has it (on Linux
+    ``$XDG_CACHE_HOME/brink``, else ``~/.cache/brink``). Raises OSError when there is none (no
+    home folder), which every user of the cache takes as "no cache this time"."""
+    return _user_folder("BRINK_CACHE_DIR", "cache")
 
 
 def config_dir() -> Path:
-    """Where Brink keeps the player's preferences (the theme): ``BRINK_CONFIG_DIR``, else
-    ``$XDG_CONFIG_HOME/brink``, else ``~/.config/brink``. Raises OSError when there is none."""
-    explicit = os.environ.get("BRINK_CONFIG_DIR")
+    """Where Brink keeps the player's preferences (the theme): ``BRINK_CONFIG_DIR``, else the
+    user's configuration folder as the platform has it (on Linux ``$XDG_CONFIG_HOME/brink``,
+    else ``~/.config/brink``). Raises OSError when there is none."""
+    return _user_folder("BRINK_CONFIG_DIR", "config")
+
+
+def _user_folder(variable: str, kind: str) -> Path:
+    explicit = os.environ.get(variable)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CONFIG_HOME")
-    if not base:
-        try:
-            base = Path.home() / ".config"
-        except RuntimeError as exc:
-            raise OSError(f"no configuration folder: {exc}") from None
-    return Path(base) / "brink"
+    import platformdirs  # a dependency of Textual's; imported only when the folder is needed
+
+    try:
+        folder = getattr(platformdirs, f"user_{kind}_path")("brink", appauthor=False)
+    except (RuntimeError, KeyError) as exc:  # no home folder
+        raise OSError(f"no {kind} folder: {exc}") from None
+    if not folder.is_absolute():  # "~" left as it was: no home folder
+        raise OSError(f"no {kind} folder: no home folder")
+    return folder
 
 
 CACHE_LIMIT = 64_000_000

@@ -33,6 +33,24 @@ SORTS = ("updated", "player", "class")
 """How ``list_saves`` can order the games: last played first, by player, by class code."""
 
 
+def save_entries(folder: Path) -> list[os.DirEntry]:
+    """The entries of the folder that may be saves, by name: ``*.json`` files, not hidden (a
+    save being written is ``.*.tmp``) and not :data:`NOT_SAVES`. Nothing for a missing folder;
+    other errors are raised. The one rule for which files of a folder are its games."""
+    try:
+        with os.scandir(folder) as it:
+            found = [
+                e
+                for e in it
+                if e.name.endswith(".json")
+                and not e.name.startswith(".")
+                and e.name not in NOT_SAVES
+            ]
+    except FileNotFoundError:
+        return []
+    return sorted(found, key=lambda e: e.name)
+
+
 class SaveError(Exception):
     """A save file could not be read or replayed; ``problem`` names the file and the field."""
 
@@ -304,16 +322,7 @@ def list_saves(
         raise ValueError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
     remove_stale(folder)
     try:
-        with os.scandir(folder) as it:
-            names = sorted(
-                e.name
-                for e in it
-                if e.name.endswith(".json")
-                and not e.name.startswith(".")
-                and e.name not in NOT_SAVES
-            )
-    except FileNotFoundError:
-        return []
+        names = [e.name for e in save_entries(folder)]
     except OSError as exc:
         problem = Problem(file=str(folder), message=f"cannot be read: {exc.strerror or exc}")
         return [Listed(Path(folder), None, problem)]

@@ -3,13 +3,12 @@ changed, and which game each open tab is playing."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..debrief.gather import Gathered, Played, Skipped, combine, read_one
 from ..model.scenario import Scenario
-from ..saves import NOT_SAVES
+from ..saves.disk import save_entries
 
 PLAYING = ".playing"
 """The sub-folder where each tab writes the id of the game it plays (see ``ui.classroom``)."""
@@ -36,14 +35,8 @@ class LiveFolder:
     def gathered(self) -> Gathered:
         """Every game of the folder now (the same rules as ``brink debrief``)."""
         seen: dict[str, tuple[_Stamp, Played | Skipped]] = {}
-        try:
-            entries = sorted(os.scandir(self.folder), key=lambda e: e.name)
-        except FileNotFoundError:
-            entries = []
-        for entry in entries:
+        for entry in save_entries(self.folder):
             name = entry.name
-            if not name.endswith(".json") or name.startswith(".") or name in NOT_SAVES:
-                continue
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import hmac
 import io
-import os
 import stat
 import time
 import zipfile
@@ -21,7 +20,8 @@ from typing import TYPE_CHECKING
 import aiohttp_jinja2
 from aiohttp import web
 
-from ..saves import MAX_SAVE_BYTES, NOT_SAVES
+from ..saves import MAX_SAVE_BYTES
+from ..saves.disk import save_entries
 from ..ui.classroom import code_of
 
 if TYPE_CHECKING:
@@ -140,14 +140,8 @@ def _zip(folder) -> bytes:
     """The folder's save files (regular files only, no sub-folder, none larger than a save)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except FileNotFoundError:
-            entries = []
-        for entry in entries:
+        for entry in save_entries(folder):
             name = entry.name
-            if not name.endswith(".json") or name.startswith(".") or name in NOT_SAVES:
-                continue
             try:
                 info = entry.stat(follow_symlinks=False)
                 if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SAVE_BYTES:

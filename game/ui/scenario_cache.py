@@ -2,8 +2,7 @@
 
 Reading a scenario means parsing a few dozen TOML files and building and running pydantic's
 validators: about a hundred milliseconds, most of the game's start. The validated scenario is
-kept as a pickle in the user's cache folder (``$BRINK_CACHE_DIR``, else ``$XDG_CACHE_HOME/brink``,
-else ``~/.cache/brink``), named by a hash of the scenario's files, of the model code and of the
+kept as a pickle in Brink's cache folder (see :func:`game.paths.cache_dir`), named by a hash of the scenario's files, of the model code and of the
 pydantic and Python versions, so any change to either makes a new entry. The file is written
 atomically; a missing, unreadable or stale entry just means the scenario is read again, and
 a cache folder that cannot be written is ignored.

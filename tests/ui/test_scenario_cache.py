@@ -3,7 +3,12 @@ damaged entry is never a crash."""
 
 from __future__ import annotations
 
+import sys
+
+import pytest
+
 from game.content import load_scenario
+from game.paths import cache_dir
 from game.ui.scenario_cache import load_cached
 
 
@@ -92,17 +97,31 @@ def test_a_cache_folder_that_cannot_be_written_is_ignored(copy_mini, tmp_path, m
 def test_without_a_home_folder_there_is_no_cache_and_no_error(copy_mini, monkeypatch):
     """No BRINK_CACHE_DIR or XDG_CACHE_HOME and no home folder: the scenario and the title are
     read from their files, and nothing is raised."""
-    from pathlib import Path
+    import pwd
 
     from game.ui.title_info import keep_title_info, read_title_info
 
-    def no_home():
-        raise RuntimeError("Could not determine home directory.")
+    def no_user(uid):
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
 
-    monkeypatch.delenv("BRINK_CACHE_DIR", raising=False)
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    for variable in ("BRINK_CACHE_DIR", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_user)
+    with pytest.raises(OSError):
+        cache_dir()
     assert load_cached(copy_mini) == load_scenario(copy_mini)
     info = read_title_info(copy_mini)
     keep_title_info(copy_mini, info)
     assert info.title == "Mini crisis"
+
+
+def test_the_cache_folder_is_the_platforms(monkeypatch, tmp_path):
+    """BRINK_CACHE_DIR first; else the user's cache folder, which on Linux follows
+    XDG_CACHE_HOME."""
+    monkeypatch.setenv("BRINK_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("BRINK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert cache_dir() == tmp_path / "xdg" / "brink"
+    assert cache_dir().is_absolute()
