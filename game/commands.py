@@ -51,7 +51,7 @@ def cmd_check(a) -> int:
         print(
             f"  {w.role} against {w.policy}: {w.dives} random games{walked}; "
             f"{len(w.decisions)}/{len(s.decisions)} decisions and "
-            f"{len(w.endings)}/{sum(w.role in e.roles for e in s.endings)} endings reached"
+            f"{len(w.endings)}/{sum(e.plays_in(w.role) for e in s.endings)} endings reached"
         )
     print(
         "  (Every decision and ending must be reached against the random opponent, which can do "

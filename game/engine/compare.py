@@ -108,6 +108,7 @@ def choices(
 def timeline(scenario: Scenario, state: GameState) -> tuple[DateRow, ...]:
     """Every date the game reached, with both sides' choices and history's entries of that date."""
     side = ROLE_SIDE[state.role]
+    words = scenario.meta.words
     start = scenario.start_position(state.role)
     rows: dict[str, tuple[str, list[str]]] = {}
     for phase in scenario.meta.phases[start : state.phase + 1]:
@@ -116,9 +117,12 @@ def timeline(scenario: Scenario, state: GameState) -> tuple[DateRow, ...]:
         phase = scenario.meta.phases[scenario.phase_position(s.phase)]
         if phase.date not in rows:
             continue
-        who = "You" if s.by_player else ("Washington" if s.side == "usa" else "Moscow")
-        if s.side == side and not s.by_player:
-            who = "History"
+        if s.by_player:
+            who = words.player
+        elif s.side == side:
+            who = words.history
+        else:
+            who = scenario.meta.sides[s.side].called
         label = scenario.option(s.decision, s.option).label
         rows[phase.date][1].append(f"{who}: {label}")
     return tuple(
@@ -127,16 +131,21 @@ def timeline(scenario: Scenario, state: GameState) -> tuple[DateRow, ...]:
     )
 
 
-def gains(scenario: Scenario, ending_id: str | None, first: str = "kennedy") -> tuple[GainRow, ...]:
+def gains(
+    scenario: Scenario, ending_id: str | None, first: str | None = None
+) -> tuple[GainRow, ...]:
     """Who gained in this ending beside the historical one, leader by leader (``first``, the
-    player's leader, before the others), dimension by dimension."""
+    player's leader, before the others; then the sides' leaders, then anyone else the endings
+    score), dimension by dimension."""
     hist = historical_ending(scenario)
     mine = scenario.ending(ending_id) if ending_id else None
     h = {(g.leader, g.dimension): g for g in hist.gains}
     m = {(g.leader, g.dimension): g for g in mine.gains} if mine else {}
     rows = []
-    leaders = ("kennedy", "khrushchev", "castro")
-    for leader in sorted(leaders, key=lambda x: x != first):
+    named = [first] if first else []
+    named += [info.leader for info in scenario.meta.sides.values()]
+    named += [g.leader for g in (*hist.gains, *(mine.gains if mine else ()))]
+    for leader in dict.fromkeys(named):
         for dim in scenario.meta.dimensions:
             got, was = m.get((leader, dim.id)), h.get((leader, dim.id))
             if got is None and was is None:
@@ -161,7 +170,7 @@ def report(scenario: Scenario, state: GameState) -> Report:
         choices=choices(scenario, state),
         timeline=timeline(scenario, state),
         divergence=divergence(state),
-        gains=gains(scenario, state.ending, first=state.role),
+        gains=gains(scenario, state.ending, first=scenario.meta.sides[state.side].leader),
         peak_danger=peak_danger,
         peak_defcon=peak_defcon,
     )

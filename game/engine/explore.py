@@ -130,7 +130,7 @@ def targets(scenario: Scenario, role: str) -> tuple[frozenset[str], frozenset[st
     decisions = frozenset(
         d.id for i in range(start, len(scenario.meta.phases)) for d in scenario.decisions_in(i)
     )
-    return decisions, frozenset(e.id for e in scenario.endings if role in e.roles)
+    return decisions, frozenset(e.id for e in scenario.endings if e.plays_in(role))
 
 
 def explore(

@@ -319,7 +319,7 @@ def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
     if d.ending is None:
         ix = scenario.index
         for ending in ix.endings_sorted if at_end else ix.endings_always:
-            if d.base.role in ending.roles and holds(ending.when, d):
+            if ending.plays_in(d.base.role) and holds(ending.when, d):
                 d.ending = ending.id
                 break
     if d.ending is None:

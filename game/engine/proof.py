@@ -89,6 +89,6 @@ def trap_free(scenario: Scenario) -> bool:
     is :func:`always_answerable`, and some ending has no condition (so the calendar always ends
     in one). When this holds, the walk only needs to find each decision and ending once."""
     return all(
-        any(e.when is None for e in scenario.endings if r.id in e.roles)
+        any(e.when is None for e in scenario.endings if e.plays_in(r.id))
         for r in scenario.meta.roles
     ) and all(always_answerable(scenario, d) for d in scenario.decisions)

@@ -159,6 +159,7 @@ class _Checker:
         f = "endings.toml"
         self.unique(f, "ending", s.endings)
         dims = {d.id for d in meta.dimensions}
+        roles = {r.id for r in meta.roles}
         if sum(e.historical for e in s.endings) != 1:
             self.add(f, "", "exactly one ending must say historical = true")
         for i, e in enumerate(s.endings):
@@ -167,6 +168,9 @@ class _Checker:
             self.sources_of(f, p, e.sources)
             for j, g in enumerate(e.gains):
                 self.add(f, f"{p}.gain[{j}].dimension", _known("dimension", g.dimension, dims))
+                self.add(f, f"{p}.gain[{j}].leader", _known("person", g.leader, self.people))
+            for j, r in enumerate(e.roles):
+                self.add(f, f"{p}.roles[{j}]", _known("campaign", r, roles))
         for file, kind, items in (
             ("history.toml", "entry", s.history),
             ("people.toml", "person", s.people),

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Ident, IsoDate, Model, Role, Side, Text
+from .base import Ident, IsoDate, Model, Side, Text
 from .record import SourceKey
 from .rules import Condition, Effect
 
@@ -255,7 +255,8 @@ class Part(Model):
 class Gain(Model):
     """How one leader fared on one dimension in an ending, from -2 (lost badly) to 2."""
 
-    leader: Literal["kennedy", "khrushchev", "castro"]
+    leader: Ident
+    """The person (people.toml) who gained or lost."""
     dimension: Ident
     score: int = Field(ge=-2, le=2)
     note: Text
@@ -283,8 +284,9 @@ class Ending(Model):
     gains: tuple[Gain, ...] = Field(alias="gain", default=())
     clue: Text | None = None
     """A hint, shown to players who have not yet found this ending."""
-    roles: tuple[Role, ...] = ("kennedy", "khrushchev")
-    """The campaigns in which this ending can happen (and must be reachable)."""
+    roles: tuple[Ident, ...] = ()
+    """The campaigns in which this ending can happen (and must be reachable); none given:
+    every campaign."""
     seen_from: dict[Side, Text] = Field(default_factory=dict)
     """How the ending looks from one side, shown after the epilogue to that side's player."""
     sources: tuple[SourceKey, ...] = ()
@@ -297,3 +299,7 @@ class Ending(Model):
     chain: Text | None = None
     """A lead-in (e.g. "How it came to this:"); when given, the epilogue ends with it and the
     ``chain`` of every option taken and incident that happened in this game, in order."""
+
+    def plays_in(self, role: str) -> bool:
+        """Whether this ending can happen in the campaign ``role``."""
+        return not self.roles or role in self.roles

@@ -20,6 +20,23 @@ class SideInfo(Model):
     """Display name, e.g. "United States"."""
     leader: Ident
     """The person (people.toml) who leads this side."""
+    seat: Text | None = None
+    """Where the side's decisions are made, as the timeline names what it did: "Washington".
+    The side's name when not given."""
+
+    @property
+    def called(self) -> str:
+        return self.seat or self.name
+
+
+class Words(Model):
+    """The words a scenario's front ends use for the players of its story."""
+
+    player: Text = "You"
+    """Who made the player's choices, in the timeline beside history."""
+    history: Text = "History"
+    """Who made the choices of the player's side that the player did not make (before the
+    campaign began)."""
 
 
 class RoleInfo(Model):
@@ -139,3 +156,5 @@ class Meta(Model):
     """The track drawn in the danger chart and summarised as peak danger."""
     defcon_tracks: tuple[Ident, ...] = ("defcon",)
     """The tracks that count as DEFCON levels for peak DEFCON (lowest is highest alert)."""
+    words: Words = Words()
+    """The words for the players of the story: ``[words]``."""
