@@ -138,3 +138,17 @@ def test_roster_in_markdown_and_html(cmc, tmp_path):
     hidden = render(d, "md", show_names=False)
     assert "Student 3, attempt 2 of 3" in hidden and "(Ann)" not in hidden
     assert spent(38) == "38 min" and spent(65) == "1 h 05 min" and spent(None) == "—"
+
+
+def test_gather_tells_its_progress(cmc, tmp_path):
+    from debrief_class import play
+
+    from game.saves import write_save
+
+    first = write_save(tmp_path, play(cmc, "kennedy", 1, stop=1).to_save())
+    for i in range(44):
+        (tmp_path / f"copy-{i:02d}.json").write_bytes(first.read_bytes())
+    told: list[int] = []
+    gathered = gather(tmp_path, cmc, told.append)
+    assert told == [20, 40, 45]
+    assert len(gathered.games) == 1 and len(gathered.skipped) == 44

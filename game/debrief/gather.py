@@ -13,7 +13,7 @@ of the debrief is what the student really played. Files are only read, never cha
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -87,17 +87,27 @@ def class_key(code: str) -> str:
     return code.strip().casefold()
 
 
-def gather(folder: Path, scenario: Scenario) -> Gathered:
+PROGRESS_EVERY = 20
+"""``gather`` reports its progress after this many files (and at the end)."""
+
+
+def gather(
+    folder: Path, scenario: Scenario, progress: Callable[[int], None] | None = None
+) -> Gathered:
     """Read every save of the folder, its sub-folders and its zips (see :mod:`.handins`) and
     replay each game against ``scenario``; nothing that is wrong with a file stops the
-    others."""
+    others. ``progress(n)`` is told how many files have been read, every few files."""
     folder = Path(folder)
     items: list[Played | Skipped] = []
     for entry in entries(folder):
+        if progress is not None and items and len(items) % PROGRESS_EVERY == 0:
+            progress(len(items))
         if entry.text is None:
             items.append(Skipped(entry.name, entry.problem))
         else:
             items.append(_parsed(scenario, folder / entry.name, entry.text, entry.name))
+    if progress is not None:
+        progress(len(items))
     return combine(folder, items)
 
 

@@ -73,7 +73,7 @@ class DebriefCommands(_Listed):
         screen = next(
             (s for s in reversed(self.app.screen_stack) if hasattr(s, "go_to_page")), None
         )
-        if screen is None:
+        if screen is None or not screen.ready:  # still reading the folder
             return []
         out = [
             (f"Go to: {p.title}", partial(screen.go_to_page, i), "Show this page")

@@ -93,6 +93,7 @@ def class_app(tmp_path, scenario, monkeypatch):
 
 async def _open(pilot, **kw) -> DebriefScreen:
     pilot.app.open_debrief(**kw)
+    await pilot.app.workers.wait_for_complete()  # the folder is read in a worker
     await pilot.pause()
     assert isinstance(pilot.app.screen, DebriefScreen)
     return pilot.app.screen
@@ -221,6 +222,45 @@ def test_bar_labels_are_whole_at_any_width():
     first, second = narrow.split("\n")
     assert first == label and second.startswith(" " * 31 + "█")
     assert "◆" not in _bar(b, 80, hold=True).plain
+
+
+async def test_the_folder_is_read_in_a_worker_and_the_screen_answers_meanwhile(
+    class_app, monkeypatch
+):
+    import threading
+
+    from game.ui.screens import debrief as module
+
+    release, real = threading.Event(), module.gather
+
+    def slow(folder, scenario, progress=None):
+        result = real(folder, scenario, progress)
+        assert release.wait(10)
+        return result
+
+    monkeypatch.setattr(module, "gather", slow)
+    app = class_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_debrief()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DebriefScreen) and not screen.ready
+        for _ in range(100):  # the worker tells how far it got
+            if "8 files read…" in _text(screen):
+                break
+            await pilot.pause(0.05)
+        assert "Reading the saves in saves: 8 files read…" in _text(screen)
+        assert not screen.ready
+        await pilot.press("right", "g", "h", "e")  # nothing to act on yet: no error
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefHelp)  # the screen answers while it reads
+        await pilot.press("escape")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen and screen.ready and screen.page.title == "Overview"
+        assert "8 games" in _text(screen)
 
 
 async def test_names_are_hidden_until_n(class_app):
@@ -434,6 +474,7 @@ async def test_brink_debrief_opens_the_screen_and_esc_quits(class_app, monkeypat
 def _at(*keys: str):
     async def run_before(pilot):
         pilot.app.open_debrief()
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if keys:
             await pilot.press(*keys)

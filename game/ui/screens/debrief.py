@@ -3,7 +3,8 @@ keyboard only. ← → turn the pages, PgUp/PgDn (or 1–6) jump between topics,
 page to jump to, ``n`` shows or hides the names (hidden by default: Student 1, 2, ...), ``h``
 keeps history's choice back on the decision pages until ``a`` reveals it (``a`` also reveals the
 historians' answer or the facts behind a myth), ``c`` cycles through the classes in the folder,
-``e`` exports a report. Bars' labels take the screen's width.
+``e`` exports a report. Bars' labels take the screen's width. A folder is read in a worker
+thread, the count of files read shown, and the screen answers keys meanwhile.
 
 The pages come from :mod:`game.debrief.pages`; this screen only lays them out.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,6 +23,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Digits, Sparkline, Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...debrief import build, gather
 from ...debrief.figures import Debrief
@@ -108,12 +111,45 @@ class DebriefScreen(StyledOnce, Screen):
     ):
         super().__init__()
         self.scenario, self.folder = scenario, Path(folder)
-        self.gathered = gathered if gathered is not None else gather(self.folder, scenario)
+        self.gathered = gathered
+        """None while the folder is being read (in a worker: see :meth:`_gather`)."""
         self.fixed_class = class_code is not None
         self.anonymize, self.standalone = anonymize, standalone
         self.show_names = self.reveal = self.hide_history = False
         self.index = 0
-        self._set_class(class_code)
+        self.class_code = class_code
+        self.pages: tuple[Page, ...] = ()
+        if gathered is not None:
+            self._set_class(class_code)
+
+    @work(thread=True, exclusive=True, group="gather")
+    def _gather(self) -> Gathered:
+        """Read the folder off the UI thread, telling the screen how far it got."""
+        worker = get_current_worker()
+
+        def progress(n: int) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._reading, n)
+
+        return gather(self.folder, self.scenario, progress)
+
+    def _reading(self, n: int) -> None:
+        self.query_one("#debrief-title", Static).update(
+            Text(f"Reading the saves in {shown(self.folder.name or self.folder)}: {n} files read…")
+        )
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "gather":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.gathered = event.worker.result
+            self._set_class(self.class_code)
+            await self._show()
+        elif event.state == WorkerState.ERROR:
+            why = shown(event.worker.error)
+            self.query_one("#debrief-title", Static).update(
+                Text(f"The saves folder could not be read: {why}")
+            )
 
     def _set_class(self, code: str | None) -> None:
         self.class_code = code
@@ -130,7 +166,16 @@ class DebriefScreen(StyledOnce, Screen):
         yield KeyFooter()
 
     async def on_mount(self) -> None:
-        await self._show()
+        if self.gathered is None:
+            self._reading(0)
+            self._gather()
+        else:
+            await self._show()
+
+    @property
+    def ready(self) -> bool:
+        """The folder has been read (the pages exist)."""
+        return bool(self.pages)
 
     @property
     def page(self) -> Page:
@@ -202,14 +247,16 @@ class DebriefScreen(StyledOnce, Screen):
         return max(LABEL, min(longest, room))
 
     async def on_resize(self, event: Resize) -> None:
-        if any(b.kind == "bar" for b in self.page.blocks):
+        if self.ready and any(b.kind == "bar" for b in self.page.blocks):
             await self._show(scroll=False)
 
     # --- keys -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that mean nothing here are hidden; → and PgDn are dimmed on the last page and
-        topic (and ← and PgUp on the first)."""
+        topic (and ← and PgUp on the first). While the folder is read, only help and Esc."""
+        if not self.ready:
+            return action in ("help", "leave")
         if action in ("page", "topic") and parameters:
             now = self.index if action == "page" else self.page.topic
             last = len(self.pages) - 1 if action == "page" else len(TOPICS) - 1
