@@ -381,3 +381,5 @@ def _bar(b: Block, width: int = LABEL, hold: bool = False) -> Content:
 class DebriefHelp(HelpScreen):
     heading = "Help: the teacher's debrief"
     text = HELP
+    keys = False
+    more = ""

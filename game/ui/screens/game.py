@@ -52,8 +52,8 @@ class GameScreen(StyledOnce, Screen):
         Binding("escape", "leave", "Title"),
         # before the focused options list's own PgUp/PgDn, which would move its cursor: PgDn
         # then Enter must never advise an option the player did not pick
-        Binding("pageup", "scroll('page_up')", show=False, priority=True),
-        Binding("pagedown", "scroll('page_down')", show=False, priority=True),
+        Binding("pageup", "scroll('page_up')", "Scroll", show=False, priority=True),
+        Binding("pagedown", "scroll('page_down')", "Scroll", show=False, priority=True),
     ]
 
     class Chosen(Message):

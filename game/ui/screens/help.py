@@ -1,12 +1,14 @@
-"""How to play, and every key of every screen."""
+"""How to play, and every key of every screen: the keys listed from the screens' own bindings,
+so the help says what the keys do, never what they once did."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -29,20 +31,10 @@ The game saves itself after every choice. Continue it from the title screen, or 
 saved game. The ending lays your path beside the real timeline and counts the endings you \
 have found so far, with clues for the others.
 
-[b]Keys[/b]
-  1–9            choose that option (or arrows and Enter, or click)
-  a / t          jump to the advisers / the tracks and tension log
-  PgUp / PgDn    scroll the turn; Tab moves between panels
-  Enter          go on after a result
-  y / n          confirm or think again before a drastic step
-  n / o          after an ending: play again / play the other leader
-  d or F2        dossier: people, glossary and sources met so far
-  s              save now
-  ? or F1        this help
-  Ctrl+P         command palette: save, load, dossier, theme, help
-  Esc            back (from a game: save and go to the title screen)
-  q              quit (title screen); Ctrl+Q quits anywhere
+Besides the keys below: arrows and Enter, or a click, choose an option; Tab moves between panels; Esc goes back (from a game, it saves and goes to the title screen).
+"""
 
+MORE = """\
 [b]Themes[/b]
 Dark (default), light and high contrast: Ctrl+P, then type "theme".
 
@@ -54,8 +46,49 @@ On the title screen, or [i]brink debrief FOLDER[/i]: the class's saved games bes
 """
 
 
+def key_lines(app: App) -> str:
+    """The keys of each screen of a game, from its bindings: those its footer shows and those
+    it leaves out for room (a binding without a description is a second key for one that has
+    it). Markup: the keys' names are escaped."""
+    from .confirm import ConfirmScreen
+    from .dossier import DossierScreen
+    from .ending import EndingScreen
+    from .game import GameScreen
+    from .load import LoadScreen
+    from .new_game import NewGameScreen
+    from .result import ResultScreen
+    from .title import TitleScreen
+
+    sections = (
+        ("On the title screen", TitleScreen.BINDINGS),
+        ("Before a game", NewGameScreen.BINDINGS),
+        ("On a turn", GameScreen.BINDINGS),
+        ("Before a drastic step", ConfirmScreen.BINDINGS),
+        ("After a choice", ResultScreen.BINDINGS),
+        ("At the ending", EndingScreen.BINDINGS),
+        ("In the dossier", DossierScreen.BINDINGS),
+        ("Loading a saved game", LoadScreen.BINDINGS),
+        ("Anywhere", [b for c in type(app).__mro__ for b in vars(c).get("BINDINGS", ())]),
+    )
+    lines = ["[b]Keys[/b]"]
+    for heading, bindings in sections:
+        rows: dict[str, list[str]] = {}
+        for b in bindings:
+            if b.description:
+                keys = rows.setdefault(b.tooltip or b.description, [])
+                shown = app.get_key_display(b)
+                if shown not in keys:
+                    keys.append(shown)
+        lines.append(f"[i]{heading}[/i]")
+        lines += [f"  {escape(' or '.join(k)):<16} {escape(d)}" for d, k in rows.items()]
+    palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, ""))
+    lines.append(f"  {escape(palette):<16} Command palette: save, load, dossier, theme, help")
+    return "\n".join(lines)
+
+
 class HelpScreen(StyledOnce, Screen):
-    """A page of help: ``heading`` on top, ``text`` (markup) below. A subclass sets its own."""
+    """A page of help: ``heading`` on top, ``text`` (markup) below, and for the game's help
+    the keys of every screen (:func:`key_lines`). A subclass sets its own."""
 
     AUTO_FOCUS = "#help"
     """Focused as the screen is built (see :mod:`.styled`)."""
@@ -66,9 +99,17 @@ class HelpScreen(StyledOnce, Screen):
     ]
     heading: ClassVar[str] = "Help"
     text: ClassVar[str] = HELP
+    keys: ClassVar[bool] = True
+    """Whether the page lists the game's keys after its text."""
+    more: ClassVar[str] = MORE
+    """What follows the keys."""
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading, id="where")
         with VerticalScroll(id="help"):
             yield Static(self.text, classes="para")
+            if self.keys:
+                yield Static(key_lines(self.app), classes="para")
+            if self.more:
+                yield Static(self.more, classes="para")
         yield KeyFooter()
