@@ -228,10 +228,9 @@ def test_unknown_key_inside_union_effect_has_exact_path(copy_mini: Path, edit):
 
 
 def test_bad_field_named_like_the_union_tag_keeps_its_name(copy_mini: Path, edit):
-    """A bad `track` id inside a `kind = "track"` effect is reported at `...effects[1].track`.
-
-    BUG: content._path_of skips every location part equal to the table's `kind`, so the field
-    `track` (same word as the tag) is dropped and the path stops at `effects[1]`."""
+    """A bad `track` id inside a `kind = "track"` effect is reported at `...effects[1].track`:
+    the field named like the union's tag keeps its place in the path (only the tag pydantic
+    adds to the location is left out)."""
     edit(copy_mini / DAY1, 'track = "danger", by = 1', 'track = "Danger", by = 1')
     [p] = [p for p in problems_of(copy_mini) if "effects" in p.path]
     assert "'Danger'" in p.message
@@ -286,11 +285,8 @@ def test_problems_from_several_files_are_all_listed(copy_mini: Path, edit):
 
 def test_one_mistake_in_the_only_decision_is_one_problem(copy_mini: Path, edit):
     """A single wrong value in a file's only decision gives one problem, not a second claiming
-    the file has no decisions.
-
-    BUG: pydantic also reports `decision: Tuple should have at least 1 item after validation,
-    not 0` (the min_length check counts only the items that validated), and the loader passes
-    it on, telling the author the file has no decision when it has one."""
+    the file has no decisions (pydantic's length check counts only the items that validated:
+    the loader leaves that report out)."""
     edit(copy_mini / DAY1, "stance = 0", 'stance = "high"')
     problems = problems_of(copy_mini)
     assert [p.path for p in problems] == ["decision[0].option[0].stance"]

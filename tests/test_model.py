@@ -206,8 +206,8 @@ def test_label_refuses_control_and_invisible_characters_and_long_text(field, val
 
 @pytest.mark.parametrize("value", ["a\x85b", "\x9b31m"], ids=["NEL", "CSI"])
 def test_label_refuses_c1_control_characters(value):
-    """C1 controls (U+0080-U+009F, e.g. CSI U+009B) are control characters too: the Label
-    docstring promises none. BUG: the pattern only excludes U+0000-U+001F and U+007F."""
+    """C1 controls (U+0080-U+009F, e.g. CSI U+009B) are control characters too, refused in a
+    label as U+0000-U+001F and U+007F are."""
     with pytest.raises(ValidationError):
         SaveFile(**SAVE, player=value)
 
