@@ -102,6 +102,7 @@ def cmd_resume(a) -> int:
 
 
 def cmd_saves(a) -> int:
+    from .engine.dates import long_moment
     from .saves import installed_scenarios, list_saves
 
     folder = saves_dir(a.saves_dir)
@@ -121,23 +122,10 @@ def cmd_saves(a) -> int:
         copy = "" if r.path.name == f"{v.id}.json" else f" (copy in {r.path.name})"
         state = _reached(scenario, v)
         line = f"{v.id}{copy}  {who}{cls}  {v.role}  {state}  {len(v.choices)} choices"
-        print(shown(f"{line}  last played {_stamp(v.updated)}"))
+        print(shown(f"{line}  last played {long_moment(v.updated)}"))
     good = sum(r.save is not None for r in rows)
     print(f"{good} game(s), {len(rows) - good} damaged file(s) in {shown(folder)}.")
     return 0
-
-
-def _stamp(stamp: str) -> str:
-    """A save's ISO 8601 moment as a person reads it: "5 December 2026, 12:54 UTC"."""
-    from datetime import UTC, datetime
-
-    from .engine.sources import long_date
-
-    try:
-        moment = datetime.fromisoformat(stamp).astimezone(UTC)
-    except ValueError:
-        return stamp
-    return f"{long_date(moment.date().isoformat())}, {moment:%H:%M} UTC"
 
 
 def _scenario_or_none(a):

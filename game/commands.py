@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from .content import ScenarioError, default_scenario_dir, load_scenario
+from .engine.dates import long_date
 from .engine.sources import cite_keys
 from .terminal import shown
 
@@ -81,7 +82,7 @@ def cmd_timeline(a) -> int:
 
     for e in entries:
         when = f" ({e.when})" if e.when else ""
-        print(f"{e.date}{when}  {e.title}")
+        print(f"{long_date(e.date)}{when}  {e.title}")
         out(e.text)
         if e.disputed:
             out(f"Disputed: {e.disputed}")

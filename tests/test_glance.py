@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 from game import cli, engine
-from game.engine.sources import long_date
+from game.engine.dates import long_date, long_moment
 from game.engine.telling import tell_all
 from game.plain import Plain
 from game.saves import Game, write_save
@@ -36,6 +36,15 @@ def test_dates_as_people_write_them():
     assert long_date("1962-10-16") == "16 October 1962"
     assert long_date("1962-10") == "October 1962"
     assert long_date("1997") == "1997"
+    assert long_moment("2026-12-05T12:54:56+00:00") == "5 December 2026, 12:54 UTC"
+    assert long_moment("not a stamp") == "not a stamp"
+
+
+def test_brink_timeline_writes_dates_out(capsys):
+    assert cli.main(["timeline"]) == 0
+    out = capsys.readouterr().out
+    assert "1 January 1959  Batista flees Cuba" in out
+    assert not ISO_DATE.search(out), ISO_DATE.search(out)
 
 
 def test_a_matched_record_says_so_once_and_a_diverged_one_names_historys_choice(cmc):

@@ -71,4 +71,4 @@ def test_wheel_ships_the_scenarios(tmp_path):
         env=env,
         timeout=120,
     )
-    assert tl.returncode == 0 and "1962-10-16" in tl.stdout
+    assert tl.returncode == 0 and "16 October 1962" in tl.stdout

@@ -11,21 +11,7 @@ from ..model.problem import Problem
 from ..model.record import Source
 from ..model.scenario import Scenario
 from ..model.story import Position
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from .dates import long_date
 
 DENIED_HOSTS: tuple[tuple[str, str], ...] = (
     (r"(^|\.)staging\.|^staging-|dvincitest|drivingcreative", "a staging or test host"),
@@ -48,17 +34,6 @@ def denied(url: str) -> str | None:
         if re.search(pattern, host):
             return f"{host} is {why}; cite the archive or the published work instead"
     return None
-
-
-def long_date(value: str) -> str:
-    """An ISO date as a person reads it: "1962-10-16" is "16 October 1962", "1962-10" is
-    "October 1962", "1962" stays."""
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return value
 
 
 def _surnames(author: str) -> str:

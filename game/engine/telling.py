@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from ..model.scenario import Scenario
 from ..model.state import Change
+from .dates import long_date
 from .play import Happening
-from .sources import cite_keys, long_date
+from .sources import cite_keys
 from .view import change_text
 
 HEADINGS = {"decision": "Your decision", "answer": "The other side", "event": "Incident"}

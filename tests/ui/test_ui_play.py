@@ -300,16 +300,16 @@ async def test_load_names_the_leader_the_ending_and_when_in_words(make_app, tmp_
         await pilot.pause()
         prompt = str(app.screen.query_one("#saves").get_option_at_index(0).prompt)
     assert prompt.startswith(f"Ben · Kennedy · ended: {ending.title}\n")
-    assert prompt.endswith(f"{game.id} · last played 2026-10-16 09:05 UTC")
+    assert prompt.endswith(f"{game.id} · last played 16 October 2026, 09:05 UTC")
 
 
 def test_played_reads_stamps_and_leaves_odd_ones_as_they_are():
     from game.ui.screens.load import played
 
-    assert played("2026-10-16T09:05:59+00:00") == "2026-10-16 09:05 UTC"
-    assert played("2026-10-16T23:30:00-05:00") == "2026-10-17 04:30 UTC"
-    assert played("2026-10-16T09:05:00Z") == "2026-10-16 09:05 UTC"
-    assert played("2026-10-16T09:05:00") == "2026-10-16 09:05 UTC"  # no offset: as stored
+    assert played("2026-10-16T09:05:59+00:00") == "16 October 2026, 09:05 UTC"
+    assert played("2026-10-16T23:30:00-05:00") == "17 October 2026, 04:30 UTC"
+    assert played("2026-10-16T09:05:00Z") == "16 October 2026, 09:05 UTC"
+    assert played("2026-10-16T09:05:00") == "16 October 2026, 09:05 UTC"  # no offset: as stored
     assert played("2026-10-16T9") == "2026-10-16T9"  # not a time: shown as written
 
 

@@ -3,7 +3,6 @@ asking. A damaged file is listed with the reason and can be neither picked nor d
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -118,11 +117,7 @@ class LoadScreen(StyledOnce, Screen):
 
 
 def played(stamp: str) -> str:
-    """A save's time stamp to the minute, in UTC as it is stored: "2026-10-16 09:05 UTC"."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+    """A save's time stamp to the minute, in UTC as it is stored: "16 October 2026, 09:05 UTC"."""
+    from ...engine.dates import long_moment
+
+    return long_moment(stamp)
