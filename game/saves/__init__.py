@@ -20,6 +20,7 @@ from .disk import (
     installed_scenarios,
     list_saves,
     read_save,
+    sort_saves,
     write_save,
 )
 from .play import (
@@ -54,6 +55,7 @@ __all__ = [
     "read_save",
     "resume",
     "saves_dir",
+    "sort_saves",
     "start",
     "summary",
     "write_save",

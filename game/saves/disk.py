@@ -341,6 +341,13 @@ def list_saves(
             )
             continue
         good.append(Listed(path, save, None))
+    return sort_saves(good + bad, sort)
+
+
+def sort_saves(rows: list[Listed], sort: str = "updated") -> list[Listed]:
+    """The rows of :func:`list_saves` in the order ``sort`` names (see there)."""
+    good = [r for r in rows if r.save is not None]
+    bad = sorted((r for r in rows if r.save is None), key=lambda r: r.path.name)
     good.sort(key=lambda x: (x.save.updated, x.save.id), reverse=True)  # stable for the keys below
     if sort == "player":
         good.sort(key=lambda x: (not x.save.player, x.save.player.casefold()))

@@ -42,15 +42,13 @@ class Actions:
         self.push_screen(screen)
 
     def action_load(self) -> None:
-        from ..saves import installed_scenarios, list_saves
         from .screens.load import LoadScreen
 
         if self.classroom is not None:  # a student never lists the class's games
             self.notify(REFUSED, severity="warning")
             return
-        if not isinstance(self.screen, LoadScreen):
-            known = installed_scenarios() | {self.scenario.meta.id}
-            self.push_screen(LoadScreen(list_saves(self.saves, known), self.saves, known))
+        if not isinstance(self.screen, LoadScreen):  # the folder is read by the screen's worker
+            self.push_screen(LoadScreen(None, self.saves))
 
     def action_save(self) -> None:
         if self.game is None:

@@ -183,6 +183,7 @@ async def test_load_lists_damaged_files_with_their_reason(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
+        await pilot.app.workers.wait_for_complete()  # the folder is read in a worker
         await pilot.pause()
         assert isinstance(app.screen, LoadScreen)
         options = app.screen.query_one("#saves")
@@ -205,11 +206,41 @@ async def test_load_opens_a_saved_game(make_app):
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("l")
+        await pilot.app.workers.wait_for_complete()  # the folder is read in a worker
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, GameScreen)
         assert again.game.id == game_id and again.game.state == state
+
+
+async def test_load_reads_the_folder_in_a_worker_and_says_so_meanwhile(make_app, monkeypatch):
+    """The load screen opens before the folder is read, says it is reading, answers keys
+    meanwhile, and lists the games once the worker has read them."""
+    import threading
+
+    from game.ui.screens import load
+
+    go_on = threading.Event()
+    real = load.list_saves
+
+    def slow(*args, **kw):
+        go_on.wait(10)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(load, "list_saves", slow)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadScreen)
+        assert "Reading the saved games in" in screen_text(app)
+        await pilot.press("s")  # a key while reading: answered, nothing breaks
+        await pilot.pause()
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Reading" not in screen_text(app) and "No saved games in" in screen_text(app)
 
 
 def _save(folder, cmc, player: str, class_code: str, updated: str) -> str:
@@ -245,6 +276,7 @@ async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc)
     app.notify = heard
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
+        await pilot.app.workers.wait_for_complete()  # the folder is read in a worker
         await pilot.pause()
         listing = app.screen.query_one("#saves")
 
@@ -268,6 +300,7 @@ async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc)
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("y")
+        await pilot.app.workers.wait_for_complete()  # deleted, and read again, in a worker
         await pilot.pause()
         assert not (folder / f"{ann}.json").exists()
         assert (folder / f"{zoe}.json").exists()
@@ -297,6 +330,7 @@ async def test_load_names_the_leader_the_ending_and_when_in_words(make_app, tmp_
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
+        await pilot.app.workers.wait_for_complete()  # the folder is read in a worker
         await pilot.pause()
         prompt = str(app.screen.query_one("#saves").get_option_at_index(0).prompt)
     assert prompt.startswith(f"Ben · Kennedy · ended: {ending.title}\n")
@@ -327,6 +361,7 @@ async def test_load_lists_a_game_of_a_missing_scenario_as_damaged(make_app, tmp_
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
+        await pilot.app.workers.wait_for_complete()  # the folder is read in a worker
         await pilot.pause()
         prompt = str(app.screen.query_one("#saves").get_option_at_index(0).prompt)
         assert "DAMAGED" in prompt and "bay_of_pigs" in prompt, prompt

@@ -174,6 +174,7 @@ def app_with_saves(tmp_path, mini, monkeypatch):
 
 async def _load(pilot):
     await pilot.press("l")
+    await pilot.app.workers.wait_for_complete()  # the folder is read in a worker
     await pilot.pause()
 
 

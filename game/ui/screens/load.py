@@ -1,19 +1,25 @@
 """The saved games: newest first, or by player or class (``s``); ``x`` deletes a game after
-asking. A damaged file is listed with the reason and can be neither picked nor deleted."""
+asking. A damaged file is listed with the reason and can be neither picked nor deleted.
+
+The folder is read, and a game deleted, by a worker thread, never on the UI thread: the screen
+opens at once and says it is reading until the list is there (a class's folder may hold
+hundreds of games)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...saves import SORTS, Listed, list_saves
+from ...saves import SORTS, Listed, installed_scenarios, list_saves, sort_saves
 from ...terminal import shown
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
@@ -35,24 +41,72 @@ class LoadScreen(StyledOnce, Screen):
     ]
 
     def __init__(
-        self, rows: list[Listed], folder: Path, scenarios: set[str] | None = None, sort="updated"
+        self,
+        rows: list[Listed] | None,
+        folder: Path,
+        scenarios: set[str] | None = None,
+        sort="updated",
     ):
+        """``rows``: the games, or None to read them (with ``scenarios`` the installed ones,
+        or None for those found then) in a worker once the screen is on."""
         super().__init__()
         self.rows, self.folder, self.scenarios, self.sort = rows, folder, scenarios, sort
 
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), id="where")
-        if not self.rows:
-            yield Static(Text(f"No saved games in {self.folder} yet."), classes="muted")
+        yield Static(self._status(), id="status", classes="muted")
         yield MarkedOptionList(*self._options(), id="saves")
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#status").display = bool(self._status())
+        if self.rows is None:
+            self._read()
+
+    def _status(self) -> Text | str:
+        if self.rows is None:
+            return Text(f"Reading the saved games in {self.folder}…")
+        return "" if self.rows else Text(f"No saved games in {self.folder} yet.")
+
+    @work(thread=True, exclusive=True, group="saves")
+    def _read(self, delete: Path | None = None) -> None:
+        """Read the folder (after deleting ``delete``) and show what it holds."""
+        if delete is not None:
+            try:
+                delete.unlink(missing_ok=True)
+                told, severity = f"Deleted {shown(delete.name)}.", "information"
+            except OSError as exc:
+                told = f"Could not delete {shown(delete.name)}: {shown(exc.strerror or exc)}."
+                severity = "error"
+            self._from_worker(lambda: self.notify(told, severity=severity, markup=False))
+        if self.scenarios is None:
+            self.scenarios = installed_scenarios() | {self.app.scenario.meta.id}
+        rows = list_saves(self.folder, self.scenarios, self.sort)
+        self._from_worker(lambda: self._show(rows))
+
+    def _from_worker(self, call) -> None:
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(call)
+
+    def _show(self, rows: list[Listed]) -> None:
+        self.rows = rows
+        status = self.query_one("#status", Static)
+        status.update(self._status())
+        status.display = bool(self._status())
+        self.query_one("#where", Static).update(self._heading())
+        listing = self.query_one("#saves", OptionList)
+        was = listing.highlighted or 0
+        listing.clear_options()
+        listing.add_options(self._options())
+        if listing.option_count:
+            listing.highlighted = min(was, listing.option_count - 1)
 
     def _heading(self) -> Text:
         return Text(f"Saved games in {self.folder} ({SORT_NAMES[self.sort]})")
 
     def _options(self) -> list[Option]:
         options = []
-        for i, r in enumerate(self.rows):
+        for i, r in enumerate(self.rows or ()):
             if r.save is None:
                 text = f"DAMAGED  {shown(r.path.name)}: {r.problem.detail}"
                 options.append(Option(Text(text), id=str(i), disabled=True))
@@ -80,31 +134,23 @@ class LoadScreen(StyledOnce, Screen):
                 pass
         return save.summary.ending
 
-    def _refresh_rows(self) -> None:
-        self.rows = list_saves(self.folder, self.scenarios, self.sort)
-        self.query_one("#where", Static).update(self._heading())
-        listing = self.query_one("#saves", OptionList)
-        listing.clear_options()
-        listing.add_options(self._options())
-
     def action_sort(self) -> None:
-        """Cycle: last played first, by player, by class."""
+        """Cycle: last played first, by player, by class (the list read, sorted again)."""
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self._refresh_rows()
+        if self.rows is not None:
+            self._show(sort_saves(self.rows, self.sort))
 
     def action_delete(self) -> None:
         """Delete the highlighted game, after asking; never a damaged file."""
         index = self.query_one("#saves", OptionList).highlighted
-        if index is None or self.rows[index].save is None:
+        if index is None or not self.rows or self.rows[index].save is None:
             return
         row = self.rows[index]
         label = f"{row.save.player or '(no name)'} · {row.save.id}"
 
         def done(ok: bool | None) -> None:
             if ok:
-                row.path.unlink(missing_ok=True)
-                self.notify(f"Deleted {shown(row.path.name)}.", markup=False)
-                self._refresh_rows()
+                self._read(delete=row.path)
 
         from .confirm import ConfirmScreen
 
