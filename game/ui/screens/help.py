@@ -17,15 +17,17 @@ from .styled import StyledOnce
 
 HELP = """\
 [b]How to play[/b]
-You advise the leader through the decisions they really faced. Each turn shows the date, the \
-situation as the leader knew it then, what each adviser argues, and the options. Beside them: \
-the DEFCON alert levels (written out as well as coloured), every track with its value, and the \
-tension log, which gives the reason for every change.
+You advise the leader through the decisions they really faced. Each turn shows the date and, \
+always in view under it, the danger and the DEFCON levels; then the situation as the leader \
+knew it then, what each adviser argues, and the options. Beside them: the DEFCON alert levels \
+(written out as well as coloured), every track with its value, and the tension log, which \
+gives the reason for every change.
 
 After each choice you see what followed, every track change with its reason, the other \
-side's answer, any incident, and the [b]historical record[/b]: whether you matched or diverged \
-from what was really decided, by whom and when, what historians dispute, and the sources. \
-Options that cannot be undone and raise the danger sharply ask you to confirm first.
+side's answer and any incident; last the [b]historical record[/b], folded to whether you \
+matched or diverged, by whom and when: [b]h[/b] opens it, with what historians dispute and \
+the sources. Options that cannot be undone and raise the danger sharply ask you to confirm \
+first.
 
 The game saves itself after every choice. Continue it from the title screen, or load any \
 saved game. The ending lays your path beside the real timeline and counts the endings you \
@@ -36,7 +38,8 @@ Besides the keys below: arrows and Enter, or a click, choose an option; Tab move
 
 MORE = """\
 [b]Themes[/b]
-Dark (default), light and high contrast: Ctrl+P, then type "theme".
+Dark (default), light and high contrast: Ctrl+P, then type "theme". The one chosen is kept \
+for the next start.
 
 [b]Plain mode[/b]
 For screen readers and scripts: [i]brink play --plain[/i] gives numbered lines and a prompt.
