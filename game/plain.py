@@ -138,7 +138,7 @@ class Plain:
     def happening(self, t: Told, shown_phase: int) -> None:
         if t.phase != shown_phase:  # the story has moved on to a new date
             phase = self.game.scenario.meta.phases[t.phase]
-            self.say(f"\n--- {phase.label}: {phase.title} ---")
+            self.say(f"\n--- {phase.label}: {t.phase_title} ---")
         self.say(f"\n{t.heading}")
         if t.chose:
             self.say(t.chose, "  ")

@@ -256,3 +256,32 @@ def test_every_decision_of_the_war_has_advisers(cmc):
             assert shown.advisers, decision.id
             assert all(a.basis for a in shown.advisers)
     assert reached == war
+
+
+def test_the_days_after_a_strike_or_an_invasion_are_not_headed_as_the_quarantine_days(cmc):
+    """After an air strike or an invasion on 20 October, 22-24 October are not headed "The
+    speech", "The ships at sea" or "The quarantine line": not in the turns' headers, nor in the
+    date line over what happened (plain mode's ``--- date: title ---``), on either side (a
+    hawkish Washington attacks the Khrushchev player)."""
+    from game.engine.telling import tell_all
+
+    quarantine_days = {"The speech", "The ships at sea", "The quarantine line"}
+    games = [
+        ("kennedy", "surgical_strike", "The air strike"),
+        ("kennedy", "strike_and_invade", "The attack on Cuba"),
+        ("khrushchev", None, "The attack on Cuba"),
+    ]
+    for role, response, headed in games:
+        out = new_game(cmc, role, 0, "hawk", "historical")
+        state, titles = out.state, []
+        while state.ending is None and state.pending is not None:
+            titles.append(view(cmc, state).phase_title)
+            decision = cmc.decision(state.pending)
+            ids = [o.id for o in offered(decision, state)]
+            want = response if decision.id == "response" else decision.history.option
+            out = choose(cmc, state, want if want in ids else ids[0])
+            state = out.state
+            titles += [t.phase_title for t in tell_all(cmc, decision.side, out.happenings)]
+        assert "air_strike" in state.flags
+        assert headed in titles
+        assert not quarantine_days & set(titles), (role, response, titles)

@@ -19,6 +19,7 @@ from .texts import (
     Lapse,
     assuming,
     decision_texts,
+    phase_title,
     told_ending,
     told_event,
     told_option,
@@ -51,6 +52,8 @@ class Happening:
     matched: bool | None = None
     phase: int = 0
     """Position in the calendar of the phase it happened in, so a front end can show the date."""
+    phase_title: str = ""
+    """That phase's title as it read when this happened (a variant after a strike, say)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +200,24 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
         text = shown.result if by_player else shown.seen_by_other or shown.result
         d.happenings.append(
             Happening(
-                kind, title, text, changes, decision.side, decision, shown, None, matched, d.phase
+                kind,
+                title,
+                text,
+                changes,
+                decision.side,
+                decision,
+                shown,
+                None,
+                matched,
+                d.phase,
+                _phase_title(scenario, d),
             )
         )
     _check_endings(scenario, d, at_end=False)
+
+
+def _phase_title(scenario: Scenario, d: Draft) -> str:
+    return phase_title(scenario.meta.phases[d.phase], d)
 
 
 def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str | None) -> None:
@@ -208,7 +225,15 @@ def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str
     shown = tuple(c for c in changes if d.side in scenario.track(c.track).visible_to)
     if shown:
         d.happenings.append(
-            Happening("answer", SECRET_TITLE, SECRET_TEXT, shown, side, phase=d.phase)
+            Happening(
+                "answer",
+                SECRET_TITLE,
+                SECRET_TEXT,
+                shown,
+                side,
+                phase=d.phase,
+                phase_title=_phase_title(scenario, d),
+            )
         )
 
 
@@ -236,7 +261,10 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         if d.happenings is None:
             pass
         elif seen:
-            d.happenings.append(Happening("event", *told, changes, event=ev, phase=d.phase))
+            title = _phase_title(scenario, d)
+            d.happenings.append(
+                Happening("event", *told, changes, event=ev, phase=d.phase, phase_title=title)
+            )
         else:
             _unseen(scenario, d, changes, None)
         _check_endings(scenario, d, at_end=False)

@@ -61,6 +61,8 @@ class Told:
     changes: tuple[ToldChange, ...]
     record: Record | None
     phase: int
+    phase_title: str
+    """The title of its phase as it read then."""
 
 
 def told_change(scenario: Scenario, c: Change, side: str | None = None) -> ToldChange:
@@ -97,6 +99,7 @@ def tell(scenario: Scenario, side: str, h: Happening) -> Told | None:
         changes,
         _record(scenario, h),
         h.phase,
+        h.phase_title or scenario.meta.phases[h.phase].title,
     )
 
 
