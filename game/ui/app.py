@@ -20,6 +20,7 @@ from textual.binding import Binding
 from . import stack
 from .actions import Actions
 from .commands import BrinkCommands
+from .flow import OpenSave, StartGame, ToTitle
 from .kept import Kept
 from .loading import Loading, LoadsScenario, read_found
 from .saver import Saver
@@ -322,6 +323,20 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
         if self.classroom is not None:
             self.classroom.resumed(self, game, changed=bool(note))
         self.show_current()
+
+    def on_to_title(self, message: ToTitle) -> None:
+        self.to_title()
+        if message.told:
+            self.notify(message.told)
+
+    def on_open_save(self, message: OpenSave) -> None:
+        self.resume_file(message.path)
+
+    def on_start_game(self, message: StartGame) -> None:
+        m = message
+        refused = self.new_game(m.role, m.opponent, m.events, m.player, m.class_code)
+        if refused:
+            m.form.refused(refused)
 
     def on_game_screen_chosen(self, message) -> None:
         self.choose(message.number)

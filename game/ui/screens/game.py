@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from ... import engine
 from ...model.scenario import Scenario
+from ..flow import ToTitle
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 from ..widgets.scroll import rewind
@@ -151,5 +152,4 @@ class GameScreen(StyledOnce, Screen):
         getattr(self.query_one("#body", VerticalScroll), f"scroll_{how}")()
 
     def action_leave(self) -> None:
-        self.app.to_title()
-        self.app.notify("Game saved. Continue it from the title screen.")
+        self.post_message(ToTitle("Game saved. Continue it from the title screen."))

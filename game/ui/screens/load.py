@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from ...saves import SORTS, Listed, installed_scenarios, list_saves, sort_saves
 from ...terminal import shown
+from ..flow import OpenSave
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 from .styled import StyledOnce
@@ -159,7 +160,7 @@ class LoadScreen(StyledOnce, Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         row = self.rows[int(event.option.id)]
         if row.save is not None:  # an ended game opens on its ending screen
-            self.app.resume_file(row.path)
+            self.post_message(OpenSave(row.path))
 
 
 def played(stamp: str) -> str:

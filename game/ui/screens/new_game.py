@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model.save import LABEL_MAX
+from ..flow import StartGame
 from ..widgets.footer import KeyFooter
 from ..widgets.marked import MarkedOptionList
 from .styled import StyledOnce
@@ -98,16 +99,15 @@ class NewGameScreen(StyledOnce, Screen):
         yield KeyFooter()
 
     def action_start(self) -> None:
-        error = self.app.new_game(
-            self.role,
-            self.query_one("#opponent", Choices).chosen,
-            self.query_one("#events", Choices).chosen,
-            *self._names(),
-        )
-        if error:
-            shown = self.query_one("#form-error", Static)
-            shown.update(Text(f"Not accepted: {error}"))
-            shown.display = True
+        opponent = self.query_one("#opponent", Choices).chosen
+        events = self.query_one("#events", Choices).chosen
+        self.post_message(StartGame(self, self.role, opponent, events, *self._names()))
+
+    def refused(self, reason: str) -> None:
+        """The game was not started: say why on the form."""
+        shown = self.query_one("#form-error", Static)
+        shown.update(Text(f"Not accepted: {reason}"))
+        shown.display = True
 
     def _names(self) -> tuple[str, str]:
         """The name and class code typed (set by the classroom instead, in a classroom tab)."""

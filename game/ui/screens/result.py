@@ -27,6 +27,7 @@ from ...engine.telling import Record, Told, tell_all
 from ...engine.view import seen_tracks, status
 from ...model.scenario import Scenario
 from ...model.state import GameState
+from ..flow import ToTitle
 from ..widgets.footer import KeyFooter
 from ..widgets.scroll import rewind
 from ..widgets.text import HEADING, MUTED, give, header, paragraphs, reflow
@@ -160,7 +161,7 @@ class ResultScreen(RestingScreen):
         self.post_message(self.Continue())
 
     def action_leave(self) -> None:
-        self.app.to_title()
+        self.post_message(ToTitle())
 
 
 EMPTY = Content("")
