@@ -285,3 +285,19 @@ def test_the_days_after_a_strike_or_an_invasion_are_not_headed_as_the_quarantine
         assert "air_strike" in state.flags
         assert headed in titles
         assert not quarantine_days & set(titles), (role, response, titles)
+
+
+def test_after_a_defiant_first_letter_nothing_treats_it_as_an_offer(cmc):
+    """The Presidium holds firm and the first letter defies: Mikoyan does not call a pledge
+    'the Presidium's line', no option stands by an offer never made, and Kennedy's reply
+    does not treat the first letter as Moscow's real offer."""
+    picks = {"presidium_line": "hold_firm", "first_letter": "defiant_letter"}
+    state, _ = walk(cmc, "khrushchev", picks, until="first_letter")
+    assert all("Presidium's line" not in a.argument for a in view(cmc, state).advisers)
+    state, _ = walk(cmc, "khrushchev", picks, until="second_letter")
+    labels = {o.label for o in view(cmc, state).options}
+    assert "Stand by the first letter" not in labels and "Offer the missiles for a pledge" in labels
+    state, told = walk(cmc, "khrushchev", picks, until="accept_deal")
+    assert state.chosen["letter_reply"] == "accept_letter_one"
+    reply = next(h.text for h in told if h.decision and h.decision.id == "letter_reply")
+    assert "real offer" not in reply and "promise not to invade" in reply
