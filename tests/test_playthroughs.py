@@ -9,6 +9,7 @@ import pytest
 
 from game.engine import POLICIES, choose, new_game, view
 from game.engine.compare import historical_ending, report
+from game.engine.play import play_through
 from game.engine.simulate import play_out, simulate
 from game.model.state import GameState
 
@@ -155,3 +156,25 @@ def test_moscow_choices_change_what_washington_does(cmc, opponent):
         assert american_after("ships_at_line", "run_line") != history
     no_missiles = american_after("anadyr", cmc.decision("anadyr").options[-1].id)
     assert no_missiles[0] == () and no_missiles != history
+
+
+@pytest.mark.parametrize("role", ["kennedy", "khrushchev"])
+@pytest.mark.parametrize(("opponent", "events"), [("random", "chaos"), ("hawk", "historical")])
+def test_a_whole_game_at_once_is_the_game_played_choice_by_choice(cmc, role, opponent, events):
+    """Simulations play a game on one working draft (``play_through``); a save replays it with
+    ``choose`` one choice at a time. Both must reach the same state, dice and all, or a saved
+    simulated game would not replay."""
+    for seed in range(40):
+        fast = play_through(cmc, role, _dice(seed), seed, opponent, events)
+        picks = random.Random(seed)
+        state = new_game(cmc, role, seed, opponent, events, explain=False).state
+        while state.ending is None and state.pending is not None:
+            option = state.offer[picks.randrange(len(state.offer))]
+            state = choose(cmc, state, option, explain=False).state
+        assert fast == state, f"seed {seed}: the draft played on differs from choice by choice"
+
+
+def _dice(seed: int):
+    """A player choosing at random from ``seed``, as the choice-by-choice game does."""
+    picks = random.Random(seed)
+    return lambda _decision, options: options[picks.randrange(len(options))]

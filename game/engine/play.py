@@ -8,6 +8,7 @@ a game replays exactly from its seed and its choices.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model.base import ROLE_SIDE
@@ -73,7 +74,7 @@ def rng_for(seed: int, turn: int) -> random.Random:
 
 def _rng(d: Draft) -> random.Random:
     if d.rng is None:  # made on first use: seeding costs more than most steps
-        d.rng = rng_for(d.base.seed, d.base.turn)
+        d.rng = rng_for(d.base.seed, d.rolled_at)
     return d.rng
 
 
@@ -165,6 +166,38 @@ def choose(
     start = scenario.start_position(state.role)
     _advance(scenario, d, start)
     return _outcome(d)
+
+
+def play_through(
+    scenario: Scenario,
+    role: str,
+    decide: Callable[[Decision, list[Option]], Option],
+    seed: int = 0,
+    opponent: Policy = "historical",
+    events: EventMode = "historical",
+    max_turns: int = 500,
+) -> GameState:
+    """A whole game with ``decide(decision, offered options)`` choosing for the player.
+
+    The final state is the one :func:`new_game` and then :func:`choose` at each decision would
+    reach (each call's dice are seeded as in :func:`choose`), without freezing a state at every
+    step: simulations play many thousands of games. ``max_turns`` guards against content that
+    never ends."""
+    state = new_game(scenario, role, seed, opponent, events, explain=False).state
+    d = Draft.of(state, ROLE_SIDE[role], None, explain=False)
+    start = scenario.start_position(role)
+    option_of = scenario.index.option
+    for _ in range(max_turns):
+        if d.ending is not None or d.pending is None:
+            break
+        decision = scenario.decision(d.pending)
+        option = decide(decision, [option_of[(decision.id, o)] for o in d.offer])
+        if option.id not in d.offer:
+            raise IllegalMove(f"{option.id!r} is not offered at {decision.id}")
+        d.pending, d.offer, d.rng, d.rolled_at = None, (), None, d.turn  # as choose() begins
+        _take(scenario, d, decision, option, by_player=True)
+        _advance(scenario, d, start)
+    return d.freeze()
 
 
 def _point(scenario: Scenario, d: Draft) -> Point:

@@ -51,6 +51,8 @@ class Draft:
     ended: bool = False
     """Whether the ending has been told."""
     offer: tuple[str, ...] = ()
+    rolled_at: int = 0
+    """The turn the current engine call began at: its dice are seeded from it."""
 
     @classmethod
     def of(
@@ -60,7 +62,7 @@ class Draft:
         return cls(
             s, side, dict(s.tracks), set(s.flags), set(s.known), set(s.done), None,
             list(s.steps), list(s.log), list(s.trail), s.turn, s.phase, s.pending, s.ending,
-            [] if explain else None, fate, offer=s.offer,
+            [] if explain else None, fate, offer=s.offer, rolled_at=s.turn,
         )  # fmt: skip
 
     def freeze(self) -> GameState:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..model.scenario import Scenario
 from ..model.state import EventMode, GameState, Policy
 from .compare import divergence, peaks
-from .play import choose, new_game, offered
+from .play import play_through
 from .policies import pick
 
 MAX_TURNS = 500
@@ -25,16 +25,16 @@ def play_out(
     seed: int = 0,
 ) -> GameState:
     """Play a whole game with ``policy`` choosing for the player; return the final state."""
-    state = new_game(scenario, role, seed, opponent, events, explain=False).state
     rng = random.Random(-1 - seed)  # the player's dice, apart from the engine's
-    for _ in range(MAX_TURNS):
-        if state.ending is not None or state.pending is None:
-            return state
-        decision = scenario.decision(state.pending)
-        options = offered(decision, state)
-        option = pick(policy, decision, options, rng)
-        state = choose(scenario, state, option.id, explain=False).state
-    return state
+    return play_through(
+        scenario,
+        role,
+        lambda decision, options: pick(policy, decision, options, rng),
+        seed,
+        opponent,
+        events,
+        MAX_TURNS,
+    )
 
 
 @dataclass
