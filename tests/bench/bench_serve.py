@@ -4,13 +4,18 @@ prints figures, not a test.
 Run: python tests/bench/bench_serve.py [--sessions 30] [--choices 10]
 
 A real ``brink serve`` on a loopback port; each tab is a websocket client, as textual.js is:
-it opens the game, types a name, starts a Kennedy game and makes ``--choices`` choices
-(``1``, then ``y`` in case the choice asks first, then Enter past the result). Measured:
+it opens the game, types a name, starts a Kennedy game and makes ``--choices`` choices that
+the game answers: ``1``, then ``y`` when the game asks "Are you sure?", then Enter past the
+result. The options' order is drawn from each game's seed, so a game may end before then: the
+tab then presses ``n`` on the ending (play again) and Enter to start, and goes on choosing in
+the new game. The tab reads the screen's words to know where it is (a turn, the question, a
+result, the ending), so every key it sends is one the screen answers. Measured:
 
 - **First frame** of a new tab: from opening the websocket to the first screen bytes (the
   game's process started, Python and Textual loaded, the name screen drawn).
 - **Key to frame**: from sending a key to the first screen bytes that answer it, for every
-  key after the game has started; after each answer the tab waits until the screen is quiet
+  key after the first game has started (the choices, the questions, Enter past each result,
+  and the keys that begin a game again); after each answer the tab waits until the screen is quiet
   (100 ms without bytes), as a student reads before pressing the next key.
 - **Peak memory**: the resident memory (VmRSS) of the server and all its game processes,
   summed, sampled every 0.2 s.
@@ -23,7 +28,9 @@ The same run measures one tab alone (the baseline), then ``--sessions`` tabs at 
   address) and each waits ``--think`` seconds (default 3) before each key, as a student reads a
   turn before choosing (a real turn takes far longer to read).
 
-A tab that fails is counted and its error printed, never left out silently.
+Each line gives the choices made and the keys no screen answered within 30 s in that run (a
+tab stops at such a key, and says where). A tab that fails is counted and its error printed,
+never left out silently.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -43,8 +51,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "serve"))
 from serving import children, start_server
 
 QUIET = 0.1
-UNANSWERED = [0]
-"""Keys that no frame answered within 5 s (a game that had ended), left out of the figures."""
+ANSWER_WAIT = 30.0
+"""Seconds a key may wait for the first bytes that answer it before it counts as unanswered."""
+ESCAPES = re.compile(
+    rb"\x1b(\[[0-9;?<>$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>])"
+)
+"""Terminal control sequences, taken out of a tab's bytes to read the screen's words."""
+TURN, SURE, RESULT, ENDING = "Option", "Are you sure", "What followed", "The end"
+"""Words that tell the screens apart: a turn's options box, the question before a drastic
+option, a choice's result, the ending."""
+
+
+class Unanswered(Exception):
+    """A key that no screen answered within :data:`ANSWER_WAIT` seconds."""
 
 
 def rss_kb(pid: int) -> int:
@@ -64,62 +83,92 @@ async def sample_memory(pid: int, peak: list[int], stop: asyncio.Event) -> None:
         await asyncio.sleep(0.2)
 
 
-async def _next_frame(ws, timeout: float = 30.0) -> None:
+async def _receive(ws, timeout: float) -> bytes:
+    """The next screen bytes the tab receives (a closed tab raises ConnectionError)."""
     while True:
         msg = await ws.receive(timeout=timeout)
-        if msg.type == aiohttp.WSMsgType.BINARY and len(msg.data) > 10:
-            return
+        if msg.type == aiohttp.WSMsgType.BINARY:
+            return msg.data
         if msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
             raise ConnectionError("the tab was closed")
 
 
-async def _quiet(ws) -> None:
+async def _screen(ws, first: bytes, expect: tuple[str, ...]) -> str:
+    """The words of the screen that began with ``first``: read until one of ``expect`` is
+    among them (or nothing is expected) and then until the screen is quiet."""
+    data = first
     while True:
+        words = ESCAPES.sub(b"", data).decode("utf-8", "replace")
+        wait = QUIET if not expect or any(e in words for e in expect) else ANSWER_WAIT
         try:
-            await ws.receive(timeout=QUIET)
+            data += await _receive(ws, wait)
         except TimeoutError:
-            return
+            if wait == QUIET:
+                return words
+            raise Unanswered(f"no screen with {' or '.join(expect)} came") from None
 
 
-async def tab(
-    url: str, n: int, choices: int, delay: float, think: float
-) -> tuple[float, list[float]]:
-    """One tab: the first frame's time, and the key-to-frame times of its game."""
+class Tab:
+    """One student's tab over the websocket: keys sent, the time each took to be answered."""
+
+    def __init__(self, ws, think: float):
+        self.ws, self.think = ws, think
+        self.keys_ms: list[float] = []
+        self.choices = self.endings = self.unanswered = 0
+
+    async def key(self, data: str, *expect: str, timed: bool = True) -> str:
+        """Send a key; return the words of the screen that answers it, once quiet."""
+        if timed and self.think:
+            await asyncio.sleep(self.think)
+        sent = time.perf_counter()
+        await self.ws.send_str(json.dumps(["stdin", data]))
+        try:
+            first = await _receive(self.ws, ANSWER_WAIT)
+        except TimeoutError:
+            self.unanswered += 1
+            raise Unanswered(f"nothing answered the key {data!r}") from None
+        if timed:
+            self.keys_ms.append((time.perf_counter() - sent) * 1000)
+        return await _screen(self.ws, first, expect)
+
+    async def choose(self) -> None:
+        """Make one choice (the first option, confirmed if the game asks) and go on from its
+        result: to the next turn, or from an ending to a new game of the same campaign."""
+        screen = await self.key("1", SURE, RESULT)
+        if SURE in screen and RESULT not in screen:
+            await self.key("y", RESULT)
+        self.choices += 1
+        screen = await self.key("\r", TURN, ENDING)
+        if ENDING in screen:
+            self.endings += 1
+            await self.key("n", "Start")  # play again: the new game's form
+            await self.key("\r", TURN)  # Start
+
+
+async def tab(url: str, n: int, choices: int, delay: float, think: float) -> dict:
+    """One tab: opens the game, types a name, starts a Kennedy game and makes ``choices``
+    choices (a game that ends is begun again from its ending). Its first frame's time, its
+    key-to-frame times, and what it played."""
     await asyncio.sleep(delay)
-    keys_ms: list[float] = []
-    unanswered = UNANSWERED
     async with aiohttp.ClientSession() as http:
         t0 = time.perf_counter()
         async with http.ws_connect(url + "?width=100&height=30", max_msg_size=0) as ws:
-            await _next_frame(ws, 60)
-            first = time.perf_counter() - t0
-            await _quiet(ws)
-
-            async def key(data: str, timed: bool = True, wait: float = 30.0) -> None:
-                if timed and think:
-                    await asyncio.sleep(think)
-                sent = time.perf_counter()
-                await ws.send_str(json.dumps(["stdin", data]))
-                try:
-                    await _next_frame(ws, wait)
-                except TimeoutError:  # nothing to redraw ("y" on a result; a game over)
-                    if timed:
-                        unanswered[0] += 1
-                    return
-                if timed:
-                    keys_ms.append((time.perf_counter() - sent) * 1000)
-                await _quiet(ws)
-
-            for c in f"bench{n}":
-                await key(c, timed=False)
-            await key("\r", timed=False)  # the name: to the title
-            await key("\r", timed=False)  # Kennedy's campaign: the form
-            await key("\r", timed=False)  # Start
-            for _ in range(choices):  # a game that ends early leaves its last keys unanswered
-                await key("1", wait=5.0)
-                await key("y", timed=False, wait=1.0)  # only a choice that asks first answers
-                await key("\r", wait=5.0)
-    return first, keys_ms
+            first = await _receive(ws, 60)
+            took = time.perf_counter() - t0
+            await _screen(ws, first, ())
+            player = Tab(ws, think)
+            result = {"first": took, "tab": player, "error": None}
+            try:
+                for c in f"bench{n}":
+                    await player.key(c, timed=False)
+                await player.key("\r", "Kennedy", timed=False)  # the name: to the title
+                await player.key("\r", "Start", timed=False)  # Kennedy's campaign: the form
+                await player.key("\r", TURN, timed=False)  # Start
+                while player.choices < choices:
+                    await player.choose()
+            except Unanswered as e:
+                result["error"] = f"tab {n} stopped after {player.choices} choices: {e}"
+            return result
 
 
 async def run(
@@ -138,11 +187,17 @@ async def run(
     for r in results:
         if isinstance(r, BaseException):
             print(f"  a tab failed: {type(r).__name__}: {r}", flush=True)
-    firsts = sorted(r[0] for r in ok)
-    keys = sorted(k for r in ok for k in r[1])
+        elif r["error"]:
+            print(f"  {r['error']}", flush=True)
+    firsts = sorted(r["first"] for r in ok)
+    keys = sorted(k for r in ok for k in r["tab"].keys_ms)
     return {
         "tabs": sessions,
         "failed": len(results) - len(ok),
+        "stopped": sum(1 for r in ok if r["error"]),
+        "choices": sum(r["tab"].choices for r in ok),
+        "endings": sum(r["tab"].endings for r in ok),
+        "unanswered": sum(r["tab"].unanswered for r in ok),
         "first_median_s": statistics.median(firsts) if firsts else float("nan"),
         "first_max_s": firsts[-1] if firsts else float("nan"),
         "keys": len(keys),
@@ -154,10 +209,12 @@ async def run(
 
 def show(r: dict) -> str:
     return (
-        f"{r['tabs']:>3} tab(s), {r['failed']} failed: first frame median {r['first_median_s']:.2f} s"
+        f"{r['tabs']:>3} tab(s), {r['failed']} failed, {r['stopped']} stopped early: "
+        f"{r['choices']} choices made ({r['endings']} games ended and begun again), "
+        f"{r['unanswered']} keys unanswered; first frame median {r['first_median_s']:.2f} s"
         f" (slowest {r['first_max_s']:.2f} s); key to frame over {r['keys']} keys median "
         f"{r['key_median_ms']:.1f} ms, p95 {r['key_p95_ms']:.1f} ms; peak memory "
-        f"{r['peak_mb']:.0f} MB; keys unanswered so far {UNANSWERED[0]}"
+        f"{r['peak_mb']:.0f} MB"
     )
 
 
@@ -182,7 +239,7 @@ def main() -> None:
             time.sleep(2)
             paced = asyncio.run(run(url, pid, a.sessions, a.choices, a.arrive, a.think))
             print("class    " + show(paced), flush=True)
-            saved = len(list(server.folder.glob("*.json")))
+            saved = len([p for p in server.folder.glob("*.json") if p.name != "discoveries.json"])
             print(f"{saved} games saved in the class folder", flush=True)
         finally:
             server.stop()
