@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..model.base import ROLE_SIDE
 from ..model.scenario import Person, Scenario, Source, Term
 from ..model.state import GameState
+from .texts import told_ending
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def met(scenario: Scenario, state: GameState | None) -> Met:
             texts += [e.title, e.text, e.note or ""]
             keys += e.sources
     if state.ending:
-        ending = scenario.ending(state.ending)
+        ending = told_ending(scenario, scenario.ending(state.ending), state)
         texts += [ending.epilogue, ending.historians]
         keys += ending.sources
     blob = "\n".join(texts).lower()

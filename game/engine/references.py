@@ -171,6 +171,10 @@ class _Checker:
                 self.add(f, f"{p}.gain[{j}].leader", _known("person", g.leader, self.people))
             for j, r in enumerate(e.roles):
                 self.add(f, f"{p}.roles[{j}]", _known("campaign", r, roles))
+            for j, x in enumerate(e.parts):
+                self.sources_of(f, f"{p}.part[{j}]", x.sources)
+        for j, x in enumerate(s.ending_parts):
+            self.sources_of(f, f"part[{j}]", x.sources)
         for file, kind, items in (
             ("history.toml", "entry", s.history),
             ("people.toml", "person", s.people),

@@ -25,6 +25,7 @@ MARKUP = re.compile(r"\[/?[a-zA-Z@#$/][^\[\]\n]{0,80}\]|\[/\]")
 FILES = {
     "events": ("events.toml", "event"),
     "endings": ("endings.toml", "ending"),
+    "ending_parts": ("endings.toml", "part"),
     "history": ("history.toml", "entry"),
     "sources": ("sources.toml", "source"),
     "people": ("people.toml", "person"),

@@ -61,10 +61,11 @@ def assuming(scenario: Scenario) -> frozenset[int]:
             if opts or notes or _states(d) or any(_states(p) for p in d.advisers):
                 out.add(id(d))
         out.update(id(e) for e in scenario.events if _states(e))
+        shared = any(p.assumes is not None for p in scenario.ending_parts)
         out.update(
             id(e)
             for e in scenario.endings
-            if _states(e) or any(p.assumes is not None for p in e.parts)
+            if shared or _states(e) or any(p.assumes is not None for p in e.parts)
         )
         memo["assuming"] = frozenset(out)
     return memo["assuming"]
@@ -177,12 +178,15 @@ def chain(scenario: Scenario, d) -> list[str]:
 
 def told_ending(scenario: Scenario, ending: Ending, d, lapses: list | None = None) -> Ending:
     """A copy of ``ending`` told for the final state ``d``: its variant's words, then the
-    parts that hold, then the chain of the game if the ending names it."""
-    got = words(ending, ("title", "epilogue", "historians"), d, lapses)
+    parts that hold (its own, then the shared parts its tags select), then the chain of the
+    game if the ending names it; its sources with those of the parts told."""
+    got = words(ending, ("title", "epilogue", "historians", "seen_from"), d, lapses)
     extra: dict[str, list[str]] = {"epilogue": [], "historians": []}
-    for part in ending.parts:
-        if holds(part.when, d):
+    sources = list(ending.sources)
+    for part in (*ending.parts, *scenario.ending_parts):
+        if part.fits(ending) and holds(part.when, d):
             extra[part.to].append(part.text)
+            sources += [k for k in part.sources if k not in sources]
             _note(lapses, part, None, part.assumes, d)
     if ending.chain:
         links = chain(scenario, d)
@@ -191,7 +195,7 @@ def told_ending(scenario: Scenario, ending: Ending, d, lapses: list | None = Non
     for f, more in extra.items():
         if more:
             got[f] = "\n\n".join((got[f], *more))
-    return ending.model_copy(update=got)
+    return ending.model_copy(update={**got, "sources": tuple(sources)})
 
 
 def phase_title(phase, d) -> str:

@@ -12,6 +12,7 @@ from .scenario import (
     Event,
     Meta,
     Myth,
+    Part,
     Person,
     Question,
     Source,
@@ -32,9 +33,10 @@ class EventsFile(Model):
 
 
 class EndingsFile(Model):
-    """endings.toml: ``[[ending]]`` tables."""
+    """endings.toml: ``[[ending]]`` tables, and ``[[part]]`` tables that several endings share."""
 
     endings: tuple[Ending, ...] = Field(alias="ending", min_length=1)
+    ending_parts: tuple[Part, ...] = Field(alias="part", default=())
 
 
 class HistoryFile(Model):

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from .base import Model
 from .record import Entry, Myth, Person, Question, Source, SourceKey, Term
-from .story import ChanceBy, Decision, Ending, Event, Gain, Note, Option, Position, Record
+from .story import ChanceBy, Decision, Ending, Event, Gain, Note, Option, Part, Position, Record
 from .world import Dimension, Flag, Level, Meta, Phase, RoleInfo, SideInfo, Track
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Myth",
     "Note",
     "Option",
+    "Part",
     "Person",
     "Phase",
     "Position",
@@ -52,6 +53,8 @@ class Scenario(Model):
     decisions: tuple[Decision, ...]
     events: tuple[Event, ...] = ()
     endings: tuple[Ending, ...]
+    ending_parts: tuple[Part, ...] = ()
+    """Paragraphs shared by the endings their tags select (``[[part]]`` in endings.toml)."""
     history: tuple[Entry, ...] = ()
     sources: tuple[Source, ...] = ()
     people: tuple[Person, ...] = ()

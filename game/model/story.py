@@ -65,6 +65,8 @@ class EndingVariant(Variant):
     title: Text | None = None
     epilogue: Text | None = None
     historians: Text | None = None
+    seen_from: dict[Side, Text] | None = None
+    """How the ending looks from each side, replacing the plain ``seen_from`` as a whole."""
 
 
 class Note(Model):
@@ -241,15 +243,29 @@ class Event(Model):
 # --- endings.toml --------------------------------------------------------------------------
 
 
+EndingTag = Literal["nuclear_war", "invasion", "settlement", "war", "peace"]
+"""Categories of endings the debrief counts (and shared parts select by)."""
+
+
 class Part(Model):
     """A paragraph added to an ending when ``when`` holds at the end, after the epilogue (or
-    after what historians think): endings composed from what happened in this game."""
+    after what historians think): endings composed from what happened in this game. Under an
+    ``[[ending]]`` it belongs to that ending; at the top of endings.toml (``[[part]]``) it is
+    shared by every ending with one of its ``tags`` (every ending when none are given)."""
 
     when: Condition
     text: Text
     to: Literal["epilogue", "historians"] = "epilogue"
     """Which text it is added to."""
     assumes: Condition | None = None
+    tags: tuple[EndingTag, ...] = ()
+    """The endings it is added to, by their tags; none given: every ending."""
+    sources: tuple[SourceKey, ...] = ()
+    """The works behind what it says of history, cited with the ending when it is shown."""
+
+    def fits(self, ending: Ending) -> bool:
+        """Whether this part may be added to ``ending`` (by its tags)."""
+        return not self.tags or any(t in ending.tags for t in self.tags)
 
 
 class Gain(Model):
@@ -279,7 +295,7 @@ class Ending(Model):
     """What historians think of this outcome, or of how plausible it was."""
     historical: bool = False
     """The ending history had; exactly one ending says so."""
-    tags: tuple[Literal["nuclear_war", "invasion", "settlement", "war", "peace"], ...] = ()
+    tags: tuple[EndingTag, ...] = ()
     """Categories the debrief counts."""
     gains: tuple[Gain, ...] = Field(alias="gain", default=())
     clue: Text | None = None

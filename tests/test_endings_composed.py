@@ -1,0 +1,177 @@
+"""Endings told from the game: the parts an ending shares with others (by its tags), the deal
+as made, weapons left in Cuba or taken away, Castro's state, a ceasefire after fighting; each
+beside the historical outcome, with the sources of what it says of history. Engine-level."""
+
+from __future__ import annotations
+
+from game.content import load_scenario
+from game.engine import choose, ending_told, new_game, offered
+from game.engine.references import check_references
+
+SHARED = """
+[[part]]
+tags = ["peace"]
+when = { kind = "flag", flag = "blockade" }
+text = "The ships stayed at sea."
+
+[[part]]
+when = { kind = "flag", flag = "blockade" }
+to = "historians"
+text = "In history there was no such standoff."
+sources = ["DOB"]
+"""
+
+
+def walk(s, role, picks=None, opponent="historical", events="historical", seed=0):
+    """Play a game to its end: at each of the player's decisions ``picks[decision]`` if
+    offered, else history's option if offered, else the first offered."""
+    picks = picks or {}
+    state = new_game(s, role, seed, opponent, events).state
+    while state.ending is None and state.pending is not None:
+        d = s.decision(state.pending)
+        ids = [o.id for o in offered(d, state)]
+        want = picks.get(d.id, d.history.option)
+        state = choose(s, state, want if want in ids else ids[0]).state
+    return state
+
+
+def told_with(s, state, flags=(), drop=(), **tracks):
+    """The ending of ``state`` told on the same game with some facts changed."""
+    changed = state.model_copy(
+        update={
+            "flags": (state.flags | set(flags)) - set(drop),
+            "tracks": {**state.tracks, **tracks},
+        }
+    )
+    return ending_told(s, changed)
+
+
+def test_a_shared_part_joins_the_endings_its_tags_select(copy_mini):
+    """A `[[part]]` at the top of endings.toml is added to every ending with one of its tags
+    (every ending when it names none), after the ending's own text, and its sources are cited
+    with the ending's."""
+    (copy_mini / "endings.toml").write_text(
+        (copy_mini / "endings.toml").read_text("utf-8") + SHARED, "utf-8"
+    )
+    s = load_scenario(copy_mini)
+    state = walk(s, "kennedy", {"respond": "blockade"}, opponent="hawk")
+    assert state.ending == "standoff"
+    e = ending_told(s, state)
+    assert e.epilogue == "Nothing resolved.\n\nThe ships stayed at sea."
+    assert e.historians == "Invented.\n\nIn history there was no such standoff."
+    assert e.sources == ("DOB",)
+    war = s.ending("war")  # tagged war, not peace: only the part without tags joins it
+    told = ending_told(s, state.model_copy(update={"ending": "war"}))
+    assert told.epilogue == war.epilogue
+    assert told.historians.endswith("In history there was no such standoff.")
+
+
+def test_a_shared_part_with_an_unknown_source_or_flag_is_named(copy_mini):
+    """`brink check` names a shared part's unknown source and unknown flag by file and path."""
+    bad = SHARED.replace('["DOB"]', '["NOPE"]').replace(
+        'flag = "blockade" }\nto', 'flag = "blokade" }\nto'
+    )
+    (copy_mini / "endings.toml").write_text(
+        (copy_mini / "endings.toml").read_text("utf-8") + bad, "utf-8"
+    )
+    problems = [str(p) for p in check_references(load_scenario(copy_mini))]
+    assert any(
+        p.startswith("endings.toml: part[1].sources[0]: unknown source 'NOPE'") for p in problems
+    )
+    assert any(
+        p.startswith("endings.toml: part[1].when.flag: unknown flag 'blokade'") for p in problems
+    )
+
+
+def test_a_variant_can_tell_the_ending_as_one_side_saw_it(copy_mini, edit):
+    """An ending's variant may replace what one side saw (`seen_from`)."""
+    edit(
+        copy_mini / "endings.toml",
+        'seen_from = { ussr = "Moscow calls it a victory for peace." }',
+        'seen_from = { ussr = "Moscow calls it a victory for peace." }\n'
+        'variant = [{ when = { kind = "track", track = "danger", min = 0 }, '
+        'seen_from = { ussr = "Moscow says nothing." } }]',
+    )
+    s = load_scenario(copy_mini)
+    state = walk(s, "kennedy", {"respond": "talk"})
+    assert state.ending == "deal"
+    assert ending_told(s, state).seen_from == {"ussr": "Moscow says nothing."}
+
+
+def test_history_told_as_it_happened_for_both_leaders(cmc):
+    """History's every choice ends in the secret bargain, and its composed text tells the
+    record: the pledge and the secret Jupiter promise, Anderson's death, the quarantine lifted,
+    the bombers sent home over Castro's head, the tactical weapons taken home."""
+    for role in ("kennedy", "khrushchev"):
+        state = walk(cmc, role)
+        assert state.ending == "historical_settlement"
+        e = ending_told(cmc, state)
+        for words in (
+            "promised in public not to invade Cuba",
+            "Major Rudolf Anderson",
+            "The quarantine was lifted on 20 November",
+            "by a decision made in Moscow over Castro's head",
+            "short-range nuclear weapons that Castro had wanted to keep went home",
+        ):
+            assert words in e.epilogue, (role, words)
+        assert "stayed in Cuba" not in e.epilogue
+
+
+def test_bombers_kept_reach_the_ending_beside_history(cmc):
+    """Moscow refuses to give up the IL-28s: the ending says the bombers stayed, not that the
+    quarantine was lifted once they were to leave, and what historians think cites the record
+    of their departure."""
+    state = walk(
+        cmc, "khrushchev", {"il28_bombers": "keep_bombers", "quarantine_end": "lift_anyway"}
+    )
+    assert "il28_stay" in state.flags and "soviet_accept" in state.flags
+    e = ending_told(cmc, state)
+    assert "The IL-28 bombers stayed in Cuba." in e.epilogue
+    assert "once the IL-28 bombers were to leave" not in e.epilogue
+    assert "In history the bombers went" in e.historians
+    assert {"JFKPC", "K2M"} <= set(e.sources)
+
+
+def test_castro_is_told_as_his_trust_stands_at_the_end(cmc):
+    """Castro's state follows the track: never bitter at 10/10, never trusting at 0/10."""
+    state = walk(cmc, "khrushchev")
+    high = ending_told(cmc, state.model_copy(update={"tracks": {**state.tracks, "castro": 10}}))
+    low = ending_told(cmc, state.model_copy(update={"tracks": {**state.tracks, "castro": 0}}))
+    assert "Castro still trusted Moscow" in high.epilogue
+    assert "hardly more than Washington" not in high.epilogue
+    assert "hardly more than Washington" in low.epilogue
+    assert "Castro still trusted Moscow" not in low.epilogue
+    for e in (high, low):  # and no other text of the ending tells Castro's mood on its own
+        assert "bitter" not in e.epilogue and "betray" not in e.epilogue
+
+
+def test_tactical_weapons_left_behind_reach_kennedys_ending(cmc):
+    """In Kennedy's game, where Moscow's choice in Havana is the opponent's, weapons left on
+    the island are told at the end, beside what history did with them."""
+    state = walk(cmc, "kennedy")
+    e = told_with(cmc, state, flags=["tacticals_stay"])
+    assert "Moscow left its short-range nuclear weapons on the" in e.epilogue
+    assert "went home as\nwell" not in e.epilogue
+    assert "In history they did not stay" in e.historians
+    khrushchev = walk(cmc, "khrushchev", {"mikoyan_mission": "leave_tacticals"})
+    assert khrushchev.ending == "warheads_stay"  # its own ending tells it, once
+    told = ending_told(cmc, khrushchev)
+    assert "Moscow left its short-range" not in told.epilogue
+    assert "In history they did not stay" not in told.historians
+
+
+def test_war_in_cuba_then_a_ceasefire(cmc):
+    """After an invasion the ending tells a ceasefire if one came, and whether tactical
+    warheads were on the island in this game."""
+    state = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
+    assert state.ending == "invasion_conventional"
+    fought = ending_told(cmc, state.model_copy(update={"flags": state.flags - {"ceasefire"}}))
+    assert "Castro's\ngovernment fell" in fought.epilogue and "ceasefire" not in fought.epilogue
+    stopped = told_with(cmc, state, flags=["ceasefire"])
+    assert stopped.title == "War in Cuba, then a ceasefire"
+    assert "the guns stopped under a ceasefire" in stopped.epilogue
+    assert "government fell" not in stopped.epilogue
+    assert "the island was\nlost" not in stopped.seen_from["ussr"]
+    none = told_with(cmc, state, drop=["tactical_warheads"])
+    assert "Moscow had kept its tactical nuclear weapons at home" in none.historians
+    assert "nobody fired them" not in none.historians
