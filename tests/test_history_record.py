@@ -139,10 +139,12 @@ def test_sac_track_comes_down_in_mid_november(cmc):
 
 def test_no_text_says_only_one_american_died(cmc):
     texts = [e.epilogue for e in cmc.endings] + [e.historians for e in cmc.endings]
+    texts += [p.text for e in cmc.endings for p in e.parts] + [p.text for p in cmc.ending_parts]
     for t in texts:
         assert not re.search(r"One American pilot had died", t)
     historical = next(e for e in cmc.endings if e.historical)
-    assert "hostile fire" in _text(historical.epilogue)
+    told = [historical.epilogue, *(p.text for p in historical.parts)]  # Anderson: a part
+    assert "hostile fire" in _text(" ".join(told))
 
 
 # 9. The May 1962 delegation was Rashidov's; Biryuzov was "engineer Petrov".
