@@ -301,3 +301,44 @@ def test_after_a_defiant_first_letter_nothing_treats_it_as_an_offer(cmc):
     assert state.chosen["letter_reply"] == "accept_letter_one"
     reply = next(h.text for h in told if h.decision and h.decision.id == "letter_reply")
     assert "real offer" not in reply and "promise not to invade" in reply
+
+
+def test_the_hunted_submarine_surfaces_or_fires_never_both(cmc):
+    """27 October: the hunted submarine either surfaces or fires its torpedo, one condition, never
+    both in one game; surfacing resolves the incident, so it adds no danger."""
+    surfaced = fired = 0
+    for role in ("kennedy", "khrushchev"):
+        for seed in range(400):
+            state, told = walk(cmc, role, {}, opponent="random", events="chaos", seed=seed)
+            seen = [h for h in told if h.kind == "event" and h.event.id in {"b59", "b59_torpedo"}]
+            assert len(seen) <= 1, (role, seed, [h.title for h in seen])
+            assert not ({"b59", "b59_torpedo"} <= state.flags)
+            for h in seen:
+                if h.event.id == "b59":
+                    surfaced += 1
+                    assert not [c for c in h.changes if c.track == "danger"]
+                    assert "surfaces" in h.text
+                else:
+                    fired += 1
+                    assert "does not surface" in " ".join(h.text.split())
+    assert surfaced > 50 and fired > 0
+
+
+def test_stevenson_confronts_zorin_before_zorin_answers(cmc):
+    """25 October, as the record has it: Stevenson's demand at the Security Council comes first
+    and Zorin answers it, on both sides; so no 'yes or no' follows Zorin's admission, and
+    Zorin's words follow what Stevenson did."""
+    for role in ("kennedy", "khrushchev"):
+        state, told = walk(cmc, role, {"zorin_line": "admit_and_justify"})
+        order = [s.decision for s in state.steps]
+        assert order.index("un_confrontation") < order.index("zorin_line"), role
+        texts = [(h.decision.id, " ".join(h.text.split())) for h in told if h.decision]
+        demand = next(i for i, (d, x) in enumerate(texts) if "yes or no" in x)
+        admitted = next(i for i, (d, _) in enumerate(texts) if d == "zorin_line")
+        assert texts[demand][0] == "un_confrontation" and demand < admitted
+    state, _ = walk(cmc, "khrushchev", {}, until="zorin_line")
+    assert state.chosen["un_confrontation"] == "confront_zorin"
+    assert "hell freezes over" in " ".join(view(cmc, state).situation)
+    _, told = walk(cmc, "kennedy", {"un_confrontation": "quiet_un"})
+    zorin = next(h.text for h in told if h.decision and h.decision.id == "zorin_line")
+    assert "courtroom" not in zorin and "yes or no" not in zorin
