@@ -175,3 +175,14 @@ def test_war_in_cuba_then_a_ceasefire(cmc):
     none = told_with(cmc, state, drop=["tactical_warheads"])
     assert "Moscow had kept its tactical nuclear weapons at home" in none.historians
     assert "nobody fired them" not in none.historians
+
+
+def test_a_state_reads_its_own_choices_not_its_predecessors(cmc):
+    """`chose` conditions on a state (the view's notes, the ending's parts) read that state's
+    own steps, even when the state it was made from had already worked its choices out."""
+    state = new_game(cmc, "kennedy", 0, "historical", "historical").state
+    assert state.chosen  # worked out, and kept on this state
+    d = cmc.decision(state.pending)
+    after = choose(cmc, state, d.history.option).state
+    assert after.chosen == {s.decision: s.option for s in after.steps}
+    assert after.chosen[d.id] == d.history.option

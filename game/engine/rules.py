@@ -73,7 +73,7 @@ class Draft:
         validate. (``model_construct`` would do the same at about three times the cost, and a
         state is made on every step of every game.)
         """
-        return self.base.model_copy(
+        state = self.base.model_copy(
             update={
                 "turn": self.turn,
                 "phase": self.phase,
@@ -89,6 +89,10 @@ class Draft:
                 "ending": self.ending,
             }
         )
+        # the copy takes the base's cached ``chosen`` with its other attributes: drop it, so
+        # that it is worked out again from this state's own steps
+        state.__dict__.pop("chosen", None)
+        return state
 
 
 class Fate:
