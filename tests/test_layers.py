@@ -76,3 +76,19 @@ def test_no_private_library_api_outside_upstream():
         if PRIVATE.search(line)
     ]
     assert not found, "\n".join(found)
+
+
+FLOW_CALL = re.compile(r"\bself\.app\.(?:to_title|resume_file|new_game|choose|show_current)\(")
+
+
+def test_screens_post_the_games_flow_rather_than_call_the_app():
+    """Screens post ToTitle, OpenSave and StartGame (game/ui/flow.py) for the game's flow; none
+    calls the app's to_title, resume_file, new_game, choose or show_current itself."""
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted((ROOT / "game" / "ui" / "screens").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if FLOW_CALL.search(line)
+    ]
+    assert not found, "\n".join(found)
+    assert FLOW_CALL.search("        self.app.to_title()")  # the probe sees a call

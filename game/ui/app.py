@@ -326,6 +326,8 @@ class BrinkApp(ExitsOnDriverQuit, Actions, LoadsScenario, App):
 
     def on_to_title(self, message: ToTitle) -> None:
         self.to_title()
+        if message.then is not None:
+            self.push_screen(message.then)
         if message.told:
             self.notify(message.told)
 

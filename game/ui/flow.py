@@ -9,14 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.message import Message
+from textual.screen import Screen
 
 
 class ToTitle(Message):
-    """Leave the game for the title screen (the app saves it first); ``told``: a toast."""
+    """Leave the game for the title screen (the app saves it first); ``told``: a toast;
+    ``then``: a screen to open over the title (the new-game form, to play again)."""
 
-    def __init__(self, told: str = ""):
+    def __init__(self, told: str = "", then: Screen | None = None):
         super().__init__()
         self.told = told
+        self.then = then
 
 
 class OpenSave(Message):

@@ -198,3 +198,29 @@ async def test_options_box_shows_every_option_of_arms_for_cuba_at_120x40(tmp_pat
         assert options.option_count == 2
         assert options.max_scroll_y == 0
         assert options.region.height == options.virtual_size.height + 2  # the frame
+
+
+async def test_the_endings_keys_lead_to_the_other_leaders_form_and_to_the_title(tmp_path, mini):
+    """On the ending, o opens the new-game form for the other leader over the title, and Esc
+    goes back to the title: the screen posts the game's flow, the app moves the screens."""
+    from game import engine
+    from game.saves import Game
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.new_game import NewGameScreen
+    from game.ui.screens.title import TitleScreen
+
+    state = engine.new_game(mini, "kennedy", 1).state
+    while state.ending is None:
+        state = engine.choose(mini, state, mini.decision(state.pending).history.option).state
+    for key, role in (("o", "khrushchev"), ("escape", None)):
+        app = create_app(tmp_path, mini, game=Game(mini, state))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, EndingScreen)
+            await pilot.press(key)
+            await pilot.pause()
+            if role is None:
+                assert isinstance(app.screen, TitleScreen)
+            else:
+                assert isinstance(app.screen, NewGameScreen) and app.screen.role == role
+                assert isinstance(app.screen_stack[-2], TitleScreen)

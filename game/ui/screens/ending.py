@@ -19,6 +19,7 @@ from ...engine.sources import cite_keys
 from ...engine.view import ending_told
 from ...model.scenario import Scenario
 from ...model.state import GameState
+from ..flow import ToTitle
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED, line, para, reflow, score
 from .styled import StyledOnce
@@ -122,8 +123,7 @@ class EndingScreen(StyledOnce, Screen):
 
         game = self.app.game  # the same player and class, unless they change them
         names = (game.player, game.class_code) if game is not None else ("", "")
-        self.app.to_title()
-        self.app.push_screen(NewGameScreen(self.game_state.role, *names))
+        self.post_message(ToTitle(then=NewGameScreen(self.game_state.role, *names)))
 
     def action_other(self) -> None:
         others = [r for r in self.scenario.meta.roles if r.id != self.game_state.role]
@@ -134,8 +134,7 @@ class EndingScreen(StyledOnce, Screen):
             return
         from .new_game import NewGameScreen
 
-        self.app.to_title()
-        self.app.push_screen(NewGameScreen(ready[0].id))
+        self.post_message(ToTitle(then=NewGameScreen(ready[0].id)))
 
     def action_leave(self) -> None:
-        self.app.to_title()
+        self.post_message(ToTitle())

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from ..classroom import NAME_LIMIT, name_problem, read_code
+from ..flow import OpenSave
 from ..widgets.footer import KeyFooter
 
 
@@ -70,7 +71,7 @@ class StudentScreen(Screen):
         if not path.is_file():
             self._say(f"no game of this class has the code {code}.")
             return
-        self.app.resume_file(path)
+        self.post_message(OpenSave(path))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
