@@ -26,6 +26,7 @@ from .text import (
     counts_lines,
     distribution,
     ending_line,
+    history_by,
     left_out,
     matched_word,
     plural,
@@ -181,9 +182,9 @@ def _history(x: DecisionFigures) -> list[Block]:
             Block("heading", "History never faced this decision", history=True),
             Block("para", reflow(x.none_because or ""), history=True),
         ]
-    by = f" ({x.history_by}{', ' + x.history_date if x.history_date else ''})"
+    by = f" ({history_by(x)})" if x.history_by else ""
     return [
-        Block("heading", f"History chose “{x.history}”{by if x.history_by else ''}", history=True),
+        Block("heading", f"History chose “{x.history}”{by}", history=True),
         Block("para", reflow(x.history_note), history=True),
     ]
 

@@ -24,6 +24,7 @@ from .text import (
     distribution,
     ending_line,
     gains_table,
+    history_by,
     left_out,
     matched_word,
     roles_line,
@@ -52,6 +53,7 @@ def environment() -> Environment:
         ending_line=ending_line,
         matched_word=matched_word,
         gains_rows=gains_table,
+        history_by=history_by,
         left_out=left_out,
     )
     return env

@@ -20,6 +20,7 @@ from .text import (
     distribution,
     ending_line,
     gains_table,
+    history_by,
     left_out,
     matched_word,
     one_line,
@@ -144,10 +145,9 @@ def _decisions(d: Debrief) -> list[str]:
             out.append(f"| (unfinished games stopped here) | {x.waiting} | |")
         out.append("")
         if x.history is not None:
-            who = f" ({md(x.history_by)}" + (f", {md(x.history_date)})" if x.history_date else ")")
+            who = f" ({md(history_by(x))})" if x.history_by else ""
             out += [
-                f"History chose **{md(x.history)}**{who if x.history_by else ''}: "
-                f"{md(reflow(x.history_note))}",
+                f"History chose **{md(x.history)}**{who}: {md(reflow(x.history_note))}",
                 "",
             ]
         else:

@@ -4,9 +4,10 @@ joined for wrapping."""
 from __future__ import annotations
 
 from ..engine.compare import GainRow
+from ..engine.dates import long_date
 from ..engine.view import score
 from ..terminal import shown as shown_text
-from .figures import Debrief, Overview
+from .figures import Debrief, DecisionFigures, Overview
 from .gather import Skipped
 from .students import Student
 
@@ -165,6 +166,14 @@ def left_out(s: Skipped, show_names: bool) -> str:
     who = f" ({s.player}'s game)" if s.player else ""
     kept = f"; counted: {s.kept}" if s.kept else ""
     return f"{s.file}{who}: {s.reason}{kept}"
+
+
+def history_by(x: DecisionFigures) -> str:
+    """Who made history's choice and when, as a person reads it: "Kennedy, 22 October 1962"
+    ("" when the scenario does not say who)."""
+    if not x.history_by:
+        return ""
+    return f"{x.history_by}, {long_date(x.history_date)}" if x.history_date else x.history_by
 
 
 def ending_line(s: Student) -> str:
