@@ -143,7 +143,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         metavar="LIST",
         help="Markdown and HTML: only these topics, e.g. overview,questions (of: "
-        "overview, roster, decisions, questions, myths, students, files)",
+        "overview, highlights, roster, decisions, questions, myths, students, files)",
     )
     deb.add_argument(
         "--paper",

@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from debrief_class import make_class
+from debrief_class import html_parts, make_class
 
-from game.debrief import build, gather
+from game.debrief import build, gather, render
 from game.debrief.highlights import splits, war_choices
 from game.debrief.pages import lone, pages
+from game.debrief.report_md import md
+from game.debrief.text import war_line
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +95,23 @@ def test_no_war_and_no_game_say_so(debrief):
     assert "None: " in "\n".join(b.text for b in page.blocks)
     empty = replace(debrief, overview=replace(debrief.overview, games=0))
     assert "Highlights" not in [p.title for p in pages(empty, False)]
+
+
+def test_the_reports_show_the_projectors_highlights(debrief):
+    """One computation, rendered on the projector and in both reports: the same decisions,
+    each option's count over those who made it, and the same choices that led to war."""
+    page = pages(debrief, False)[1]
+    lines = [b.text for b in page.blocks if b.kind in ("muted", "para")]
+    wars = war_choices(debrief)
+    assert wars and all(war_line(w) in lines for w in wars)
+    html = html_parts(render(debrief, "html", topics=("highlights",))).text
+    markdown = render(debrief, "md", topics=("highlights",))
+    assert "Where the class split most" in html and "## Highlights" in markdown
+    for line in lines:
+        assert line in html and md(line) in markdown
+    for x in splits(debrief):
+        for o in x.options:
+            if o.count:
+                assert f"- {md(o.label)}: {o.count} of {x.chose} (" in markdown
+    full = render(debrief, "html")
+    assert full.index('id="overview"') < full.index('id="highlights"') < full.index('id="roster"')

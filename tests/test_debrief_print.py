@@ -45,7 +45,7 @@ def test_topics_are_named_in_the_reports_order():
         with pytest.raises(ValueError) as err:
             topics_named(bad)
         assert says in str(err.value) and "\x1b" not in str(err.value)
-        assert len(str(err.value)) < 200 and "known: overview, roster" in str(err.value)
+        assert len(str(err.value)) < 200 and "known: overview, highlights, roster" in str(err.value)
 
 
 def test_only_the_topics_asked_for(debrief):

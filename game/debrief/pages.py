@@ -22,7 +22,10 @@ from .questions import Asked, MythFacts
 from .students import Student, label
 from .text import (
     DIVERGENCE_RULE,
+    NO_SPLIT,
+    SPLITS_HEADING,
     TOPICS,
+    WARS_HEADING,
     counts_lines,
     distribution,
     ending_line,
@@ -32,6 +35,9 @@ from .text import (
     plural,
     roles_line,
     scope,
+    split_line,
+    war_line,
+    wars_note,
 )
 
 
@@ -150,28 +156,17 @@ def _highlights(d: Debrief) -> Page:
                 (str(o.historical), "historical settlement"),
             ),
         ),
-        Block("heading", "Where the class split most"),
+        Block("heading", SPLITS_HEADING),
     ]
     for x in splits(d):
-        b.append(Block("muted", f"{x.date}: {x.title} · {plural(x.chose, 'student')} chose"))
+        b.append(Block("muted", split_line(x)))
         b += [Block("bar", p.label, p.count, x.chose) for p in x.options if p.count]
     if not splits(d):
-        b.append(Block("para", "No decision divided two or more students yet."))
-    b.append(Block("heading", "The choices that led to war"))
+        b.append(Block("para", NO_SPLIT))
+    b.append(Block("heading", WARS_HEADING))
     wars = war_choices(d)
-    b += [
-        Block(
-            "para",
-            f"“{w.option}” ({w.decision}): {w.war} of the {plural(w.chose, 'finished game')} "
-            "that chose it ended in war",
-        )
-        for w in wars
-    ]
-    if not wars:
-        why = "no finished game ended in war" if o.finished else "no game is finished yet"
-        b.append(Block("para", f"None: {why}."))
-    elif o.finished:
-        b.append(Block("muted", f"All finished games: {o.fighting} of {o.finished} ended in war."))
+    b += [Block("para", war_line(w)) for w in wars]
+    b.append(Block("muted" if wars else "para", wars_note(o, wars)))
     return Page(0, "Highlights", tuple(b))
 
 

@@ -16,9 +16,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..engine.view import reflow
 from . import charts, roster
 from .figures import Debrief
+from .highlights import splits, war_choices
 from .students import label
 from .text import (
+    NO_SPLIT,
     REPORT_TOPICS,
+    SPLITS_HEADING,
+    WARS_HEADING,
     campaign_rows,
     counts_lines,
     distribution,
@@ -28,8 +32,11 @@ from .text import (
     left_out,
     matched_word,
     roles_line,
+    split_line,
     subtitle,
     title,
+    war_line,
+    wars_note,
 )
 
 PAPER = {"a4": "A4", "letter": "letter"}
@@ -87,6 +94,7 @@ def render(
     if o.unfinished:
         endings.append(("Unfinished", o.unfinished, False))
     heads, rows = campaign_rows(d) if len(d.campaigns) > 1 else ([], [])
+    wars = war_choices(d)
     return env.get_template("debrief.html.j2").render(
         **_memo(env),
         d=d,
@@ -115,6 +123,24 @@ def render(
         defcon_chart=charts.bars(
             [(f"DEFCON {k}", v, False) for k, v in o.peak_defcon], o.games, "defcon"
         ),
+        highlights={
+            "splits_heading": SPLITS_HEADING,
+            "splits": [
+                (
+                    split_line(x),
+                    charts.bars(
+                        [(p.label, p.count, False) for p in x.options if p.count],
+                        x.chose,
+                        f"s{i}",
+                    ),
+                )
+                for i, x in enumerate(splits(d))
+            ],
+            "no_split": NO_SPLIT,
+            "wars_heading": WARS_HEADING,
+            "wars": [war_line(w) for w in wars],
+            "wars_note": wars_note(o, wars),
+        },
         campaign_heads=heads,
         campaign_rows=rows,
         roster_columns=roster.COLUMNS,

@@ -12,9 +12,13 @@ import re
 from ..engine.view import reflow
 from . import roster
 from .figures import Debrief
+from .highlights import splits, war_choices
 from .students import label
 from .text import (
+    NO_SPLIT,
     REPORT_TOPICS,
+    SPLITS_HEADING,
+    WARS_HEADING,
     campaign_rows,
     counts_lines,
     distribution,
@@ -26,8 +30,12 @@ from .text import (
     one_line,
     plural,
     roles_line,
+    share,
+    split_line,
     subtitle,
     title,
+    war_line,
+    wars_note,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -51,6 +59,7 @@ def render(
     out: list[str] = [f"# {md(title(d))}", "", md(subtitle(d, show_names)), ""]
     parts = {
         "overview": lambda: _overview(d),
+        "highlights": lambda: _highlights(d),
         "roster": lambda: _roster(d, show_names),
         "decisions": lambda: _decisions(d),
         "questions": lambda: _questions(d),
@@ -83,6 +92,21 @@ def _overview(d: Debrief) -> list[str]:
         "",
     ]
     return out + _campaigns(d)
+
+
+def _highlights(d: Debrief) -> list[str]:
+    """Where the class split most, and the choices that led to war (see :mod:`.highlights`)."""
+    out = [f"## {REPORT_TOPICS['highlights']}", "", f"### {SPLITS_HEADING}", ""]
+    for x in splits(d):
+        out += [f"{md(split_line(x))}:", ""]
+        out += [f"- {md(p.label)}: {share(p.count, x.chose)}" for p in x.options if p.count]
+        out.append("")
+    if not splits(d):
+        out += [NO_SPLIT, ""]
+    wars = war_choices(d)
+    out += [f"### {WARS_HEADING}", ""]
+    out += [f"- {md(war_line(w))}" for w in wars]
+    return [*out, *([""] if wars else []), md(wars_note(d.overview, wars)), ""]
 
 
 def _questions(d: Debrief) -> list[str]:

@@ -9,6 +9,7 @@ from ..engine.view import score
 from ..terminal import shown as shown_text
 from .figures import Debrief, DecisionFigures, Overview
 from .gather import Skipped
+from .highlights import WarChoice
 from .students import Student
 
 TOPICS = ("Overview", "Decisions", "Questions", "Myths", "Students", "Files left out")
@@ -16,6 +17,7 @@ TOPICS = ("Overview", "Decisions", "Questions", "Myths", "Students", "Files left
 
 REPORT_TOPICS = {
     "overview": "Overview",
+    "highlights": "Highlights",
     "roster": "Roster",
     "decisions": "Decisions",
     "questions": "Questions",
@@ -166,6 +168,35 @@ def left_out(s: Skipped, show_names: bool) -> str:
     who = f" ({s.player}'s game)" if s.player else ""
     kept = f"; counted: {s.kept}" if s.kept else ""
     return f"{s.file}{who}: {s.reason}{kept}"
+
+
+SPLITS_HEADING = "Where the class split most"
+WARS_HEADING = "The choices that led to war"
+
+
+def split_line(x: DecisionFigures) -> str:
+    """A decision of the highlights: "22 October 1962: The response · 12 students chose"."""
+    return f"{x.date}: {x.title} · {plural(x.chose, 'student')} chose"
+
+
+def war_line(w: WarChoice) -> str:
+    """A choice of the highlights, over the finished games that made it."""
+    return (
+        f"“{w.option}” ({w.decision}): {w.war} of the {plural(w.chose, 'finished game')} "
+        "that chose it ended in war"
+    )
+
+
+def wars_note(o: Overview, wars: tuple[WarChoice, ...]) -> str:
+    """Under the choices that led to war: why there are none, or the class's own rate."""
+    if not wars:
+        return (
+            f"None: {'no finished game ended in war' if o.finished else 'no game is finished yet'}."
+        )
+    return f"All finished games: {o.fighting} of {o.finished} ended in war."
+
+
+NO_SPLIT = "No decision divided two or more students yet."
 
 
 def history_by(x: DecisionFigures) -> str:
