@@ -186,3 +186,52 @@ def test_a_state_reads_its_own_choices_not_its_predecessors(cmc):
     after = choose(cmc, state, d.history.option).state
     assert after.chosen == {s.decision: s.option for s in after.steps}
     assert after.chosen[d.id] == d.history.option
+
+
+def test_a_written_deal_tells_only_what_was_written(cmc):
+    """'A settlement on paper' names the formal pledge only where it was made, and the letter
+    on Turkey only where it was written."""
+    state = walk(cmc, "kennedy")
+    base = state.model_copy(update={"ending": "written_deal"})
+    pledge = told_with(cmc, base, flags=["pledge_formal"], drop=["jupiter_written"])
+    letter = told_with(cmc, base, flags=["jupiter_written"], drop=["pledge_formal"])
+    assert "formal pledge not to invade" in pledge.epilogue
+    assert "Moscow safe" not in pledge.epilogue
+    assert "Moscow safe" in letter.epilogue
+    assert "formal pledge" not in letter.epilogue
+
+
+def test_the_deal_as_made_where_the_ending_does_not_say_it(cmc):
+    """Endings named for something else (Khrushchev's fall, Castro's break, the warheads left)
+    say what Moscow got for the missiles: a public trade, a pledge and a secret promise, a
+    pledge alone, or nothing."""
+    state = walk(cmc, "khrushchev", {"presidium_reckoning": "blame_marshals"})
+    assert state.ending == "khrushchev_ousted_1963"
+    secret = ending_told(cmc, state)
+    assert "a secret promise\nthat the Jupiters would leave Turkey" in secret.epilogue
+    public = told_with(cmc, state, flags=["trade_public"])
+    assert "in the open" in public.epilogue and "secret promise" not in public.epilogue
+    bare = told_with(cmc, state, drop=["us_offer", "jupiter_secret"])
+    assert "with nothing given in return" in bare.epilogue
+
+
+def test_castros_break_reaches_kennedys_ending(cmc):
+    """In Kennedy's game Castro's break with Moscow (the opponent's choice) is told at the end;
+    in Moscow's, the ending named for it tells it once."""
+    state = walk(cmc, "kennedy")
+    e = told_with(cmc, state, flags=["castro_break"])
+    assert "In Havana Castro broke with Moscow." in e.epilogue
+    assert "trusting Moscow hardly" not in e.epilogue and "still trusted" not in e.epilogue
+    moscow = walk(cmc, "khrushchev", {"mikoyan_mission": "no_mission"})
+    assert moscow.ending == "castro_breaks"
+    assert "In Havana Castro broke with Moscow." not in ending_told(cmc, moscow).epilogue
+
+
+def test_who_gained_does_not_tell_castros_mood(cmc):
+    """The fixed 'who gained' notes describe Cuba's position, not Castro's feelings, which the
+    ending tells from his trust."""
+    moods = ("bitter", "furious", "grateful", "angry", "appeased", "soothed")
+    for ending in cmc.endings:
+        for g in ending.gains:
+            if g.leader == "khrushchev" and g.dimension == "alliances":
+                assert not any(m in g.note for m in moods), (ending.id, g.note)

@@ -175,6 +175,8 @@ class _Checker:
                 self.sources_of(f, f"{p}.part[{j}]", x.sources)
         for j, x in enumerate(s.ending_parts):
             self.sources_of(f, f"part[{j}]", x.sources)
+            for k, e in enumerate(x.endings):
+                self.add(f, f"part[{j}].endings[{k}]", _known("ending", e, self.endings))
         for file, kind, items in (
             ("history.toml", "entry", s.history),
             ("people.toml", "person", s.people),

@@ -251,7 +251,8 @@ class Part(Model):
     """A paragraph added to an ending when ``when`` holds at the end, after the epilogue (or
     after what historians think): endings composed from what happened in this game. Under an
     ``[[ending]]`` it belongs to that ending; at the top of endings.toml (``[[part]]``) it is
-    shared by every ending with one of its ``tags`` (every ending when none are given)."""
+    shared by the endings its ``tags`` and ``endings`` select (every ending when neither is
+    given)."""
 
     when: Condition
     text: Text
@@ -259,13 +260,18 @@ class Part(Model):
     """Which text it is added to."""
     assumes: Condition | None = None
     tags: tuple[EndingTag, ...] = ()
-    """The endings it is added to, by their tags; none given: every ending."""
+    """The endings it is added to, by their tags."""
+    endings: tuple[Ident, ...] = ()
+    """The endings it is added to, by id (as well as those its tags select); with neither
+    given, every ending."""
     sources: tuple[SourceKey, ...] = ()
     """The works behind what it says of history, cited with the ending when it is shown."""
 
     def fits(self, ending: Ending) -> bool:
-        """Whether this part may be added to ``ending`` (by its tags)."""
-        return not self.tags or any(t in ending.tags for t in self.tags)
+        """Whether this part may be added to ``ending`` (by its tags or its id)."""
+        if not self.tags and not self.endings:
+            return True
+        return ending.id in self.endings or any(t in ending.tags for t in self.tags)
 
 
 class Gain(Model):
