@@ -124,7 +124,13 @@ def parser() -> argparse.ArgumentParser:
         "folder", nargs="?", metavar="DIR", help="the folder of saves (default: --saves-dir)"
     )
     deb.add_argument(
-        "--class", dest="class_code", default=None, metavar="CODE", help="keep only this class"
+        "--class",
+        dest="classes",
+        action="append",
+        default=None,
+        metavar="CODE",
+        help="keep only this class (the class code saved in each game); given twice or more, "
+        "the classes side by side",
     )
     deb.add_argument(
         "--role", choices=ROLES, default=None, help="keep only the games of one campaign"

@@ -202,6 +202,8 @@ def cmd_debrief(a) -> int:
         return usage_error("debrief", "--topics goes with --format md or html")
     if a.paper is not None and fmt != "html":
         return usage_error("debrief", "--paper goes with --format html")
+    if problem := _classes_problem(a.classes or [], fmt, a.topics):
+        return usage_error("debrief", problem)
     s = scenario_for(a)
     gathered = gather(folder, s)
     for skipped in gathered.skipped:
@@ -213,29 +215,36 @@ def cmd_debrief(a) -> int:
             else "it holds no .json save files"
         )
         return error(f"no game to debrief in {folder} ({why})")
-    if a.class_code is not None and not gathered.of_class(a.class_code):
-        present = ", ".join(c or "(no class code)" for c in gathered.classes)
-        return error(f"no game of class {a.class_code!r} in {folder} (classes: {present})")
+    codes = a.classes or []
+    class_code = codes[0] if len(codes) == 1 else None
+    for code in codes:
+        if not gathered.of_class(code):
+            present = ", ".join(c or "(no class code)" for c in gathered.classes)
+            return error(f"no game of class {code!r} in {folder} (classes: {present})")
     role = getattr(a, "role", None)
     if role is not None:
         from dataclasses import replace
 
         kept = tuple(g for g in gathered.games if g.state.role == role)
-        if not any(g.state.role == role for g in gathered.of_class(a.class_code)):
-            return error(f"no game of the {role} campaign in {folder}")
+        for code in codes or [None]:
+            if not any(g.state.role == role for g in gathered.of_class(code)):
+                where = f"class {code!r} in " if code is not None else ""
+                return error(f"no game of the {role} campaign in {where}{folder}")
         gathered = replace(gathered, games=kept)
+    if len(codes) > 1:
+        return _side_by_side(a, s, gathered, codes, fmt, out, role)
     if fmt is None:  # the Textual debrief screen
         from .ui.app import create_app
 
         app = create_app(folder, s)
         app.debrief_on_start = {
             "gathered": gathered,
-            "class_code": a.class_code,
+            "class_code": class_code,
             "anonymize": a.anonymize,
         }
         app.run()
         return app.return_code or 0
-    d = build(s, gathered, a.class_code, role)
+    d = build(s, gathered, class_code, role)
     text = render(d, fmt, not a.anonymize, a.per_decision, a.topics, a.paper)
     if not out:
         return _to_stdout(text)
@@ -243,9 +252,55 @@ def cmd_debrief(a) -> int:
         path = write_report(Path(out), text, fmt)
     except ExportError as exc:
         return error(str(exc))
-    games = plural(len(gathered.of_class(a.class_code)), "game")
+    games = plural(len(gathered.of_class(class_code)), "game")
     print(f"Wrote the debrief of {games} to {shown(path)}.")
     return 0
+
+
+def _side_by_side(a, s, gathered, codes: list[str], fmt, out, role) -> int:
+    """``brink debrief --class A --class B``: the classes side by side, as a report."""
+    from .debrief import ExportError, build, write_report
+    from .debrief.compare import compare
+    from .debrief.export import render_compare
+    from .debrief.text import plural
+
+    if fmt is None:
+        return usage_error("debrief", "classes side by side: add --format md or html")
+    ds = [build(s, gathered, code, role) for code in codes]
+    text = render_compare(compare(s, ds, not a.anonymize), fmt, a.paper)
+    if not out:
+        return _to_stdout(text)
+    try:
+        path = write_report(Path(out), text, fmt)
+    except ExportError as exc:
+        return error(str(exc))
+    games = plural(sum(d.overview.games for d in ds), "game")
+    print(f"Wrote {len(ds)} classes side by side ({games}) to {shown(path)}.")
+    return 0
+
+
+def _classes_problem(codes: list[str], fmt: str | None, topics) -> str:
+    """What is wrong with the ``--class`` codes given, or ``""``: a class named twice (codes
+    compare ignoring case and spaces, as the debrief compares them); classes side by side
+    written as CSV, or with ``--topics``."""
+    from .debrief.gather import class_key
+
+    seen: dict[str, str] = {}
+    for code in codes:
+        if (key := class_key(code)) in seen:
+            first = shown(seen[key])
+            if seen[key] == code:
+                return f"--class {first!r} is given twice; give each class once"
+            return f"--class {first!r} and {shown(code)!r} are one class; give each class once"
+        seen[key] = code
+    if len(codes) > 1 and fmt == "csv":
+        return (
+            "classes side by side are written with --format md or html; the CSV has a class "
+            "column (leave out --class for every class)"
+        )
+    if len(codes) > 1 and topics is not None:
+        return "--topics goes with one class; classes side by side show all they have"
+    return ""
 
 
 def _to_stdout(text: str) -> int:

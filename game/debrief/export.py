@@ -20,6 +20,7 @@ from ..saves import SaveError, read_save
 from ..saves.disk import atomic_write
 from ..terminal import shown as shown_text
 from . import report_csv, report_html, report_md
+from .compare import Comparison
 from .figures import Debrief
 from .text import REPORT_TOPICS
 
@@ -49,6 +50,16 @@ def render(
     if fmt == "csv":
         return (report_csv.choices if per_decision else report_csv.games)(d, show_names)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def render_compare(c: Comparison, fmt: str, paper: str | None = None) -> str:
+    """Classes side by side (see :mod:`.compare`): ``md`` or ``html`` (a CSV has a class column
+    of its own: the whole folder's CSV holds every class)."""
+    if fmt == "md":
+        return report_md.render_compare(c)
+    if fmt == "html":
+        return report_html.render_compare(c, paper)
+    raise ValueError(f"classes side by side are written as md or html, not {fmt!r}")
 
 
 def format_of(path: Path) -> str | None:

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..engine.view import reflow
 from . import charts, roster
+from .compare import COMPARE_DECISIONS, Comparison
 from .figures import Debrief
 from .highlights import splits, war_choices
 from .students import label
@@ -154,4 +155,18 @@ def render(
             )
             for i, x in enumerate(d.decisions)
         ],
+    )
+
+
+def render_compare(c: Comparison, paper: str | None = None) -> str:
+    """Classes side by side (see :mod:`.compare`) as one HTML document."""
+    return (
+        environment()
+        .get_template("compare.html.j2")
+        .render(
+            c=c,
+            names=REPORT_TOPICS,
+            note=COMPARE_DECISIONS,
+            paper=PAPER[paper] if paper else None,
+        )
     )

@@ -11,6 +11,7 @@ import re
 
 from ..engine.view import reflow
 from . import roster
+from .compare import COMPARE_DECISIONS, Comparison
 from .figures import Debrief
 from .highlights import splits, war_choices
 from .students import label
@@ -217,3 +218,29 @@ def _students(d: Debrief, show_names: bool) -> list[str]:
             out += [f"| {md(dim)} | " + " | ".join(map(md, cells)) + " |" for dim, cells in rows]
             out.append("")
     return out
+
+
+def render_compare(c: Comparison) -> str:
+    """Classes side by side (see :mod:`.compare`) as one Markdown document."""
+    head = "| {} | " + " | ".join(md(h) for h in c.classes) + " |"
+    rule = "|---" * (len(c.classes) + 1) + "|"
+
+    def table(first: str, rows) -> list[str]:
+        out = [head.format(first), rule]
+        return out + [f"| {md(k)} | " + " | ".join(md(v) for v in vs) + " |" for k, vs in rows]
+
+    out = [f"# {md(c.title)}", "", md(c.subtitle), "", "## Overview", ""]
+    out += [*table("Figure", c.overview), ""]
+    if c.campaigns:
+        out += ["## By campaign", ""]
+        for side in c.campaigns:
+            out += [f"### {md(side.title)}", "", *table("Figure", side.rows), ""]
+    out += ["## Decisions", "", md(COMPARE_DECISIONS), ""]
+    for x in c.decisions:
+        out += [f"### {md(x.date)}: {md(x.title)}", "", f"For: {md(x.role_title)}.", ""]
+        rows = [("Made the decision", x.made)]
+        rows += [(f"{label}{' (history)' if hist else ''}", cells) for label, hist, cells in x.rows]
+        out += [*table("Option", rows), ""]
+    out += [f"## {REPORT_TOPICS['files']}", ""]
+    out += [f"- {md(line)}" for line in c.skipped] or ["None: every file was read."]
+    return "\n".join(out).rstrip() + "\n"

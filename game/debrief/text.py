@@ -124,33 +124,35 @@ def counts_lines(o: Overview) -> list[tuple[str, str]]:
 
 def campaign_rows(d: Debrief) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """The overview side by side for each campaign: the campaigns' titles, then (figure,
-    one value per campaign) rows; endings shares of each campaign's finished games."""
-    cs = d.campaigns
+    one value per campaign) rows (see :func:`overview_rows`)."""
+    return [c.title for c in d.campaigns], overview_rows([c.overview for c in d.campaigns])
+
+
+def overview_rows(os: list[Overview]) -> list[tuple[str, list[str]]]:
+    """Overviews side by side (of campaigns, or of classes): (figure, one value per overview)
+    rows; endings as shares of each one's finished games."""
 
     def of(n: int, o: Overview) -> str:
         return share(n, o.finished) if o.finished else "none finished"
 
     rows = [
-        ("Games", [str(c.overview.games) for c in cs]),
-        ("Finished", [str(c.overview.finished) for c in cs]),
-        ("Ended in nuclear war", [of(c.overview.nuclear_war, c.overview) for c in cs]),
-        ("Ended in an invasion of Cuba", [of(c.overview.invasion, c.overview) for c in cs]),
-        ("Ended in any fighting", [of(c.overview.fighting, c.overview) for c in cs]),
-        ("Ended in the historical settlement", [of(c.overview.historical, c.overview) for c in cs]),
-        (
-            "Highest danger reached",
-            [f"{c.overview.worst_danger} of {c.overview.danger_max}" for c in cs],
-        ),
-        ("Most alert DEFCON reached", [f"DEFCON {c.overview.worst_defcon}" for c in cs]),
-        ("Mean divergence from history", [f"{c.overview.mean_divergence:.1f}%" for c in cs]),
+        ("Games", [str(o.games) for o in os]),
+        ("Finished", [str(o.finished) for o in os]),
+        ("Ended in nuclear war", [of(o.nuclear_war, o) for o in os]),
+        ("Ended in an invasion of Cuba", [of(o.invasion, o) for o in os]),
+        ("Ended in any fighting", [of(o.fighting, o) for o in os]),
+        ("Ended in the historical settlement", [of(o.historical, o) for o in os]),
+        ("Highest danger reached", [f"{o.worst_danger} of {o.danger_max}" for o in os]),
+        ("Most alert DEFCON reached", [f"DEFCON {o.worst_defcon}" for o in os]),
+        ("Mean divergence from history", [f"{o.mean_divergence:.1f}%" for o in os]),
     ]
     titles: dict[str, list[str]] = {}
-    for i, c in enumerate(cs):
-        for e in c.overview.endings:
-            titles.setdefault(e.title, ["0"] * len(cs))[i] = str(e.count)
+    for i, o in enumerate(os):
+        for e in o.endings:
+            titles.setdefault(e.title, ["0"] * len(os))[i] = str(e.count)
     rows += [(f"Ending: {t}", v) for t, v in titles.items()]
-    rows.append(("Peak danger by game", [distribution(c.overview.peak_danger) for c in cs]))
-    return [c.title for c in cs], rows
+    rows.append(("Peak danger by game", [distribution(o.peak_danger) for o in os]))
+    return rows
 
 
 def distribution(pairs: tuple[tuple[int, int], ...], prefix: str = "") -> str:
