@@ -231,16 +231,24 @@ def cmd_debrief(a) -> int:
                 where = f"class {code!r} in " if code is not None else ""
                 return error(f"no game of the {role} campaign in {where}{folder}")
         gathered = replace(gathered, games=kept)
-    if len(codes) > 1:
+    if len(codes) > 1 and fmt is not None:
         return _side_by_side(a, s, gathered, codes, fmt, out, role)
     if fmt is None:  # the Textual debrief screen
         from .ui.app import create_app
 
         app = create_app(folder, s)
+        side = tuple(gathered.of_class(c)[0].save.class_code.strip() for c in codes)
+        if len(codes) > 1:  # the classes compared, and only their games
+            from dataclasses import replace
+
+            mine = {id(g) for c in codes for g in gathered.of_class(c)}
+            kept = tuple(g for g in gathered.games if id(g) in mine)
+            gathered = replace(gathered, games=kept, classes=side)
         app.debrief_on_start = {
             "gathered": gathered,
             "class_code": class_code,
             "anonymize": a.anonymize,
+            "side_by_side": side if len(codes) > 1 else (),
         }
         app.run()
         return app.return_code or 0
@@ -264,8 +272,6 @@ def _side_by_side(a, s, gathered, codes: list[str], fmt, out, role) -> int:
     from .debrief.export import render_compare
     from .debrief.text import plural
 
-    if fmt is None:
-        return usage_error("debrief", "classes side by side: add --format md or html")
     ds = [build(s, gathered, code, role) for code in codes]
     text = render_compare(compare(s, ds, not a.anonymize), fmt, a.paper)
     if not out:

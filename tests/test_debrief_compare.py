@@ -129,7 +129,6 @@ def test_anonymize_holds_side_by_side(folder, capsys):
         (["--class", "7A", "--class", "7A", "--format", "md"], 2, "--class '7A' is given twice"),
         (["--class", "7A", "--class", " 7a ", "--format", "md"], 2, "are one class"),
         (["--class", "7A", "--class", "7B", "--format", "csv"], 2, "--format md or html"),
-        (["--class", "7A", "--class", "7B"], 2, "add --format md or html"),
         (
             ["--class", "7A", "--class", "7B", "--format", "md", "--topics", "overview"],
             2,

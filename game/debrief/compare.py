@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model.scenario import Scenario
 from .figures import Debrief, DecisionFigures
+from .pages import Block, Page
 from .text import left_out, overview_rows, plural, scope, share
 
 NOT_REACHED = "not reached"
@@ -156,3 +157,32 @@ def _made(x: DecisionFigures | None) -> str:
         return NOT_REACHED
     stopped = f"; {x.waiting} stopped here" if x.waiting else ""
     return f"{plural(x.chose, 'student')} chose{stopped}"
+
+
+def page(c: Comparison) -> Page:
+    """The classes side by side as one projector page (after the highlights): the overview's
+    figures and each campaign's, a line per class under each figure. The decisions side by
+    side are in the reports."""
+    b = [Block("muted", f"{' · '.join(c.classes)}: each class's own games.")]
+
+    def rows(rs) -> None:
+        for what, values in rs:
+            b.append(
+                Block(
+                    "para",
+                    f"{what}: "
+                    + " · ".join(f"{k} {v}" for k, v in zip(c.classes, values, strict=True)),
+                )
+            )
+
+    rows(c.overview)
+    for side in c.campaigns:
+        b.append(Block("heading", side.title))
+        rows(side.rows)
+    b.append(
+        Block(
+            "muted",
+            "Each decision side by side: brink debrief --format html with the same --class list.",
+        )
+    )
+    return Page(0, "Classes side by side", tuple(b))

@@ -27,17 +27,23 @@ class Actions:
         self.push_screen(self._kept.show("dossier", DossierScreen, self.scenario, state))
 
     def open_debrief(
-        self, gathered=None, class_code: str | None = None, anonymize=False, standalone=False
+        self,
+        gathered=None,
+        class_code: str | None = None,
+        anonymize=False,
+        standalone=False,
+        side_by_side: tuple[str, ...] = (),
     ) -> None:
         """The teacher's debrief of the saves folder (or of ``gathered``, already read);
-        ``standalone``: opened by ``brink debrief``, so Esc quits."""
+        ``standalone``: opened by ``brink debrief``, so Esc quits; ``side_by_side``: the
+        classes compared (``brink debrief --class A --class B``)."""
         from .screens.debrief import DebriefScreen
 
         if self.classroom is not None:  # a student never reads the class's games
             self.notify(REFUSED, severity="warning")
             return
         screen = DebriefScreen(
-            self.scenario, self.saves, gathered, class_code, anonymize, standalone
+            self.scenario, self.saves, gathered, class_code, anonymize, standalone, side_by_side
         )
         self.push_screen(screen)
 

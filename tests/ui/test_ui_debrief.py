@@ -468,6 +468,47 @@ async def test_brink_debrief_opens_the_screen_and_esc_quits(class_app, monkeypat
         assert not app.is_running
 
 
+async def test_brink_debrief_with_two_classes_shows_them_side_by_side(
+    class_app, scenario, monkeypatch
+):
+    """`brink debrief DIR --class 7a --class 7B`: their games only (not 7C's), a page of the
+    classes side by side after the highlights, and c cycles through those two."""
+    import json
+
+    from game import cli
+
+    for m in make_class(scenario, Path("saves/7C"), n=2, classes=("7C",), seed=3):
+        m.path.write_text(
+            json.dumps({**json.loads(m.path.read_text("utf-8")), "id": f"c-{m.save.id}"})
+        )
+    ran = []
+    monkeypatch.setattr(BrinkApp, "run", lambda self, **kw: ran.append(self))
+    args = ["debrief", "saves", "--class", "7a", "--class", "7B", "--scenario", "scenario"]
+    assert cli.main(args) == 0
+    app = ran[0]
+    assert app.debrief_on_start["side_by_side"] == ("7A", "7B")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.debrief.overview.games == 8  # 7C left out
+        assert [p.title for p in screen.pages[:3]] == [
+            "Overview",
+            "Highlights",
+            "Classes side by side",
+        ]
+        await pilot.press("right", "right")
+        await pilot.pause()
+        text = _text(screen)
+        assert "Games: class 7A 4 · class 7B 4" in text and "7C" not in text
+        assert "class 7A and class 7B" in _text(screen)
+        seen = []
+        for _ in range(3):
+            await pilot.press("c")
+            await pilot.pause()
+            seen.append(screen.debrief.class_code)
+        assert seen == ["7A", "7B", None]
+
+
 # --- snapshots ---------------------------------------------------------------------------------
 
 

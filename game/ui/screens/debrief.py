@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Sparkline, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ...debrief import build, gather
+from ...debrief import build, compare, gather
 from ...debrief.figures import Debrief
 from ...debrief.gather import Gathered
 from ...debrief.pages import Block, Page, pages
@@ -108,6 +108,7 @@ class DebriefScreen(StyledOnce, Screen):
         class_code: str | None = None,
         anonymize: bool = False,
         standalone: bool = False,
+        side_by_side: tuple[str, ...] = (),
     ):
         super().__init__()
         self.scenario, self.folder = scenario, Path(folder)
@@ -118,6 +119,9 @@ class DebriefScreen(StyledOnce, Screen):
         self.show_names = self.reveal = self.hide_history = False
         self.index = 0
         self.class_code = class_code
+        self.side_by_side = side_by_side
+        """The classes compared (then ``gathered`` holds their games only, and ``c`` cycles
+        through them)."""
         self.pages: tuple[Page, ...] = ()
         if gathered is not None:
             self._set_class(class_code)
@@ -154,7 +158,21 @@ class DebriefScreen(StyledOnce, Screen):
     def _set_class(self, code: str | None) -> None:
         self.class_code = code
         self.debrief: Debrief = build(self.scenario, self.gathered, code)
-        self.pages: tuple[Page, ...] = pages(self.debrief, self.show_names)
+        self.pages: tuple[Page, ...] = self._pages()
+
+    def _pages(self) -> tuple[Page, ...]:
+        """The debrief's pages; comparing classes, their page after the highlights."""
+        ps = pages(self.debrief, self.show_names)
+        if not self.side_by_side:
+            return ps
+        ds = [build(self.scenario, self.gathered, c) for c in self.side_by_side]
+        at = 2 if len(ps) > 1 and ps[1].title == "Highlights" else 1
+        return (*ps[:at], compare.page(compare.compare(self.scenario, ds)), *ps[at:])
+
+    def _scope(self) -> str:
+        if self.side_by_side and self.class_code is None:
+            return " and ".join(scope(c) for c in self.side_by_side)
+        return scope(self.class_code)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -188,7 +206,7 @@ class DebriefScreen(StyledOnce, Screen):
         names = "names hidden" if not self.show_names else "names shown"
         self.query_one("#where", Static).update(
             Text(
-                f"Teacher debrief · {plural(d.overview.games, 'game')} · {scope(d.class_code)} · {names}"
+                f"Teacher debrief · {plural(d.overview.games, 'game')} · {self._scope()} · {names}"
             )
         )
         parts: list = []
@@ -270,7 +288,7 @@ class DebriefScreen(StyledOnce, Screen):
         if action == "names":
             return not self.anonymize
         if action == "next_class":
-            return not self.fixed_class and len(self.gathered.classes) > 1
+            return not self.fixed_class and len(self.side_by_side or self.gathered.classes) > 1
         return True
 
     async def _go(self, index: int) -> None:
@@ -318,18 +336,18 @@ class DebriefScreen(StyledOnce, Screen):
         if self.anonymize:
             return
         self.show_names = not self.show_names
-        self.pages = pages(self.debrief, self.show_names)
+        self.pages = self._pages()
         await self._show()
 
     async def action_next_class(self) -> None:
         if not self.check_action("next_class", ()):
             return
-        cycle = [None, *self.gathered.classes]
+        cycle = [None, *(self.side_by_side or self.gathered.classes)]
         code = cycle[(cycle.index(self.class_code) + 1) % len(cycle)]
         self._set_class(code)
         self.index, self.reveal = 0, False
         await self._show()
-        self.notify(f"Showing {shown(scope(code))}.", markup=False)
+        self.notify(f"Showing {shown(self._scope())}.", markup=False)
 
     def action_export(self) -> None:
         def done(path: Path | None) -> None:
