@@ -4,5 +4,7 @@ of the class folder.
 
 ``command``: the command line and the URLs it prints; ``server``: the students' page and the
 websocket that runs a tab's game; ``teacher``: the teacher's pages; ``live``: the class folder
-read again as saves land; ``student``: the program each tab runs.
+read again as saves land; ``student``: a tab's game; ``warm``: the process that has imported
+the game once and forks each tab's game; ``launch``: a tab's own small process, which hands its
+streams to the warm process and lives as long as its game.
 """

@@ -1,9 +1,12 @@
 """The classroom server: textual-serve's server with Brink's offline page, one game process per
 tab (at most ``max_sessions``), the teacher's pages, and a clean stop.
 
-A tab's game runs ``python -m game.serve.student`` with a session id the server made; nothing a
-browser sends reaches the command line, a path or Python. A game that does not end when its tab
-closes is stopped after :data:`STOP_WAIT` seconds.
+A tab's game is forked by the warm process (:mod:`.warm`), which has imported the game once,
+through a small process of the tab's own (:mod:`.launch`); without a warm process a tab's process
+runs ``python -m game.serve.student`` itself. Either way its command holds a session id the
+server made and nothing a browser sends: nothing from a browser reaches the command line, a path
+or Python. A game that does not end when its tab closes is stopped after :data:`STOP_WAIT`
+seconds.
 """
 
 from __future__ import annotations
@@ -12,9 +15,13 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import secrets
 import shlex
+import shutil
+import socket
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,11 +36,13 @@ from textual_serve.server import Server
 from ..ui.upstream import end_process
 from .live import LiveFolder
 from .teacher import Teacher
+from .warm import tab_env
 
 STOP_WAIT = 5.0
 """Seconds a game has to close after its tab went away, before its process is stopped."""
 HEARTBEAT = 15.0
 """Seconds between pings to each tab: a tab that stops answering (a laptop asleep) is closed."""
+LAUNCH = Path(__file__).parent / "launch.py"
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(textual_serve.__file__).parent / "static"
 """textual-serve's own page files (the terminal's script and style, and the Roboto Mono font),
@@ -74,6 +83,9 @@ class BrinkServer(Server):
         self.token = token or secrets.token_urlsafe(24)
         self.teacher = Teacher(self, live)
         self.live = live
+        self.warm: asyncio.subprocess.Process | None = None
+        """The warm process that forks the tabs' games (see :mod:`.warm`), once started."""
+        self._warm_dir: str | None = None
 
     def make_app(self) -> web.Application:
         """The aiohttp application: the students' page and websocket, the teacher's pages,
@@ -91,13 +103,54 @@ class BrinkServer(Server):
                 *self.teacher.routes(),
             ]
         )
+        app.on_startup.append(self._start_warm)
+        app.on_cleanup.append(self._stop_warm)
         return app
 
+    async def _start_warm(self, app: web.Application) -> None:
+        """Start the warm process, listening in a folder of this server's own (where processes
+        can be forked and pass their streams: not on Windows)."""
+        if not (hasattr(os, "fork") and hasattr(socket, "send_fds")):
+            return
+        self._warm_dir = tempfile.mkdtemp(prefix="brink-serve-")
+        socket_path = os.path.join(self._warm_dir, "warm")
+        self.warm = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "game.serve.warm",
+            socket_path,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+            env={**os.environ, **tab_env()},
+        )
+
+    async def _stop_warm(self, app: web.Application) -> None:
+        """End the warm process (closing its pipe ends it) and remove its folder."""
+        warm, self.warm = self.warm, None
+        if warm is not None:
+            with contextlib.suppress(Exception):
+                warm.stdin.close()
+            try:
+                await asyncio.wait_for(warm.wait(), STOP_WAIT)
+            except Exception:  # not ended in time
+                with contextlib.suppress(ProcessLookupError):
+                    warm.kill()
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(warm.wait(), STOP_WAIT)
+        if self._warm_dir is not None:
+            shutil.rmtree(self._warm_dir, ignore_errors=True)
+
     def game_command(self, session: str) -> str:
-        """The command that runs one tab's game: made of the Python running Brink and a
-        session id of hex digits, nothing else (the shell gets nothing from a browser)."""
-        assert all(c in "0123456789abcdef" for c in session)
-        return f"exec {shlex.quote(sys.executable)} -m game.serve.student --session {session}"
+        """The command that runs one tab's game: made of the Python running Brink, this
+        server's warm process's socket and a session id of hex digits, nothing else (the shell
+        gets nothing from a browser)."""
+        assert session and all(c in "0123456789abcdef" for c in session)
+        python = shlex.quote(sys.executable)
+        if self.warm is None or self.warm.returncode is not None or self._warm_dir is None:
+            return f"exec {python} -m game.serve.student --session {session}"
+        socket_path = shlex.quote(os.path.join(self._warm_dir, "warm"))
+        return f"exec {python} -I -S {shlex.quote(str(LAUNCH))} {socket_path} {session}"
 
     async def handle_index(self, request: web.Request) -> web.Response:
         """The students' page, or a clear page when the class is full."""

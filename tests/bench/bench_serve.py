@@ -17,8 +17,9 @@ result, the ending), so every key it sends is one the screen answers. Measured:
   key after the first game has started (the choices, the questions, Enter past each result,
   and the keys that begin a game again); after each answer the tab waits until the screen is quiet
   (100 ms without bytes), as a student reads before pressing the next key.
-- **Peak memory**: the resident memory (VmRSS) of the server and all its game processes,
-  summed, sampled every 0.2 s.
+- **Peak memory**: the resident memory (VmRSS) of the server and every process below it (its
+  warm process, the tabs' processes and their games), summed, sampled every 0.2 s; and, every
+  second, the same with the pages that the forked games share counted once (PSS).
 
 The same run measures one tab alone (the baseline), then ``--sessions`` tabs at two paces:
 
@@ -48,7 +49,7 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "serve"))
-from serving import children, start_server
+from serving import descendants, start_server, wait_warm
 
 QUIET = 0.1
 ANSWER_WAIT = 30.0
@@ -66,10 +67,11 @@ class Unanswered(Exception):
     """A key that no screen answered within :data:`ANSWER_WAIT` seconds."""
 
 
-def rss_kb(pid: int) -> int:
+def memory_kb(pid: int, field: str, file: str = "status") -> int:
+    """A process's memory figure (``VmRSS`` in status, ``Pss`` in smaps_rollup), in kB."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     except OSError:
         pass
@@ -77,9 +79,15 @@ def rss_kb(pid: int) -> int:
 
 
 async def sample_memory(pid: int, peak: list[int], stop: asyncio.Event) -> None:
+    """Peak resident memory of the server and every process below it, summed, every 0.2 s;
+    and every second the same with the pages that forked games share counted once (PSS)."""
+    turn = 0
     while not stop.is_set():
-        total = rss_kb(pid) + sum(rss_kb(c) for c in children(pid))
-        peak[0] = max(peak[0], total)
+        pids = [pid, *descendants(pid)]
+        peak[0] = max(peak[0], sum(memory_kb(p, "VmRSS") for p in pids))
+        if turn % 5 == 0:
+            peak[1] = max(peak[1], sum(memory_kb(p, "Pss", "smaps_rollup") for p in pids))
+        turn += 1
         await asyncio.sleep(0.2)
 
 
@@ -174,7 +182,7 @@ async def tab(url: str, n: int, choices: int, delay: float, think: float) -> dic
 async def run(
     url: str, pid: int, sessions: int, choices: int, spread: float = 0.0, think: float = 0.0
 ) -> dict:
-    peak = [0]
+    peak = [0, 0]
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pid, peak, stop))
     results = await asyncio.gather(
@@ -204,6 +212,7 @@ async def run(
         "key_median_ms": statistics.median(keys) if keys else float("nan"),
         "key_p95_ms": keys[int(0.95 * (len(keys) - 1))] if keys else float("nan"),
         "peak_mb": peak[0] / 1024,
+        "peak_pss_mb": peak[1] / 1024,
     }
 
 
@@ -214,7 +223,8 @@ def show(r: dict) -> str:
         f"{r['unanswered']} keys unanswered; first frame median {r['first_median_s']:.2f} s"
         f" (slowest {r['first_max_s']:.2f} s); key to frame over {r['keys']} keys median "
         f"{r['key_median_ms']:.1f} ms, p95 {r['key_p95_ms']:.1f} ms; peak memory "
-        f"{r['peak_mb']:.0f} MB"
+        f"{r['peak_mb']:.0f} MB resident summed, {r['peak_pss_mb']:.0f} MB with shared pages "
+        "counted once"
     )
 
 
@@ -230,6 +240,7 @@ def main() -> None:
         try:
             url = server.students.replace("http", "ws") + "ws"
             pid = server.process.pid
+            wait_warm(pid)
             time.sleep(1)
             alone = asyncio.run(run(url, pid, 1, a.choices))
             print("baseline " + show(alone), flush=True)

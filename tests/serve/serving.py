@@ -96,6 +96,54 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def descendants(pid: int) -> list[int]:
+    """The processes below ``pid``: its children, theirs, and so on."""
+    found = []
+    for child in children(pid):
+        found += [child, *descendants(child)]
+    return found
+
+
+def warm_process(pid: int) -> int | None:
+    """The server's warm process (the one that forks the tabs' games), if it runs."""
+    for child in children(pid):
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"game.serve.warm" in command:
+            return child
+    return None
+
+
+def tab_processes(pid: int) -> list[int]:
+    """Every process the server runs for its tabs: the tabs' own processes and their games
+    (all below the server but its warm process)."""
+    warm = warm_process(pid)
+    return [p for p in descendants(pid) if p != warm]
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a process that runs (not gone, not a zombie waiting to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_warm(pid: int, timeout: float = 60.0) -> int:
+    """The server's warm process once it listens for tabs (its socket exists)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        warm = warm_process(pid)
+        if warm is not None:
+            socket = Path(Path(f"/proc/{warm}/cmdline").read_bytes().split(b"\0")[-2].decode())
+            if socket.exists():
+                return warm
+        time.sleep(0.1)
+    raise AssertionError("the warm process did not start listening")
+
+
 def cpu_ticks(pid: int) -> int:
     """User and system CPU time of a process so far, in clock ticks (0 once it is gone)."""
     try:

@@ -1,15 +1,18 @@
 """Tabs that go away at the worst moments never leave a game running or spinning: closed at
 once, a tenth of a second after opening, after the first frame, cut without a goodbye, and a
-refresh. Five seconds later the server has no game process left and is idle."""
+refresh; with the games forked by the warm process, and started on their own. Five seconds
+later the server has no game process left and is idle."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import time
 
 import aiohttp
-from serving import children, cpu_ticks
+import pytest
+from serving import children, cpu_ticks, descendants, tab_processes, wait_warm, warm_process
 
 
 async def _drop(url: str, how: str) -> None:
@@ -28,8 +31,13 @@ async def _drop(url: str, how: str) -> None:
                 await again.receive(timeout=30)
 
 
-def test_dropped_tabs_leave_no_process_behind(served):
+@pytest.mark.parametrize("start", ["warm", "on their own"])
+def test_dropped_tabs_leave_no_process_behind(served, start):
     url = served.students.replace("http", "ws") + "ws"
+    pid = served.process.pid
+    warm = wait_warm(pid)
+    if start != "warm":
+        os.kill(warm, signal.SIGKILL)
 
     async def drops() -> None:
         await asyncio.gather(
@@ -37,15 +45,17 @@ def test_dropped_tabs_leave_no_process_behind(served):
         )
 
     asyncio.run(drops())
-    pid = served.process.pid
     time.sleep(5)
-    assert children(pid) == [], "game processes are still running 5 s after their tabs closed"
-    before = cpu_ticks(pid)
+    left = tab_processes(pid)
+    assert left == [], "game processes are still running 5 s after their tabs closed"
+    watched = [pid] + ([warm] if start == "warm" else [])
+    before = [cpu_ticks(p) for p in watched]
     time.sleep(1)
-    ticks = cpu_ticks(pid) - before
-    assert ticks <= 0.1 * os.sysconf("SC_CLK_TCK"), f"the server used {ticks} ticks in 1 s"
+    ticks = [cpu_ticks(p) - b for p, b in zip(watched, before, strict=True)]
+    assert max(ticks) <= 0.1 * os.sysconf("SC_CLK_TCK"), f"ticks used in 1 s: {ticks}"
     out = served.stop()
     assert "Stopped. 0 games were in progress" in out and "Traceback" not in out
+    assert not os.path.exists(f"/proc/{warm}"), "the warm process outlived the server"
 
 
 def test_ctrl_c_closes_open_games(served):
@@ -56,8 +66,9 @@ def test_ctrl_c_closes_open_games(served):
             tabs = [await http.ws_connect(url) for _ in range(2)]
             for ws in tabs:
                 await ws.receive(timeout=30)
-            pids = children(served.process.pid)
-            assert len(pids) == 2
+            pids = descendants(served.process.pid)
+            warm = warm_process(served.process.pid)
+            assert len([p for p in children(served.process.pid) if p != warm]) == 2
             out = await asyncio.to_thread(served.stop)
             assert "Stopped. 2 games were in progress; every choice was saved" in out
             for p in pids:

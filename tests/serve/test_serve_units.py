@@ -4,6 +4,8 @@ of the folder (only changed files read again), and what a browser may send."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from game import engine
@@ -11,7 +13,8 @@ from game.debrief import gather
 from game.saves import Game, write_save
 from game.serve.command import class_folder
 from game.serve.live import LiveFolder
-from game.serve.server import BrinkServer, _number
+from game.serve.server import LAUNCH, BrinkServer, _number
+from game.serve.warm import _acceptable
 
 
 def test_class_folder_is_never_a_path_from_the_code(tmp_path):
@@ -69,3 +72,23 @@ def test_the_game_command_is_made_of_hex_alone(tmp_path, cmc):
     command = server.game_command("0123abcd")
     assert command.endswith("-m game.serve.student --session 0123abcd")
     assert len(server.token) >= 30
+
+
+def test_the_warm_process_forks_only_for_a_well_formed_tab():
+    env = dict(os.environ)
+    assert _acceptable({"session": "0123abcd", "env": env})
+    assert not _acceptable({"session": "../x", "env": env})
+    assert not _acceptable({"session": "", "env": env})
+    assert not _acceptable({"session": "ab", "env": {**env, "TEXTUAL_FPS": "1"}})  # other Textual
+    assert not _acceptable({"session": "ab", "env": {"A": 1}})
+    assert not _acceptable({"session": "ab"})
+
+
+def test_a_tab_process_refuses_a_bad_session_and_starts_alone_without_the_warm_process(tmp_path):
+    launcher = [sys.executable, "-I", "-S", str(LAUNCH)]
+    bad = subprocess.run([*launcher, str(tmp_path / "warm"), "../x"], capture_output=True)
+    assert bad.returncode == 2 and b"started by `brink serve`" in bad.stderr
+    alone = subprocess.run(  # no warm process: the game itself (which wants a classroom)
+        [*launcher, str(tmp_path / "warm"), "ab12"], capture_output=True, timeout=60
+    )
+    assert alone.returncode == 2 and b"started by `brink serve`" in alone.stderr
