@@ -8,9 +8,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Sparkline, Static
 
@@ -58,12 +57,19 @@ class EndingScreen(StyledOnce, Screen):
             yield para(e.historians)
             if e.sources:
                 yield para(f"Sources: {cite_keys(s, e.sources)}", "muted")
-            # the rest starts below the fold: Textual mounts it once the top is on screen, so
-            # the ending appears sooner after the key that leads to it
-            with Lazy(Vertical(id="ending-rest")):
-                yield from self._rest()
             yield line("n play again · o play the other leader · Esc title", "hint")
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        # the rest starts below the fold: it is mounted once the top is on screen, so the
+        # ending appears sooner after the key that leads to it. (Not in a container of its
+        # own, as Textual's Lazy would put it: a container inside the scroll draws and keeps
+        # a blank line of its own for each of the rest's four hundred lines.)
+        self.call_after_refresh(self._mount_rest)
+
+    def _mount_rest(self) -> None:
+        scroll = self.query_one("#ending")
+        scroll.mount_all(list(self._rest()), before=scroll.query_one(".hint"))
 
     def _rest(self):
         """Who gained, the danger over time, the divergence, the path and the endings found."""
