@@ -59,10 +59,14 @@ def read_bytes(path: Path | str, limit: int) -> bytes:
             raise Unreadable(f"not a regular file: {kind(info.st_mode)}")
         if info.st_size > limit:
             raise TooLarge(f"{info.st_size:,} bytes, more than the {limit:,} allowed")
-        chunks, size = [], 0
-        while size <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - size))):
+        # the first read asks for the file's size and one byte more (to see it grow), so its
+        # buffer is the file's size: a buffer far larger than the file, given back at once,
+        # leaves the allocator with memory it keeps (about 1 MB over a game)
+        chunks, size, want = [], 0, min(info.st_size, limit) + 1
+        while size <= limit and (chunk := os.read(fd, min(want, limit + 1 - size))):
             chunks.append(chunk)
             size += len(chunk)
+            want = 1 << 16
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from None
     finally:

@@ -70,6 +70,21 @@ def test_reader_refuses_what_is_not_a_regular_file(tmp_path):
     assert reading.decode(b"\xef\xbb\xbfa\xc3\xa9") == "a\u00e9"
 
 
+def test_reader_asks_for_the_files_size_not_a_megabyte(tmp_path, monkeypatch):
+    """The first read asks for the file's size and one byte more: a megabyte buffer for a
+    small file, given back at once, left the allocator holding memory for the rest of a game.
+    A file over the limit is still refused."""
+    asked = []
+    real_read = os.read
+    monkeypatch.setattr(reading.os, "read", lambda fd, n: asked.append(n) or real_read(fd, n))
+    small = tmp_path / "small.toml"
+    small.write_bytes(b"x" * 3000)
+    assert reading.read_bytes(small, 2_000_000) == b"x" * 3000
+    assert asked[0] == 3001 and max(asked) <= 1 << 16
+    with pytest.raises(reading.Unreadable):
+        reading.read_bytes(small, 2999)
+
+
 @needs_fifo
 def test_reader_never_blocks_on_a_fifo(tmp_path):
     os.mkfifo(tmp_path / "pipe")
