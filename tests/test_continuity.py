@@ -191,10 +191,10 @@ def test_a_false_assumption_in_a_broken_copy_of_the_scenario(tmp_path):
     shutil.copytree(default_scenario_dir(), folder)
     path = folder / "decisions" / "oct16.toml"
     text = path.read_text("utf-8")
-    first = text.index("\nsituation = ")
-    path.write_text(
-        text[:first] + '\nassumes = { kind = "flag", flag = "invasion" }' + text[first:], "utf-8"
-    )
+    head, rest = text.split("\n[[decision.", 1)  # the first decision's own keys, then the rest
+    head = "\n".join(line for line in head.split("\n") if not line.startswith("assumes = "))
+    head += '\nassumes = { kind = "flag", flag = "invasion" }\n'
+    path.write_text(head + "\n[[decision." + rest, "utf-8")
     s = load_scenario(folder)
     assert s.decisions_in(s.start_position("kennedy"))[0].id == s.decisions[_index(s, path)].id
     problems = [str(p) for p in check(s).problems]

@@ -342,3 +342,26 @@ def test_stevenson_confronts_zorin_before_zorin_answers(cmc):
     _, told = walk(cmc, "kennedy", {"un_confrontation": "quiet_un"})
     zorin = next(h.text for h in told if h.decision and h.decision.id == "zorin_line")
     assert "courtroom" not in zorin and "yes or no" not in zorin
+
+
+def test_an_announced_deployment_is_no_secret_afterwards(cmc):
+    """Khrushchev announces the deployment (the treaty in July, or published in September): no
+    text then speaks of a secret, of missiles not yet found, of admitting them or of a yes or
+    no about them; Gromyko, Zorin and Stevenson speak of the missiles as announced."""
+    secret = ("have not found", "The secret is out", "yes or no", "Admit the missiles")
+    for picks in ({"anadyr_cover": "announce_treaty"}, {"tass_statement": "publish_treaty"}):
+        state, _ = walk(cmc, "khrushchev", picks, until="gromyko_line")
+        assert "treaty_public" in state.flags
+        assert "announced" in " ".join(view(cmc, state).situation)
+        state, told = walk(cmc, "khrushchev", picks, until="zorin_line")
+        shown = view(cmc, state)
+        labels = {o.label for o in shown.options}
+        assert "Admit the missiles, and point to Turkey" not in labels
+        assert {"Defend the treaty, and say no more", "Point to Turkey"} <= labels
+        for views in (shown.situation, [o.detail for o in shown.options]):
+            assert not [w for w in secret if w in " ".join(" ".join(views).split())]
+        said = " ".join(" ".join(h.text.split()) for h in told)
+        assert not [w for w in secret if w in said], picks
+        assert "ballistic missile sites" in said  # Stevenson shows what the missiles are
+    state, _ = walk(cmc, "khrushchev", {"anadyr_cover": "announce_treaty"}, until="predelegation")
+    assert "secret" not in " ".join(view(cmc, state).situation)
