@@ -365,3 +365,56 @@ def test_an_announced_deployment_is_no_secret_afterwards(cmc):
         assert "ballistic missile sites" in said  # Stevenson shows what the missiles are
     state, _ = walk(cmc, "khrushchev", {"anadyr_cover": "announce_treaty"}, until="predelegation")
     assert "secret" not in " ".join(view(cmc, state).situation)
+
+
+def test_a_public_jupiter_offer_is_taken_as_already_made(cmc):
+    """Kennedy offers the Jupiters in public on 20 October: Moscow's second letter holds him to
+    that offer instead of demanding the trade as new, and Kennedy's answer neither offers the
+    trade again nor has advisers present it as a new idea (Rusk's plan for U Thant to propose
+    a trade, Bundy's 'No public trade'); keeping his word is an option."""
+    picks = {"response": "public_trade", "diplomacy_next": "late_quarantine"}
+    state, told = walk(cmc, "kennedy", picks, until="letter_reply")
+    second = next(h for h in told if h.decision and h.decision.id == "second_letter")
+    assert state.chosen["second_letter"] == "hold_to_offer"
+    assert "takes him at his word" in " ".join(second.text.split())
+    shown = view(cmc, state)
+    labels = {o.label for o in shown.options}
+    assert "Keep your word on Turkey" in labels and "Accept the public trade" not in labels
+    assert "Answer the first letter, ignore the second" not in labels
+    assert {a.name for a in shown.advisers}.isdisjoint({"Dean Rusk", "McGeorge Bundy"})
+    situation = " ".join(" ".join(shown.situation).split())
+    assert "offered in public" in situation and "In private you have said" not in situation
+    assert "took up your own offer" in situation
+    # Moscow's side: the Presidium and the letters remember the offer
+    for seed in range(300):
+        state, _ = walk(cmc, "khrushchev", {}, opponent="random", seed=seed, until="second_letter")
+        if state.pending == "second_letter" and "trade_public" in state.flags:
+            break
+    else:
+        raise AssertionError("no random Washington offered the trade in public")
+    shown = view(cmc, state)
+    assert "Add Turkey, publicly" not in {o.label for o in shown.options}
+    assert "Hold Kennedy to his offer, publicly" in {o.label for o in shown.options}
+    assert "Lippmann" not in " ".join(shown.situation)
+
+
+def test_the_answer_to_moscow_fits_the_letters_that_came(cmc):
+    """'Two letters' and 'ignore the second' only where a second letter asked for Turkey: after
+    a private confirmation, a threat, or a defiant first letter, Kennedy's reply is worded for
+    what Moscow sent."""
+    defiant = {"presidium_line": "hold_firm", "first_letter": "defiant_letter"}
+    games = [
+        ({"second_letter": "repeat_offer"}, "accepts what the first letter seemed to offer"),
+        ({"second_letter": "threaten"}, "accepts what the first letter seemed to offer"),
+        ({**defiant, "second_letter": "repeat_offer"}, "accepts the terms of Moscow's private"),
+        ({**defiant, "second_letter": "threaten"}, "offers a promise not to invade Cuba"),
+        ({}, "passes over the second"),
+    ]
+    for picks, says in games:
+        _, told = walk(cmc, "khrushchev", picks)
+        reply = next(h for h in told if h.decision and h.decision.id == "letter_reply")
+        text = " ".join(reply.text.split())
+        assert says in text, (picks, text)
+        two = picks.get("second_letter", "add_turkey") == "add_turkey"
+        assert (reply.title == "Two letters") == two, (picks, reply.title)
+        assert ("second" in text) == two, (picks, text)
