@@ -166,7 +166,7 @@ def test_war_in_cuba_then_a_ceasefire(cmc):
     state = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
     assert state.ending == "invasion_conventional"
     fought = ending_told(cmc, state.model_copy(update={"flags": state.flags - {"ceasefire"}}))
-    assert "Castro's\ngovernment fell" in fought.epilogue and "ceasefire" not in fought.epilogue
+    assert "government fell" in fought.epilogue and "under a ceasefire" not in fought.epilogue
     stopped = told_with(cmc, state, flags=["ceasefire"])
     assert stopped.title == "War in Cuba, then a ceasefire"
     assert "the guns stopped under a ceasefire" in stopped.epilogue
@@ -235,3 +235,118 @@ def test_who_gained_does_not_tell_castros_mood(cmc):
         for g in ending.gains:
             if g.leader == "khrushchev" and g.dimension == "alliances":
                 assert not any(m in g.note for m in moods), (ending.id, g.note)
+
+
+AIR_STRIKE = "a US air strike on the missile sites"
+INVASION = "a US air attack and invasion of Cuba"
+WAR_PATHS = [
+    # role, the player's picks, opponent, event mode, the chain in order, a ceasefire?
+    (
+        "kennedy",
+        {"response": "surgical_strike", "after_strike": "stop_and_talk"},
+        "dove",
+        "historical",
+        "strike_only",
+        [AIR_STRIKE],
+        True,
+    ),
+    (
+        "kennedy",
+        {"response": "surgical_strike", "turkey_answer": "hold_nato", "us_ceasefire": "fight_on"},
+        "hawk",
+        "historical",
+        "strike_only",
+        [
+            AIR_STRIKE,
+            "a Soviet raid on the Jupiters in Turkey",
+            "Soviet rocket forces at full readiness",
+        ],
+        False,
+    ),
+    (
+        "kennedy",
+        {"response": "strike_and_invade"},
+        "dove",
+        "historical",
+        "invasion_conventional",
+        [INVASION],
+        True,
+    ),
+    (
+        "kennedy",
+        {"response": "strike_and_invade", "war_limits": "press_on", "us_ceasefire": "fight_on"},
+        "hawk",
+        "historical",
+        "invasion_conventional",
+        [INVASION, "Soviet rocket forces at full readiness"],
+        False,
+    ),
+    (
+        "khrushchev",
+        {
+            "answer_invasion": "fire_tacticals",
+            "soviet_brink": "hold_line",
+            "soviet_ceasefire": "refuse_ceasefire",
+        },
+        "hawk",
+        "historical",
+        "invasion_nuclear",
+        [
+            INVASION,
+            "Soviet tactical nuclear weapons fired at the landings",
+            "a US nuclear answer on the island",
+        ],
+        False,
+    ),
+    (
+        "kennedy",
+        {
+            "response": "strike_and_invade",
+            "nuclear_answer": "no_nuclear_answer",
+            "us_ceasefire": "accept_ceasefire",
+        },
+        "dove",
+        "chaos",
+        "invasion_nuclear",
+        [INVASION, "a Soviet unit firing a nuclear weapon at the landings"],
+        True,
+    ),
+    (
+        "khrushchev",
+        {"answer_invasion": "fire_tacticals", "soviet_brink": "launch"},
+        "hawk",
+        "historical",
+        "nuclear_war",
+        [
+            INVASION,
+            "Soviet tactical nuclear weapons fired at the landings",
+            "a US nuclear answer on the island",
+            "a Soviet launch",
+        ],
+        False,
+    ),
+]
+
+
+def test_war_endings_name_the_chain_and_how_it_stopped(cmc):
+    """Each war ending, reached by playing its path, ends its epilogue with the chain of acts
+    of that game, in order, and tells a ceasefire exactly where one came (and its absence
+    where none did): by a strike alone, an invasion fought without nuclear weapons, an
+    invasion gone nuclear with and without a ceasefire, and a launch."""
+    for role, picks, opponent, events, ending, links, ceasefire in WAR_PATHS:
+        for seed in range(400):  # chance decides the shot fired by a cut-off unit
+            state = walk(cmc, role, picks, opponent, events, seed)
+            if events == "historical" or "tactical_use" in state.flags:
+                break
+        path = (role, opponent, ending)
+        assert state.ending == ending, path
+        assert ("ceasefire" in state.flags) == ceasefire, path
+        told = ending_told(cmc, state).epilogue
+        assert told.endswith("How it came to this: " + "; ".join(links) + "."), path
+        assert ("under a ceasefire" in told) == ceasefire, path
+        if ending != "nuclear_war":  # how it stopped, or that nothing stopped it
+            assert ("no ceasefire" in told.lower()) != ceasefire, path
+        if ending == "invasion_nuclear":  # whether Washington answered in kind
+            answered = "a US nuclear answer on the island" in links
+            assert ("Washington answered in kind" in told) == answered, path
+            assert ("Washington did not answer in kind" in told) != answered, path
