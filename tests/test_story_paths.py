@@ -418,3 +418,26 @@ def test_the_answer_to_moscow_fits_the_letters_that_came(cmc):
         two = picks.get("second_letter", "add_turkey") == "add_turkey"
         assert (reply.title == "Two letters") == two, (picks, reply.title)
         assert ("second" in text) == two, (picks, text)
+
+
+def test_without_tactical_warheads_nobody_in_havana_asks_to_keep_them(cmc):
+    """Moscow sends the missiles without the short-range nuclear weapons: in November the
+    mission to Havana speaks of no such weapons for Castro to keep, nor offers to leave them;
+    on history's path (the weapons sent) it does."""
+    words = ("short-range", "tactical", "weapons home")
+
+    def shown(picks):
+        state, _ = walk(cmc, "khrushchev", picks, until="mikoyan_mission")
+        assert state.pending == "mikoyan_mission"
+        v = view(cmc, state)
+        texts = [*v.situation, *(a.argument for a in v.advisers)]
+        texts += [t for o in v.options for t in (o.label, o.detail or "")]
+        return state, " ".join(texts), {o.id for o in v.options}
+
+    state, text, ids = shown({"anadyr": "missiles_only", "pitsunda": "no_more"})
+    assert "tactical_warheads" not in state.flags
+    assert not [w for w in words if w in text], text
+    assert "leave_tacticals" not in ids and "patient_no" in ids
+    state, text, ids = shown({})
+    assert "tactical_warheads" in state.flags
+    assert all(w in text for w in words) and "leave_tacticals" in ids
