@@ -178,3 +178,20 @@ def _dice(seed: int):
     """A player choosing at random from ``seed``, as the choice-by-choice game does."""
     picks = random.Random(seed)
     return lambda _decision, options: options[picks.randrange(len(options))]
+
+
+@pytest.mark.parametrize("role", ["kennedy", "khrushchev"])
+def test_a_game_told_and_untold_reaches_the_same_state(cmc, role):
+    """A save replays its choices without telling them (``explain=False``: the debrief reads
+    thousands); the player's game tells each one. The states must be the same, or a replayed
+    save would not be the game that was played."""
+    for seed in range(12):
+        picks = random.Random(seed)
+        told = new_game(cmc, role, seed, "random", "chaos").state
+        untold = new_game(cmc, role, seed, "random", "chaos", explain=False).state
+        while told.ending is None and told.pending is not None:
+            assert told == untold, f"seed {seed}, turn {told.turn}"
+            option = told.offer[picks.randrange(len(told.offer))]
+            told = choose(cmc, told, option).state
+            untold = choose(cmc, untold, option, explain=False).state
+        assert told == untold, f"seed {seed}: the end of the game differs"

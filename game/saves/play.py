@@ -158,7 +158,9 @@ def resume(scenario: Scenario, save: SaveFile, file: str = "") -> tuple[Game, st
     if save.role not in roles or not roles[save.role].available:
         raise fail("role", f"the {save.role} campaign is not in this version of the scenario")
     same = save.content_hash == scenario.content_hash
-    state = engine.new_game(scenario, save.role, save.seed, save.opponent, save.events).state
+    state = engine.new_game(
+        scenario, save.role, save.seed, save.opponent, save.events, explain=False
+    ).state
     game = Game(scenario, state, save.id, save.player, save.class_code, save.created)
     for i, choice in enumerate(save.choices):
         why = None
@@ -170,7 +172,7 @@ def resume(scenario: Scenario, save: SaveFile, file: str = "") -> tuple[Game, st
             )
         else:
             try:
-                game.state = engine.choose(scenario, game.state, choice.option).state
+                game.state = engine.choose(scenario, game.state, choice.option, explain=False).state
             except engine.IllegalMove:
                 why = "that option is no longer offered"
         if why is not None:
