@@ -441,3 +441,15 @@ def test_without_tactical_warheads_nobody_in_havana_asks_to_keep_them(cmc):
     state, text, ids = shown({})
     assert "tactical_warheads" in state.flags
     assert all(w in text for w in words) and "leave_tacticals" in ids
+
+
+def test_a_kept_quarantine_leaves_the_un_file_open(cmc):
+    """Kennedy keeps the quarantine on 20 November: Moscow cannot then close the file at the UN
+    with a joint letter that says the Security Council need not consider the crisis further.
+    With the quarantine lifted, it does (history's path)."""
+    kept, told = walk(cmc, "kennedy", {"quarantine_end": "keep"})
+    assert "quarantine_kept" in kept.flags
+    assert all("joint letter" not in h.text for h in told), "the UN file closed under a blockade"
+    assert kept.ending == "long_blockade"
+    lifted, told = walk(cmc, "kennedy", {})
+    assert any(h.kind == "answer" and "joint letter" in h.text for h in told)
