@@ -6,6 +6,7 @@ import json
 import sys
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from .content import ScenarioError, default_scenario_dir, load_scenario
@@ -180,7 +181,7 @@ def usage_error(command: str, msg: str) -> int:
 
 def cmd_debrief(a) -> int:
     """The teacher's debrief of a folder of saves: the screen, or with --format a report."""
-    from .debrief import ExportError, build, gather, render, write_report
+    from .debrief import build, gather, render
     from .debrief.export import format_of
     from .debrief.text import left_out, plural
 
@@ -223,8 +224,6 @@ def cmd_debrief(a) -> int:
             return error(f"no game of class {code!r} in {folder} (classes: {present})")
     role = getattr(a, "role", None)
     if role is not None:
-        from dataclasses import replace
-
         kept = tuple(g for g in gathered.games if g.state.role == role)
         for code in codes or [None]:
             if not any(g.state.role == role for g in gathered.of_class(code)):
@@ -239,8 +238,6 @@ def cmd_debrief(a) -> int:
         app = create_app(folder, s)
         side = tuple(gathered.of_class(c)[0].save.class_code.strip() for c in codes)
         if len(codes) > 1:  # the classes compared, and only their games
-            from dataclasses import replace
-
             mine = {id(g) for c in codes for g in gathered.of_class(c)}
             kept = tuple(g for g in gathered.games if id(g) in mine)
             gathered = replace(gathered, games=kept, classes=side)
@@ -254,34 +251,34 @@ def cmd_debrief(a) -> int:
         return app.return_code or 0
     d = build(s, gathered, class_code, role)
     text = render(d, fmt, not a.anonymize, a.per_decision, a.topics, a.paper)
-    if not out:
-        return _to_stdout(text)
-    try:
-        path = write_report(Path(out), text, fmt)
-    except ExportError as exc:
-        return error(str(exc))
     games = plural(len(gathered.of_class(class_code)), "game")
-    print(f"Wrote the debrief of {games} to {shown(path)}.")
-    return 0
+    return _deliver(text, fmt, out, f"the debrief of {games}")
 
 
 def _side_by_side(a, s, gathered, codes: list[str], fmt, out, role) -> int:
     """``brink debrief --class A --class B``: the classes side by side, as a report."""
-    from .debrief import ExportError, build, write_report
+    from .debrief import build
     from .debrief.compare import compare
     from .debrief.export import render_compare
     from .debrief.text import plural
 
     ds = [build(s, gathered, code, role) for code in codes]
     text = render_compare(compare(s, ds, not a.anonymize), fmt, a.paper)
+    games = plural(sum(d.overview.games for d in ds), "game")
+    return _deliver(text, fmt, out, f"{len(ds)} classes side by side ({games})")
+
+
+def _deliver(text: str, fmt: str, out: str | None, what: str) -> int:
+    """A report on standard output, or written to the file ``out`` and said so."""
+    from .debrief import ExportError, write_report
+
     if not out:
         return _to_stdout(text)
     try:
         path = write_report(Path(out), text, fmt)
     except ExportError as exc:
         return error(str(exc))
-    games = plural(sum(d.overview.games for d in ds), "game")
-    print(f"Wrote {len(ds)} classes side by side ({games}) to {shown(path)}.")
+    print(f"Wrote {what} to {shown(path)}.")
     return 0
 
 
