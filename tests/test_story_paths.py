@@ -452,4 +452,5 @@ def test_a_kept_quarantine_leaves_the_un_file_open(cmc):
     assert all("joint letter" not in h.text for h in told), "the UN file closed under a blockade"
     assert kept.ending == "long_blockade"
     lifted, told = walk(cmc, "kennedy", {})
+    assert "quarantine_kept" not in lifted.flags
     assert any(h.kind == "answer" and "joint letter" in h.text for h in told)
