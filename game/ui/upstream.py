@@ -8,7 +8,8 @@ upstream (drop it then); a release newer than the ones named here is reported, t
 Three reasons only:
 
 **Workarounds for bugs.** :class:`ExitsOnDriverQuit` (a browser tab closed while the app starts)
-and :func:`end_process` (a tab's game that never quits).
+and :func:`end_process` (a tab's game that never quits, stopped without racing asyncio's
+child watcher).
 
 **Keys** (the goal: p99 at most 50 ms). A full pass of the cycle collector walks every object
 it tracks; in the middle of a key press it took longer than the key's own work. So
@@ -68,17 +69,26 @@ SERVE_CHECKED = ((1, 1),)
 """The textual-serve (major, minor) versions :func:`end_process` was checked against."""
 
 
-async def end_process(service: object, wait: float = 5.0) -> None:
-    """Stop a tab's game process if it still runs, and reap it.
+async def end_process(service: object, grace: float = 1.0, wait: float = 5.0) -> None:
+    """Stop a tab's game process if it does not end within ``grace`` seconds, and reap it.
 
-    textual-serve 1.1's ``AppService.stop()`` asks the game to quit and then waits for it
-    without end: a game that never quits would be left running. The process is only held in
-    the service's private ``_process`` (an ``asyncio.subprocess.Process``)."""
+    textual-serve 1.1's ``AppService.stop()`` asks the game to quit and then waits for the end
+    of its output without end: a game that never quits would be left running. The process is
+    only held in the service's private ``_process`` (an ``asyncio.subprocess.Process``).
+
+    A process that has just closed its output is usually ending: it is given ``grace`` seconds
+    to end by itself before it is killed. Killing it at once would race asyncio's child
+    watcher: ``Process.kill()`` polls the process first (``subprocess.Popen.send_signal``), and
+    that poll reaps a process which has just exited, so the watcher, which waits for the same
+    process, finds it gone and logs "Unknown child process pid N, will report returncode 255"
+    (checked with Python 3.11's threaded watcher; the pidfd watcher does the same)."""
     import asyncio
 
     process = getattr(service, "_process", None)
     if process is None:
         return
+    with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(process.wait(), grace)
     if process.returncode is None:
         with contextlib.suppress(ProcessLookupError):
             process.kill()

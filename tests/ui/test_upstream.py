@@ -87,7 +87,7 @@ async def test_a_quit_from_the_driver_exits_like_exit():
     assert not app.is_running
 
 
-def _service(delivered: list[bytes]):
+def _service(delivered: list[bytes], command: str = ""):
     from textual_serve.app_service import AppService
     from textual_serve.download_manager import DownloadManager
 
@@ -97,7 +97,7 @@ def _service(delivered: list[bytes]):
     async def close() -> None:
         pass
 
-    command = f"exec {sys.executable} {__file__}"
+    command = command or f"exec {sys.executable} {__file__}"
     return AppService(
         command, write_bytes=write, write_str=write, close=close, download_manager=DownloadManager()
     )
@@ -121,9 +121,26 @@ async def test_end_process_stops_a_game_that_does_not_quit():
     service = _service(delivered)
     assert hasattr(service, "_process"), "textual-serve changed: end_process must change too"
     await service.start(80, 24)
-    await end_process(service, wait=5)
+    await end_process(service, grace=0.2, wait=5)
     assert service._process.returncode is not None
     await end_process(service)  # twice is harmless
+
+
+async def test_end_process_lets_a_game_that_is_ending_end(caplog):
+    """A game whose output has ended is ending: it is left a moment to end by itself, not
+    killed at once. Killing it at once polls it first (``subprocess``'s ``send_signal``), and
+    that poll reaps a process that has just exited behind asyncio's child watcher, which then
+    logs "Unknown child process" (what a served class saw, at random)."""
+    for linger in (0.3, 0, 0, 0, 0, 0, 0, 0):  # the first: still running when asked to end
+        script = (
+            f"import os, time; print('__GANGLION__', flush=True); os.close(1); time.sleep({linger})"
+        )
+        service = _service([], f'exec {sys.executable} -c "{script}"')
+        await service.start(80, 24)
+        await asyncio.wait_for(service.stop(), 5)  # its output has ended
+        await end_process(service)
+        assert service._process.returncode == 0, f"ended with {service._process.returncode}"
+    assert "Unknown child process" not in caplog.text
 
 
 SIZE = (80, 24)
