@@ -9,6 +9,7 @@ from pathlib import Path
 from ..debrief.gather import Gathered, Played, Skipped, combine, read_one
 from ..model.scenario import Scenario
 from ..saves.disk import save_entries
+from ..ui.classroom import code_of, save_id
 
 PLAYING = ".playing"
 """The sub-folder where each tab writes the id of the game it plays (see ``ui.classroom``)."""
@@ -60,6 +61,13 @@ class LiveFolder:
         except (OSError, UnicodeDecodeError):
             return None
         return text if all(c.isalnum() or c == "-" for c in text) else None
+
+    def resume_code(self, session: str) -> str | None:
+        """The resume code of the game a tab plays, once that game is saved in the folder."""
+        code = code_of(self.playing(session) or "")
+        if code is None or not (self.folder / f"{save_id(code)}.json").is_file():
+            return None
+        return code
 
     def forget(self, session: str) -> None:
         """A tab has closed: it plays nothing any more."""

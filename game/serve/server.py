@@ -6,7 +6,8 @@ through a small process of the tab's own (:mod:`.launch`); without a warm proces
 runs ``python -m game.serve.student`` itself. Either way its command holds a session id the
 server made and nothing a browser sends: nothing from a browser reaches the command line, a path
 or Python. A game that does not end when its tab closes is stopped after :data:`STOP_WAIT`
-seconds.
+seconds; a game that ends without closing its tab (its process killed or crashed) closes the
+tab with :data:`GAME_STOPPED`, so that the page says so instead of freezing.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ from .warm import tab_env
 
 STOP_WAIT = 5.0
 """Seconds a game has to close after its tab went away, before its process is stopped."""
+GAME_STOPPED = 4000
+"""The websocket close code of a tab whose game stopped without closing it; the reason sent
+with it is the game's resume code, if it has been saved (the students' page shows both)."""
 HEARTBEAT = 15.0
 """Seconds between pings to each tab: a tab that stops answering (a laptop asleep) is closed."""
 LAUNCH = Path(__file__).parent / "launch.py"
@@ -51,12 +55,27 @@ served from the installed package so that they always match its protocol."""
 log = logging.getLogger("brink.serve")
 
 
+class TabService(AppService):
+    """textual-serve's service for one tab's game, which also says when the game's output has
+    ended (the game has gone: closed, or its process killed)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ended = asyncio.Event()
+
+    async def run(self) -> None:
+        try:
+            await super().run()
+        finally:
+            self.ended.set()
+
+
 @dataclass
 class Session:
     """One open tab and its game."""
 
     id: str
-    service: AppService
+    service: TabService
     websocket: web.WebSocketResponse
     opened: float = field(default_factory=time.time)
     done: asyncio.Event = field(default_factory=asyncio.Event)
@@ -158,7 +177,11 @@ class BrinkServer(Server):
             context = {"limit": self.max_sessions}
             return aiohttp_jinja2.render_template("full.html", request, context, status=503)
         size = request.query.get("fontsize", "16")
-        context = {"static": "/static/", "font_size": int(size) if size.isdigit() else 16}
+        context = {
+            "static": "/static/",
+            "font_size": int(size) if size.isdigit() else 16,
+            "game_stopped": GAME_STOPPED,
+        }
         if not 8 <= context["font_size"] <= 40:
             context["font_size"] = 16
         return aiohttp_jinja2.render_template("student.html", request, context)
@@ -174,7 +197,7 @@ class BrinkServer(Server):
         width = _number(request.query.get("width"), 80, 20, 500)
         height = _number(request.query.get("height"), 24, 10, 200)
         sid = secrets.token_hex(8)
-        service = AppService(
+        service = TabService(
             self.game_command(sid),
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
@@ -184,7 +207,13 @@ class BrinkServer(Server):
         session = self.sessions[sid] = Session(sid, service, websocket)
         try:
             await service.start(width, height)
-            await _relay(websocket, service)
+            watch = asyncio.create_task(self._tell_if_stopped(sid, service, websocket))
+            try:
+                await _relay(websocket, service)
+            finally:
+                if not service.ended.is_set():  # the tab went first: nothing to tell it
+                    watch.cancel()
+                await asyncio.wait([watch])  # else let it finish closing the tab
         except (asyncio.CancelledError, ConnectionError):
             pass
         except Exception:
@@ -197,6 +226,21 @@ class BrinkServer(Server):
                 await websocket.close()
             session.done.set()
         return websocket
+
+    async def _tell_if_stopped(
+        self, sid: str, service: TabService, websocket: web.WebSocketResponse
+    ) -> None:
+        """Once the game's output has ended: if its tab is still open, the game did not close
+        it (a game that quits closes its tab first), so its process was killed or crashed.
+        Close the tab with :data:`GAME_STOPPED` and the game's resume code: the page then says
+        that the game stopped, that its choices are saved, and how to go on."""
+        await service.ended.wait()
+        if websocket.closed:
+            return
+        code = await asyncio.to_thread(self.live.resume_code, sid)
+        log.warning("a student's game stopped unexpectedly; its tab was told how to go on")
+        with contextlib.suppress(Exception):
+            await websocket.close(code=GAME_STOPPED, message=(code or "").encode("ascii"))
 
     async def _stop(self, service: AppService) -> None:
         """Ask the game to quit; stop its process if it has not ended in time."""

@@ -6,6 +6,8 @@ the server's host."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -13,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from serving import CHROMIUM, CHROMIUM_ARGS
+from serving import CHROMIUM, CHROMIUM_ARGS, children, wait_warm
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)"
@@ -120,3 +122,25 @@ def test_a_class_plays_in_browsers(served, browser):
     assert r.returncode == 0, r.stderr
     rows = r.stdout.strip().splitlines()[1:]
     assert len(rows) == 2 and any("ana" in row for row in rows)
+
+
+@pytest.mark.slow
+def test_a_tab_whose_game_dies_says_so(served, browser):
+    """The game's process killed outright: the tab says that the game stopped, that its
+    choices are saved, and shows its resume code, instead of a frozen screen."""
+    warm = wait_warm(served.process.pid)
+    tab = Tab(browser, served.students, [])
+    tab.keys("ana", "Enter", "Enter", "Enter")
+    (name,) = wait_for(lambda: list(games(served.folder)))
+    code = name.removeprefix("class-").removesuffix(".json").upper()
+    notice = tab.page.locator(".notice.stopped")
+    assert not notice.is_visible()
+    (game,) = children(warm)
+    os.kill(game, signal.SIGKILL)
+    notice.wait_for(state="visible", timeout=30000)
+    text = notice.inner_text()
+    assert "Your game stopped unexpectedly" in text and "Every choice you made is saved" in text
+    assert f"Your resume code is {code}" in text, text
+    assert "before your game began" not in text
+    assert not tab.page.locator(".notice.closed").is_visible()
+    tab.close()
