@@ -56,10 +56,13 @@ def test_the_probe_would_see_textual():
     assert {"textual", "rich"} <= loaded_after("import textual.app")
 
 
+LIBRARIES = r"(?:textual|textual_serve|rich|pydantic|pydantic_core|aiohttp)"
 PRIVATE = re.compile(
-    r"\b(?:from|import)\s+(?:textual|rich|pydantic|pydantic_core)(?:\.\w+)*\._\w+"  # private modules
+    rf"\b(?:from|import)\s+{LIBRARIES}(?:\.\w+)*\._\w+"  # private modules
     r"|__pydantic_(?:fields_set|extra|private)__"  # pydantic's private fields
     r"|\bgc\.(?:freeze|unfreeze|set_threshold|disable|enable)\b"  # process-wide GC tuning
+    r"|\bfrom\s+gc\s+import\b"  # the same, imported by name
+    r"|\bgetattr\([^,]+,\s*[\"']_[a-z]"  # a private member by name
     r"|\b_get_left_gutter_width\b|\b_bindings_ready\b|\bself\._loop\b"  # private members used before
 )
 
@@ -76,6 +79,22 @@ def test_no_private_library_api_outside_upstream():
         if PRIVATE.search(line)
     ]
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "from textual._styles_cache import StylesCache",
+        "from textual_serve._binary_encode import load",
+        "import rich._loop",
+        "    gc.freeze()",
+        "from gc import freeze",
+        'process = getattr(service, "_process", None)',
+    ],
+)
+def test_the_private_probe_sees(line):
+    """Each form of private use that the test above looks for is seen by its probe."""
+    assert PRIVATE.search(line)
 
 
 FLOW_CALL = re.compile(r"\bself\.app\.(?:to_title|resume_file|new_game|choose|show_current)\(")
