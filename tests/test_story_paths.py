@@ -454,3 +454,20 @@ def test_a_kept_quarantine_leaves_the_un_file_open(cmc):
     lifted, told = walk(cmc, "kennedy", {})
     assert "quarantine_kept" not in lifted.flags
     assert any(h.kind == "answer" and "joint letter" in h.text for h in told)
+
+
+def test_the_speech_of_22_october_after_kennedy_went_public(cmc):
+    """Kennedy told the country on 16 October: on 22 October the speech tells what he will do,
+    not "what has been found", and Moscow does not hear the discovery as news. On history's
+    path the country learns of the missiles that night."""
+    public, _ = walk(cmc, "kennedy", {"first_steps": "go_public"}, until="defcon_three")
+    assert public.pending == "defcon_three" and "went_public" in public.flags
+    text = " ".join(view(cmc, public).situation)
+    assert "since your broadcast of 16 October" in text
+    assert "what has been found" not in text and "nobody yet knows" not in text
+    secret, _ = walk(cmc, "kennedy", {}, until="defcon_three")
+    text = " ".join(view(cmc, secret).situation)
+    assert "nobody yet knows what has been found" in text.replace("\n", " ")
+    assert "since your broadcast" not in text
+    for option in cmc.decision("defcon_three").options:
+        assert "what has been found" not in (option.seen_by_other or "")
