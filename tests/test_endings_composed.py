@@ -4,6 +4,8 @@ beside the historical outcome, with the sources of what it says of history. Engi
 
 from __future__ import annotations
 
+import shutil
+
 from game.content import load_scenario
 from game.engine import choose, ending_told, new_game, offered
 from game.engine.references import check_references
@@ -350,3 +352,103 @@ def test_war_endings_name_the_chain_and_how_it_stopped(cmc):
             answered = "a US nuclear answer on the island" in links
             assert ("Washington answered in kind" in told) == answered, path
             assert ("Washington did not answer in kind" in told) != answered, path
+
+
+STANDOFF_GAIN = (
+    'gain = [{ leader = "kennedy", dimension = "war_avoided", score = 1, note = "tense" }]'
+)
+
+
+def test_a_who_gained_row_follows_the_final_state(copy_mini, edit):
+    """A "who gained" row takes the score and note of its first variant whose `when` holds
+    at the end, in the ending told and in the comparison with history; its plain words keep
+    what they assume, and `brink check` reports a row shown where that is false."""
+    from game.engine.check import check
+    from game.engine.compare import gains, report
+
+    row = (
+        '{ leader = "kennedy", dimension = "war_avoided", score = 1, note = "tense", '
+        'assumes = { kind = "flag", flag = "blockade", is = false }, '
+        'variant = [{ when = { kind = "flag", flag = "blockade" }, score = -1, note = "blockaded" }] }'
+    )
+    edit(copy_mini / "endings.toml", STANDOFF_GAIN, f"gain = [{row}]")
+    s = load_scenario(copy_mini)
+    state = walk(s, "kennedy", {"respond": "blockade"}, opponent="hawk")
+    assert state.ending == "standoff" and "blockade" in state.flags
+    told = ending_told(s, state).gains[0]
+    assert (told.score, told.note) == (-1, "blockaded")
+    assert [(g.score, g.note) for g in gains(s, state)] == [(-1, "blockaded")]
+    assert report(s, state).gains[0].note == "blockaded"
+    plain = ending_told(s, state.model_copy(update={"flags": state.flags - {"blockade"}}))
+    assert (plain.gains[0].score, plain.gains[0].note) == (1, "tense")
+    assert check(s).problems == ()  # the variant covers the games where the plain row is false
+
+    broken = copy_mini.parent / "broken"
+    shutil.copytree(copy_mini, broken)
+    edit(broken / "endings.toml", ", score = -1", "")  # the plain score is shown after a blockade
+    problems = [str(p) for p in check(load_scenario(broken)).problems]
+    assert problems and all(
+        p.startswith("endings.toml: ending[2].gain[0]: shown after") for p in problems
+    )
+    assert "not blockade is false" in problems[0]
+
+
+def test_unknown_names_in_a_who_gained_row_are_named(copy_mini, edit):
+    """A row's assumption and its variants' conditions name flags and tracks that exist."""
+    row = (
+        '{ leader = "kennedy", dimension = "war_avoided", score = 1, note = "tense", '
+        'assumes = { kind = "flag", flag = "blokade" }, '
+        'variant = [{ when = { kind = "track", track = "dangr", min = 1 }, note = "x" }] }'
+    )
+    edit(copy_mini / "endings.toml", STANDOFF_GAIN, f"gain = [{row}]")
+    problems = [str(p) for p in check_references(load_scenario(copy_mini))]
+    assert any(
+        p.startswith("endings.toml: ending[2].gain[0].assumes.flag: unknown flag 'blokade'")
+        for p in problems
+    ), problems
+    assert any(
+        p.startswith("endings.toml: ending[2].gain[0].variant[0].when.track: unknown track 'dangr'")
+        for p in problems
+    ), problems
+
+
+def test_castros_gains_follow_his_trust(cmc):
+    """Castro's "allies kept" row never says Moscow stood by him, or that his trust held, when
+    he trusts Moscow no more than Washington, nor speaks of resentment or lost trust when he
+    still trusts Moscow; and it never scores lower at full trust than at none. Checked on
+    history's final state told as every ending, at both ends of his trust."""
+    state = walk(cmc, "khrushchev")
+    history = ending_told(cmc, state).gains
+    row = next(g for g in history if (g.leader, g.dimension) == ("castro", "alliances"))
+    assert state.tracks["castro"] <= 2 and "resentment" in row.note  # history's own row
+    trusting = ("stood by him", "kept faith", "and his trust")
+
+    def doubting(note):  # "his trust in Moscow did not", "trusts Moscow no longer", ...
+        lost = "trust" in note.lower() and any(w in note for w in ("not", "no longer", "thin"))
+        return lost or "resentment" in note or "doubting" in note
+
+    for ending in cmc.endings:
+        if not ending.gains or ending.id == "castro_breaks":
+            continue
+        told = {}
+        for trust in (0, 10):
+            e = told_with(cmc, state.model_copy(update={"ending": ending.id}), castro=trust)
+            told[trust] = next(
+                g for g in e.gains if (g.leader, g.dimension) == ("castro", "alliances")
+            )
+        low, high = told[0], told[10]
+        assert not any(w in low.note for w in trusting), (ending.id, low.note)
+        assert not doubting(high.note), (ending.id, high.note)
+        assert high.score >= low.score, ending.id
+
+
+def test_a_ceasefire_leaves_castros_government_standing_in_who_gained(cmc):
+    """After a ceasefire in an invasion, no "who gained" row says Castro's government fell or
+    that Cuba was occupied; without one, they do."""
+    state = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
+    assert state.ending == "invasion_conventional" and "ceasefire" in state.flags
+    stopped = " ".join(g.note for g in ending_told(cmc, state).gains)
+    fought = " ".join(g.note for g in told_with(cmc, state, drop=["ceasefire"]).gains)
+    for words in ("overthrown", "occupied"):
+        assert words not in stopped and words in fought
+    assert "still standing" in stopped

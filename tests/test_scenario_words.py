@@ -41,13 +41,14 @@ def test_gains_put_the_players_leader_first_then_the_sides_then_anyone_else(copy
         ' { leader = "kennedy", dimension = "war_avoided", score = 2, note = "peace" }]',
     )
     s = load_scenario(copy_mini)
-    assert [g.leader for g in gains(s, "deal")] == ["kennedy", "khrushchev", "lemay"]
-    assert [g.leader for g in gains(s, "deal", first="khrushchev")] == [
+    state = new_game(s, "khrushchev", 1).state
+    deal = state.model_copy(update={"ending": "deal"})
+    assert [g.leader for g in gains(s, deal)] == ["kennedy", "khrushchev", "lemay"]
+    assert [g.leader for g in gains(s, deal, first="khrushchev")] == [
         "khrushchev",
         "kennedy",
         "lemay",
     ]
-    state = new_game(s, "khrushchev", 1).state
     assert report(s, state).gains[0].leader == "khrushchev"  # the player's leader
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..engine.compare import GainRow, divergence, gains, peaks
+from ..engine.texts import variant_of
 from ..engine.view import where
 from ..model.scenario import Scenario
 from ..model.state import GameState
@@ -88,15 +89,17 @@ def label(student: Student, show_names: bool) -> str:
 
 def students(scenario: Scenario, games: tuple[Played, ...]) -> tuple[Student, ...]:
     """The transcripts, numbered in the order of ``games``."""
-    cache: dict[str | None, tuple[GainRow, ...]] = {}
+    cache: dict[tuple, tuple[GainRow, ...]] = {}
     return tuple(_student(scenario, i, g, cache) for i, g in enumerate(games, start=1))
 
 
 def _student(scenario: Scenario, number: int, g: Played, cache: dict) -> Student:
     st, sv = g.state, g.save
     ending = scenario.ending(st.ending) if st.ending else None
-    if st.ending not in cache:
-        cache[st.ending] = gains(scenario, st.ending) if ending else ()
+    # the rows depend on the ending and on which variant each of its rows takes
+    key = (st.ending, *(variant_of(x, st) for x in ending.gains)) if ending else (None,)
+    if key not in cache:
+        cache[key] = gains(scenario, st) if ending else ()
     danger, defcon = peaks(st)
     trail = _campaign_trail(scenario, st)
     return Student(
@@ -119,7 +122,7 @@ def _student(scenario: Scenario, number: int, g: Played, cache: dict) -> Student
         peak_danger=danger,
         peak_defcon=defcon,
         divergence=divergence(st),
-        gains=cache[st.ending],
+        gains=cache[key],
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..model.base import ROLE_SIDE
 from ..model.scenario import Entry, Record, Scenario
 from ..model.state import GameState
+from .texts import told_gains
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,19 +133,23 @@ def timeline(scenario: Scenario, state: GameState) -> tuple[DateRow, ...]:
 
 
 def gains(
-    scenario: Scenario, ending_id: str | None, first: str | None = None
+    scenario: Scenario, state: GameState | None, first: str | None = None
 ) -> tuple[GainRow, ...]:
-    """Who gained in this ending beside the historical one, leader by leader (``first``, the
-    player's leader, before the others; then the sides' leaders, then anyone else the endings
-    score), dimension by dimension."""
+    """Who gained in the ending of ``state`` (none: no ending) beside the historical one,
+    leader by leader (``first``, the player's leader, before the others; then the sides'
+    leaders, then anyone else the endings score), dimension by dimension. This game's rows
+    are told for its final state (a row's variants); history's are the historical ending's
+    plain rows, which tell history's path."""
     hist = historical_ending(scenario)
-    mine = scenario.ending(ending_id) if ending_id else None
+    mine = ()
+    if state is not None and state.ending:
+        mine = told_gains(scenario.ending(state.ending), state)
     h = {(g.leader, g.dimension): g for g in hist.gains}
-    m = {(g.leader, g.dimension): g for g in mine.gains} if mine else {}
+    m = {(g.leader, g.dimension): g for g in mine}
     rows = []
     named = [first] if first else []
     named += [info.leader for info in scenario.meta.sides.values()]
-    named += [g.leader for g in (*hist.gains, *(mine.gains if mine else ()))]
+    named += [g.leader for g in (*hist.gains, *mine)]
     for leader in dict.fromkeys(named):
         for dim in scenario.meta.dimensions:
             got, was = m.get((leader, dim.id)), h.get((leader, dim.id))
@@ -170,7 +175,7 @@ def report(scenario: Scenario, state: GameState) -> Report:
         choices=choices(scenario, state),
         timeline=timeline(scenario, state),
         divergence=divergence(state),
-        gains=gains(scenario, state.ending, first=scenario.meta.sides[state.side].leader),
+        gains=gains(scenario, state, first=scenario.meta.sides[state.side].leader),
         peak_danger=peak_danger,
         peak_defcon=peak_defcon,
     )

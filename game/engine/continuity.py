@@ -33,6 +33,8 @@ def text_tables(scenario: Scenario) -> Iterator[tuple[str, str, object]]:
         yield "endings.toml", f"ending[{i}]", e
         for j, x in enumerate(e.parts):
             yield "endings.toml", f"ending[{i}].part[{j}]", x
+        for j, x in enumerate(e.gains):
+            yield "endings.toml", f"ending[{i}].gain[{j}]", x
     for j, x in enumerate(scenario.ending_parts):
         yield "endings.toml", f"part[{j}]", x
 

@@ -8,7 +8,7 @@ Which state a text is judged on:
   state in which it waits for the player, or in which the other side takes it);
 - an option's result and what the other side sees: the same state, just before its effects;
 - an incident's title and text: when it fires, just before its effects;
-- an ending's texts and parts: the final state.
+- an ending's texts, parts and "who gained" rows: the final state.
 
 Only the engine calls these, and only when it explains a game (or audits one for the
 continuity proof): simulations never pay for them. With ``lapses`` (a list), every text used
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.scenario import Decision, Ending, Event, Option, Position, Scenario
+from ..model.scenario import Decision, Ending, Event, Gain, Option, Position, Scenario
 from .rules import holds
 
 
@@ -65,7 +65,10 @@ def assuming(scenario: Scenario) -> frozenset[int]:
         out.update(
             id(e)
             for e in scenario.endings
-            if shared or _states(e) or any(p.assumes is not None for p in e.parts)
+            if shared
+            or _states(e)
+            or any(p.assumes is not None for p in e.parts)
+            or any(_states(g) for g in e.gains)
         )
         memo["assuming"] = frozenset(out)
     return memo["assuming"]
@@ -176,11 +179,26 @@ def chain(scenario: Scenario, d) -> list[str]:
     return out
 
 
+def told_gains(ending: Ending, d, lapses: list | None = None) -> tuple[Gain, ...]:
+    """The ending's "who gained" rows for the final state ``d``: each row's score and note
+    from its first variant that holds, else its plain ones."""
+    out = []
+    for g in ending.gains:
+        if g.variants or lapses is not None:
+            got = words(g, ("score", "note"), d, lapses)
+            if got["score"] is not g.score or got["note"] is not g.note:
+                g = g.model_copy(update=got)
+        out.append(g)
+    return tuple(out)
+
+
 def told_ending(scenario: Scenario, ending: Ending, d, lapses: list | None = None) -> Ending:
     """A copy of ``ending`` told for the final state ``d``: its variant's words, then the
     parts that hold (its own, then the shared parts its tags select), then the chain of the
-    game if the ending names it; its sources with those of the parts told."""
+    game if the ending names it; its sources with those of the parts told; its "who gained"
+    rows as :func:`told_gains` gives them."""
     got = words(ending, ("title", "epilogue", "historians", "seen_from"), d, lapses)
+    got["gains"] = told_gains(ending, d, lapses)
     extra: dict[str, list[str]] = {"epilogue": [], "historians": []}
     sources = list(ending.sources)
     for part in (*ending.parts, *scenario.ending_parts):

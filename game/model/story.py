@@ -274,14 +274,27 @@ class Part(Model):
         return ending.id in self.endings or any(t in ending.tags for t in self.tags)
 
 
+class GainVariant(Variant):
+    """Another score or note for one leader's row in some final states."""
+
+    score: int | None = Field(default=None, ge=-2, le=2)
+    note: Text | None = None
+
+
 class Gain(Model):
-    """How one leader fared on one dimension in an ending, from -2 (lost badly) to 2."""
+    """How one leader fared on one dimension in an ending, from -2 (lost badly) to 2: the
+    first variant whose ``when`` holds at the end gives its score and note, the plain row the
+    rest."""
 
     leader: Ident
     """The person (people.toml) who gained or lost."""
     dimension: Ident
     score: int = Field(ge=-2, le=2)
     note: Text
+    assumes: Condition | None = None
+    """What the plain score and note take for granted; shown only where it holds."""
+    variants: tuple[GainVariant, ...] = Field(alias="variant", default=())
+    """Other scores and notes for some final states: ``[[ending.gain.variant]]``."""
 
 
 class Ending(Model):
