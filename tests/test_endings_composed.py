@@ -452,3 +452,20 @@ def test_a_ceasefire_leaves_castros_government_standing_in_who_gained(cmc):
     for words in ("overthrown", "occupied"):
         assert words not in stopped and words in fought
     assert "still standing" in stopped
+
+
+def test_after_a_strike_moscow_is_the_victim_only_if_it_did_not_strike_back(cmc):
+    """'The victim in the world's eyes' is Khrushchev's row only where Moscow held back; after
+    a raid on Turkey it says he struck back."""
+    rows = {}
+    for opponent in ("dove", "hawk"):
+        state = walk(cmc, "kennedy", {"response": "surgical_strike"}, opponent)
+        assert state.ending == "strike_only", opponent
+        rows[opponent] = next(
+            g
+            for g in ending_told(cmc, state).gains
+            if (g.leader, g.dimension) == ("khrushchev", "public_face")
+        )
+    assert rows["dove"].note == "The victim in the world's eyes"
+    assert rows["hawk"].note == "Attacked first, then striking back himself"
+    assert rows["hawk"].score < rows["dove"].score

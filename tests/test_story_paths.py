@@ -471,3 +471,43 @@ def test_the_speech_of_22_october_after_kennedy_went_public(cmc):
     assert "since your broadcast" not in text
     for option in cmc.decision("defcon_three").options:
         assert "what has been found" not in (option.seen_by_other or "")
+
+
+def test_without_tactical_warheads_no_one_asks_about_using_them(cmc):
+    """No short-range weapons sent: the Presidium is not asked whether Pliyev may use them, and
+    the landings are met without a word of weapons 'still under Moscow's control'; a Soviet
+    unit cannot fire what is not there (no nuclear shot, whatever chance does)."""
+    picks = {"anadyr": "missiles_only", "pitsunda": "no_more"}
+    state, _ = walk(cmc, "khrushchev", picks, opponent="hawk", until="answer_invasion")
+    assert state.pending == "answer_invasion" and "tactical_warheads" not in state.flags
+    assert "predelegation" not in state.chosen
+    shown = view(cmc, state)
+    assert "still under Moscow's control" not in " ".join(shown.situation)
+    assert "fire_tacticals" not in {o.id for o in shown.options}
+    for seed in range(40):
+        done, _ = walk(cmc, "khrushchev", picks, opponent="hawk", events="chaos", seed=seed)
+        assert "nuclear_used" not in done.flags and done.ending != "invasion_nuclear"
+
+
+def test_a_torpedo_fired_at_sea_is_told_in_a_peaceful_ending(cmc):
+    """A nuclear torpedo that did not lead to war is told at the end, with whether Washington
+    answered in kind at sea, beside what B-59 did in 1962."""
+    from game.engine.view import ending_told
+
+    for seed in range(3000):
+        state, _ = walk(cmc, "kennedy", {}, events="chaos", seed=seed, until="torpedo_answer")
+        if state.pending == "torpedo_answer":
+            break
+    else:
+        raise AssertionError("no seed fired the torpedo")
+    for answer, words in (
+        ("hold_fire_sea", "Washington did not answer in kind"),
+        ("nuclear_at_sea", "American\nnuclear depth charges answered"),
+    ):
+        done, _ = walk(cmc, "kennedy", {"torpedo_answer": answer}, events="chaos", seed=seed)
+        assert "peace" in cmc.ending(done.ending).tags, done.ending  # Moscow disowns the shot
+        told = ending_told(cmc, done)
+        assert words in told.epilogue, (answer, done.ending)
+        assert "B-59 surfaced on 27 October" in told.historians and "B59" in told.sources
+    calm, _ = walk(cmc, "kennedy", {})
+    assert "torpedo" not in ending_told(cmc, calm).epilogue
