@@ -1,0 +1,92 @@
+"""The war paths told as they were played: what each side reads after the bombing of Cuba is
+halted or goes on, after Berlin is closed, after a ceasefire is offered (by whichever side
+offered it), and after American warships fire on a Soviet ship. Engine-level and cheap."""
+
+from __future__ import annotations
+
+from test_story_paths import walk
+
+from game.engine import view
+
+
+def _halted(cmc, us_choice, until="soviet_ceasefire"):
+    """A Khrushchev game in which Washington bombs, Moscow protests, Washington halts the
+    bombing, Moscow closes the roads to Berlin, and Washington's answer on 26 October is
+    ``us_choice``: a random Washington, the first seed that plays it so."""
+    picks = {"answer_strike": "protest_and_hold", "soviet_brink": "take_berlin"}
+    for seed in range(300):
+        state, told = walk(cmc, "khrushchev", picks, opponent="random", seed=seed, until=until)
+        if (
+            state.pending == until
+            and state.chosen.get("after_strike") == "stop_and_talk"
+            and "invasion" not in state.flags
+            and state.chosen.get("us_ceasefire", us_choice) == us_choice
+        ):
+            return state, told
+    raise AssertionError(f"no random Washington halted the bombing and chose {us_choice}")
+
+
+def _words(shown):
+    return " ".join(" ".join(shown.situation).split())
+
+
+def test_after_a_halt_the_war_is_told_as_a_halt_on_both_sides(cmc):
+    """Washington halts the bombing on 23 October: Moscow's marshals read the halt (not 'a
+    ceasefire offered'), Washington answers the closing of Berlin about Berlin and then keeps
+    the halt (not 'Fight on'), and Moscow's 26 October decision speaks of a halt and terms,
+    with no 'fighting goes on' and no 'Fight on'."""
+    state, _ = _halted(cmc, "keep_halt", until="soviet_brink")
+    marshals = view(cmc, state)
+    assert "The American bombing stopped on 23 October" in _words(marshals)
+    assert "Washington has offered a ceasefire." not in _words(marshals)
+    assert "Hold back, and answer nothing yet" in {o.label for o in marshals.options}
+    assert "Fight on in Cuba, and nowhere else" not in {o.label for o in marshals.options}
+
+    state, told = _halted(cmc, "keep_halt")
+    answers = [h for h in told if h.kind == "answer" and h.phase_title == "A halt, not a peace"]
+    assert [h.decision.id for h in answers] == ["berlin_answer_late", "us_ceasefire"]
+    berlin, halt = answers
+    assert berlin.title == "Berlin cut off" and berlin.option.id in {"airlift", "armed_convoy"}
+    assert halt.title == "The halt, or the bombers"
+    assert halt.option.label == "Keep the halt, and wait for Moscow"
+    assert "fighting goes on" not in " ".join(h.text for h in answers)
+    shown = view(cmc, state)
+    assert shown.title == "A halt, not a peace"
+    words = _words(shown)
+    assert "The American bombing stopped on 23 October" in words
+    assert "The fighting over Cuba goes on" not in words
+    assert "Washington offers to stop the fighting" not in words
+    labels = {o.label for o in shown.options}
+    assert labels == {"Take Washington's terms", "Refuse Washington's terms"}
+
+
+def test_bombing_resumed_after_a_halt_is_told_to_moscow(cmc):
+    """Washington ends its halt on 26 October: Moscow is told the bombers are back and the
+    offer withdrawn, and is offered no ceasefire to accept, only to ask for one or fight."""
+    state, told = _halted(cmc, "resume_bombing")
+    resumed = next(h for h in told if h.decision and h.decision.id == "us_ceasefire")
+    assert resumed.option.label == "Send the bombers back"
+    assert "us_ceasefire_offer" not in state.flags
+    assert "strike_halted" not in state.flags and "war_limited" not in state.flags
+    shown = view(cmc, state)
+    assert "American bombers are over Cuba again" in _words(shown)
+    assert "Washington offers to stop the fighting" not in _words(shown)
+    assert "accept_us_ceasefire" not in {o.id for o in shown.options}
+    assert "Fight on" in {o.label for o in shown.options}
+
+
+def test_kennedy_after_his_own_halt_keeps_it_or_ends_it(cmc):
+    """Kennedy halts the bombing; on 26 October he is asked whether to keep the halt or send the
+    bombers back, never to 'fight on', and Moscow's request for a ceasefire reads as making
+    the halt one."""
+    picks = {"response": "surgical_strike", "after_strike": "stop_and_talk"}
+    state, told = walk(cmc, "kennedy", picks, until="us_ceasefire")
+    assert state.chosen["soviet_brink"] == "seek_ceasefire"
+    asked = next(h for h in told if h.decision and h.decision.id == "soviet_brink")
+    assert "answers the halt" in " ".join(asked.text.split())
+    shown = view(cmc, state)
+    assert shown.title == "The halt, or the bombers"
+    assert "The fighting has gone on for days" not in _words(shown)
+    assert {o.id for o in shown.options} == {"accept_ceasefire", "resume_bombing"}
+    accept = next(o for o in shown.options if o.id == "accept_ceasefire")
+    assert "Make the halt a ceasefire" in accept.detail
