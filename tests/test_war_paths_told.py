@@ -90,3 +90,26 @@ def test_kennedy_after_his_own_halt_keeps_it_or_ends_it(cmc):
     assert {o.id for o in shown.options} == {"accept_ceasefire", "resume_bombing"}
     accept = next(o for o in shown.options if o.id == "accept_ceasefire")
     assert "Make the halt a ceasefire" in accept.detail
+
+
+def test_a_ship_fired_on_is_remembered_at_the_un_and_in_the_letter(cmc):
+    """Kennedy has a destroyer fire on a Soviet ship on 25 October: U Thant's appeal as
+    Washington hears it, the Security Council, Zorin's answer and Khrushchev's letter of 26
+    October take notice of the dead sailors; on history's path none of them speaks of any."""
+    fired = {"enforce_quarantine": "fire_on_ship"}
+    state, told = walk(cmc, "kennedy", fired, until="un_confrontation")
+    assert "Soviet sailors were killed" in _words(view(cmc, state))
+    thant = next(h for h in told if h.decision and h.decision.id == "thant_appeal")
+    assert "Even after the shooting at sea" in " ".join(thant.text.split())
+    _, told = walk(cmc, "kennedy", fired)
+    said = {h.decision.id: " ".join(h.text.split()) for h in told if h.decision}
+    assert "sailors killed at sea" in said["zorin_line"]
+    assert "protests the Soviet sailors killed at sea" in said["first_letter"]
+    _, told = walk(cmc, "kennedy", {**fired, "un_confrontation": "quiet_un"})
+    zorin = next(h for h in told if h.decision and h.decision.id == "zorin_line")
+    assert "sailors killed at sea" in " ".join(zorin.text.split())
+    state, told = walk(cmc, "kennedy", {}, until="un_confrontation")
+    assert "sailors" not in _words(view(cmc, state))
+    _, told = walk(cmc, "kennedy", {})
+    said = " ".join(h.text for h in told if h.decision and h.decision.side == "ussr")
+    assert "sailors" not in said and "shooting at sea" not in said
