@@ -469,3 +469,31 @@ def test_after_a_strike_moscow_is_the_victim_only_if_it_did_not_strike_back(cmc)
     assert rows["dove"].note == "The victim in the world's eyes"
     assert rows["hawk"].note == "Attacked first, then striking back himself"
     assert rows["hawk"].score < rows["dove"].score
+
+
+def test_moscows_view_of_the_war_says_who_gave_the_last_order(cmc):
+    """Where Moscow launched, its view of the war says the last order was the Kremlin's own;
+    where Washington struck first (after a nuclear shot chance fired), that the decision
+    slipped out of the Kremlin's hands."""
+    picks = {"answer_invasion": "fire_tacticals", "soviet_brink": "launch"}
+    moscow = walk(cmc, "khrushchev", picks, "hawk")
+    picks = {"response": "strike_and_invade", "nuclear_answer": "strike_ussr"}
+    for seed in range(400):
+        washington = walk(cmc, "kennedy", picks, "hawk", "chaos", seed)
+        if washington.chosen.get("nuclear_answer") == "strike_ussr":
+            break
+    assert moscow.ending == washington.ending == "nuclear_war"
+    kremlin = ending_told(cmc, moscow).seen_from["ussr"]
+    assert "The last order had been the Kremlin's own" in kremlin
+    assert "slipped out of the Kremlin's hands" in ending_told(cmc, washington).seen_from["ussr"]
+
+
+def test_a_strike_ended_by_a_ceasefire_awaits_no_later_soviet_answer(cmc):
+    """After a ceasefire the bombing's ending does not say the Soviet answer would come later."""
+    state = walk(
+        cmc, "kennedy", {"response": "surgical_strike", "after_strike": "stop_and_talk"}, "dove"
+    )
+    assert state.ending == "strike_only" and "ceasefire" in state.flags
+    told = ending_told(cmc, state).epilogue
+    assert "did not strike back." in told and "in its own time" not in told
+    assert "in its own time" in told_with(cmc, state, drop=["ceasefire"]).epilogue
