@@ -113,3 +113,22 @@ def test_a_ship_fired_on_is_remembered_at_the_un_and_in_the_letter(cmc):
     _, told = walk(cmc, "kennedy", {})
     said = " ".join(h.text for h in told if h.decision and h.decision.side == "ussr")
     assert "sailors" not in said and "shooting at sea" not in said
+
+
+def test_a_refused_ceasefire_in_the_late_war_is_told_to_moscow(cmc):
+    """Moscow refuses on 28 October, a hawkish Washington lands, Moscow asks for a ceasefire
+    and Washington presses on: the Presidium's next decision says its request was not taken
+    up."""
+    picks = {
+        "presidium_line": "hold_firm",
+        "first_letter": "defiant_letter",
+        "accept_deal": "refuse",
+        "landings_late": "ask_ceasefire",
+    }
+    for seed in range(300):
+        state, _ = walk(cmc, "khrushchev", picks, opponent="random", seed=seed, until="late_brink")
+        if state.pending == "late_brink" and state.chosen["late_war_us"] == "press_on":
+            break
+    else:
+        raise AssertionError("no random Washington landed late and pressed on")
+    assert "request for a ceasefire" in _words(view(cmc, state))
