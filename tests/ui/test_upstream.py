@@ -132,8 +132,10 @@ async def test_end_process_lets_a_game_that_is_ending_end(caplog):
     that poll reaps a process that has just exited behind asyncio's child watcher, which then
     logs "Unknown child process" (what a served class saw, at random)."""
     for linger in (0.3, 0, 0, 0, 0, 0, 0, 0):  # the first: still running when asked to end
-        script = (
-            f"import os, time; print('__GANGLION__', flush=True); os.close(1); time.sleep({linger})"
+        script = (  # it waits first: textual-serve 1.1's stop() fails on a game whose output
+            # has ended before its reading of stderr has begun (on a loaded machine)
+            "import os, time; time.sleep(0.2); print('__GANGLION__', flush=True); os.close(1); "
+            f"time.sleep({linger})"
         )
         service = _service([], f'exec {sys.executable} -c "{script}"')
         await service.start(80, 24)
