@@ -41,3 +41,67 @@ def test_september_and_after_read_the_deployment_as_announced(cmc):
     assert state.chosen["september_warning"] == "say_little"
     situation = " ".join(" ".join(view(cmc, state).situation).split())
     assert "warned in public" not in situation and "privately, through Dobrynin" in situation
+
+
+PUBLIC_OFFER = {"response": "public_trade", "diplomacy_next": "late_quarantine"}
+"""Kennedy offers the Jupiters in public on 20 October, then declares the quarantine."""
+
+
+def test_moscow_can_take_up_a_public_jupiter_offer_at_once(cmc):
+    """After Kennedy's public offer the Presidium and the first letter can take him at his
+    word; the second letter is then not written again, Kennedy's answer is worded for the
+    letter that took up his offer, and keeping his word leads to the public trade."""
+    for seed in range(300):
+        state, _ = walk(cmc, "khrushchev", {}, opponent="random", seed=seed, until="presidium_line")
+        if state.pending == "presidium_line" and "trade_public" in state.flags:
+            break
+    else:
+        raise AssertionError("no random Washington offered the trade in public")
+    labels = {o.label for o in view(cmc, state).options}
+    assert "Take Kennedy at his word on Turkey" in labels
+    picks = {"presidium_line": "offer_line"}
+    state, _ = walk(cmc, "khrushchev", picks, opponent="random", seed=seed, until="first_letter")
+    shown = view(cmc, state)
+    situation = " ".join(" ".join(shown.situation).split())
+    assert "agreed to take Kennedy at his word" in situation
+    assert "for a promise not to invade Cuba." not in situation  # the pledge-only line
+    assert "Take up Kennedy's public offer" in {o.label for o in shown.options}
+    state, _ = walk(cmc, "khrushchev", {**picks, "first_letter": "take_offer"}, "random", seed=seed)
+    assert "turkey_demand" in state.flags and "second_letter" not in state.chosen
+    # Washington's side: the answer is worded for the first letter that took up the offer
+    games = 0
+    for seed in range(400):
+        picks = {**PUBLIC_OFFER, "letter_reply": "honour_trade"}
+        end, told = walk(cmc, "kennedy", picks, opponent="random", seed=seed)
+        if end.chosen.get("first_letter") != "take_offer":
+            continue
+        reply = next(h for h in told if h.decision and h.decision.id == "letter_reply")
+        assert reply.title == "Moscow takes up your offer"
+        if end.chosen.get("accept_deal") == "accept_radio":
+            assert end.ending == "public_trade"
+        state, _ = walk(cmc, "kennedy", PUBLIC_OFFER, "random", seed=seed, until="letter_reply")
+        shown = view(cmc, state)
+        situation = " ".join(" ".join(shown.situation).split())
+        assert "letter, last night, took up your own offer" in situation
+        assert "second letter" not in situation and shown.title != "Two letters"
+        games += 1
+        if games >= 3:
+            break
+    assert games, "no random Moscow took up the offer in its first letter"
+
+
+def test_a_public_offer_is_not_told_as_a_private_message(cmc):
+    """After Kennedy's public offer Moscow answers 'Kennedy's public offer', not a private
+    message; three days on, nothing speaks of denials or of revealing the missiles on
+    television, as if the offer had not named them."""
+    state, told = walk(cmc, "kennedy", {"response": "public_trade"}, until="diplomacy_next")
+    answer = next(h for h in told if h.decision and h.decision.id == "answer_diplomacy")
+    assert answer.title == "Kennedy's public offer"
+    shown = view(cmc, state)
+    situation = " ".join(" ".join(shown.situation).split())
+    assert "denials" not in situation and "offered in public" in situation
+    quarantine = next(o for o in shown.options if o.id == "late_quarantine")
+    assert "reveal the missiles" not in quarantine.detail
+    _, told = walk(cmc, "kennedy", {"response": "diplomacy"}, until="diplomacy_next")
+    answer = next(h for h in told if h.decision and h.decision.id == "answer_diplomacy")
+    assert answer.title == "Kennedy's private message"
