@@ -149,7 +149,48 @@ def test_an_answer_waits_for_what_it_answers(copy_mini, edit):
     assert [x.decision for x in state.steps][-2:] == ["feeler", "moscow"]
 
 
+HOLD = (
+    'effects = [{ kind = "track", track = "danger", by = 1, reason = "defiance" }, '
+    '{ kind = "track", track = "secret", by = 1, reason = "hidden" }]'
+)
+
+
+def test_a_track_change_made_only_when_its_condition_holds(copy_mini, edit):
+    """Two changes of one track with different reasons and amounts: the one whose `when`
+    holds before the effects is made, with its reason; the other is not."""
+    edit(
+        copy_mini / DAY2,
+        HOLD,
+        'effects = [{ kind = "track", track = "danger", by = 1, reason = "defiance behind the '
+        'line", when = { kind = "flag", flag = "blockade" } }, { kind = "track", track = '
+        '"danger", by = 2, reason = "open defiance", when = { kind = "flag", flag = "blockade", '
+        "is = false } }]",
+    )
+    s = load_scenario(copy_mini)
+    games = (("blockade", "defiance behind the line", 1), ("talk", "open defiance", 2))
+    for pick, reason, by in games:
+        _, told = play(s, "kennedy", [pick])
+        answer = next(h for h in told if h.kind == "answer")
+        assert [(c.reason, c.after - c.before) for c in answer.changes] == [(reason, by)]
+
+
 # --- the proof -------------------------------------------------------------------------------
+
+
+def test_a_reason_shown_where_its_assumption_is_false_is_reported(copy_mini, edit):
+    """A track change's reason that assumes a blockade, made where none was declared:
+    reported at the change, with the choice that shows it."""
+    edit(
+        copy_mini / DAY2,
+        HOLD,
+        'effects = [{ kind = "track", track = "danger", by = 1, reason = "defiance behind the '
+        'blockade line", assumes = { kind = "flag", flag = "blockade" } }]',
+    )
+    problems = check(load_scenario(copy_mini)).problems
+    assert [(p.file, p.path) for p in problems] == [(DAY2, "decision[0].option[1].effects[0]")]
+    message = problems[0].message
+    assert message.startswith("shown after respond=") and "respond=blockade" not in message
+    assert "although blockade is false (role kennedy" in message
 
 
 def test_a_broken_assumption_at_the_start_is_reported_exactly(copy_mini, edit):

@@ -894,3 +894,29 @@ def test_a_public_option_of_a_secret_decision_is_seen(copy_mini, edit):
     assert (answer.title, answer.option) == (SECRET_TITLE, None)
     assert {c.reason for c in answer.changes} == {SECRET_REASON}
     assert out.state.steps[-1].option == "withdraw"
+
+
+def test_needs_confirm_leaves_out_a_change_whose_when_is_false(mini):
+    """A danger rise that would not be made in this game (its `when` is false) asks nothing."""
+    o = Option.model_validate(
+        {
+            "id": "o",
+            "label": "l",
+            "detail": "d",
+            "result": "r",
+            "irreversible": True,
+            "effects": [
+                {
+                    "kind": "track",
+                    "track": "danger",
+                    "by": 3,
+                    "reason": "r",
+                    "when": {"kind": "flag", "flag": "blockade"},
+                }
+            ],
+        }
+    )
+    state = new_game(mini, "kennedy").state
+    assert "blockade" not in state.flags
+    assert needs_confirm(o, "danger", 0) is True  # without a game: every change counts
+    assert needs_confirm(o, "danger", 0, state) is False

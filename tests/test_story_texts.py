@@ -105,3 +105,20 @@ def test_a_public_offer_is_not_told_as_a_private_message(cmc):
     _, told = walk(cmc, "kennedy", {"response": "diplomacy"}, until="diplomacy_next")
     answer = next(h for h in told if h.decision and h.decision.id == "answer_diplomacy")
     assert answer.title == "Kennedy's private message"
+
+
+def test_a_public_trade_is_no_public_victory(cmc):
+    """Moscow accepts by radio after Kennedy kept his public offer on Turkey: the tension log
+    does not call it a public victory for the President, nor a public retreat for Moscow."""
+    picks = {**PUBLIC_OFFER, "letter_reply": "honour_trade"}
+    state, told = walk(cmc, "kennedy", picks)
+    assert state.chosen["accept_deal"] == "accept_radio" and state.ending == "public_trade"
+    reasons = {c.reason for c in state.log}
+    assert "a public victory for the President" not in reasons
+    assert "a public retreat" not in reasons and "Khrushchev wins a public trade" in reasons
+    answer = next(h for h in told if h.decision and h.decision.id == "accept_deal")
+    assert "the missiles go, for the price the President offered in public" in {
+        c.reason for c in answer.changes
+    }
+    state, _ = walk(cmc, "kennedy", {})  # history's path keeps history's reasons
+    assert "a public victory for the President" in {c.reason for c in state.log}

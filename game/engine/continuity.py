@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.problem import Problem
-from ..model.rules import AllOf, Chose, FlagSet, Knows, Not, PlayerIs, TrackWithin
+from ..model.rules import AllOf, ChangeTrack, Chose, FlagSet, Knows, Not, PlayerIs, TrackWithin
 from ..model.scenario import Scenario
 from .references import origin
 
@@ -27,8 +27,10 @@ def text_tables(scenario: Scenario) -> Iterator[tuple[str, str, object]]:
             yield file, f"{base}.advisers[{i}]", x
         for i, x in enumerate(d.options):
             yield file, f"{base}.option[{i}]", x
+            yield from _changes(file, f"{base}.option[{i}]", x.effects)
     for i, e in enumerate(scenario.events):
         yield "events.toml", f"event[{i}]", e
+        yield from _changes("events.toml", f"event[{i}]", e.effects)
     for i, e in enumerate(scenario.endings):
         yield "endings.toml", f"ending[{i}]", e
         for j, x in enumerate(e.parts):
@@ -37,6 +39,13 @@ def text_tables(scenario: Scenario) -> Iterator[tuple[str, str, object]]:
             yield "endings.toml", f"ending[{i}].gain[{j}]", x
     for j, x in enumerate(scenario.ending_parts):
         yield "endings.toml", f"part[{j}]", x
+
+
+def _changes(file: str, path: str, effects) -> Iterator[tuple[str, str, object]]:
+    """The track changes among ``effects``: their reasons are text too."""
+    for k, e in enumerate(effects):
+        if type(e) is ChangeTrack:
+            yield file, f"{path}.effects[{k}]", e
 
 
 def describe(cond, scenario: Scenario, top: bool = True) -> str:

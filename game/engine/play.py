@@ -21,6 +21,7 @@ from .texts import (
     assuming,
     decision_texts,
     phase_title,
+    reasons,
     told_ending,
     told_event,
     told_option,
@@ -214,6 +215,8 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     told = None  # the words are chosen on the state before the effects
     if not hidden and (d.happenings is not None or _audits(scenario, d, decision, option)):
         told = (told_title(decision, d, d.lapses), told_option(option, d, lapses=d.lapses))
+    if not hidden:
+        reasons(option.effects, scenario, d, d.lapses)
     changes = apply(option.effects, scenario, d, hide=SECRET_REASON if hidden else None)
     want = decision.history.option
     matched = None if want is None else option.id == want
@@ -288,6 +291,8 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         told = None
         if seen and (d.happenings is not None or _audits(scenario, d, ev)):
             told = told_event(ev, d, d.lapses)
+        if seen:
+            reasons(ev.effects, scenario, d, d.lapses)
         changes = apply(ev.effects, scenario, d, hide=None if seen else SECRET_REASON)
         d.flags.add(ev.id)
         d.trail.append(_point(scenario, d))

@@ -213,7 +213,7 @@ class _Checker:
 
         for file, p, t in text_tables(self.s):
             self.condition(file, f"{p}.assumes", t.assumes)
-            if isinstance(t, Position | Part):  # (a note's when is checked with its decision)
+            if isinstance(t, Position | Part | ChangeTrack):  # (a note's: with its decision)
                 self.condition(file, f"{p}.when", t.when)
             for i, v in enumerate(getattr(t, "variants", ())):
                 self.condition(file, f"{p}.variant[{i}].when", v.when)

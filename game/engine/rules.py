@@ -152,11 +152,33 @@ def holds(cond, d: Draft | GameState) -> bool:
     raise TypeError(f"unknown condition {t.__name__}")
 
 
+def conditional(scenario: Scenario) -> frozenset[int]:
+    """The ids of the effect lists that hold a track change with a ``when`` or an ``assumes``
+    (worked out once per scenario): only those need looking at before they are applied."""
+    memo = scenario.index.memo
+    if "conditional" not in memo:
+        lists = [o.effects for d in scenario.decisions for o in d.options]
+        lists += [e.effects for e in scenario.events]
+        memo["conditional"] = frozenset(
+            id(x) for x in lists if any(type(e) is ChangeTrack and (e.when or e.assumes) for e in x)
+        )
+    return memo["conditional"]
+
+
+def applying(effects, scenario: Scenario, d: Draft) -> tuple:
+    """The effects that apply on ``d``, the state just before any of them: those without a
+    ``when``, and those whose ``when`` holds there."""
+    if id(effects) not in conditional(scenario):
+        return effects
+    return tuple(e for e in effects if getattr(e, "when", None) is None or holds(e.when, d))
+
+
 def apply(effects, scenario: Scenario, d: Draft, hide: str | None = None) -> tuple[Change, ...]:
     """Apply effects in order; return the track changes they made, each with its reason (or
-    with ``hide`` in its place, for a move the player must not see)."""
+    with ``hide`` in its place, for a move the player must not see). A track change whose
+    ``when`` is false on the state before the effects is left out (see :func:`applying`)."""
     changes = []
-    for e in effects:
+    for e in applying(effects, scenario, d):
         t = type(e)
         if t is ChangeTrack:
             track = scenario.track(e.track)

@@ -8,6 +8,8 @@ Which state a text is judged on:
   state in which it waits for the player, or in which the other side takes it);
 - an option's result and what the other side sees: the same state, just before its effects;
 - an incident's title and text: when it fires, just before its effects;
+- the reason of a track change (and its ``when``): the state just before the effects it
+  belongs to;
 - an ending's texts, parts and "who gained" rows: the final state.
 
 Only the engine calls these, and only when it explains a game (or audits one for the
@@ -19,8 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.rules import ChangeTrack
 from ..model.scenario import Decision, Ending, Event, Gain, Option, Position, Scenario
-from .rules import holds
+from .rules import applying, conditional, holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,16 @@ def words(owner, fields: tuple[str, ...], d, lapses: list | None = None) -> dict
         if v is not None:
             _note(lapses, owner, i, v.assumes, d)
     return out
+
+
+def reasons(effects, scenario: Scenario, d, lapses: list | None) -> None:
+    """Check the reasons of the track changes about to be made (``d`` is the state before
+    the effects) against their ``assumes``, for the tracks the player's side sees."""
+    if lapses is None or id(effects) not in conditional(scenario):
+        return
+    for e in applying(effects, scenario, d):
+        if type(e) is ChangeTrack and d.side in scenario.track(e.track).visible_to:
+            _note(lapses, e, None, e.assumes, d)
 
 
 OPTION_SHOWN = ("label", "detail")

@@ -11,6 +11,7 @@ from ..model.base import ROLE_SIDE
 from ..model.scenario import Decision, Ending, Option, Scenario, Track
 from ..model.state import Change, GameState
 from .play import offered
+from .rules import holds
 from .sources import basis
 from .texts import decision_texts, phase_title, told_ending
 
@@ -91,10 +92,21 @@ def change_text(scenario: Scenario, c: Change, note: str = "") -> str:
     return f"{sign}{abs(c.after - c.before)} {track.label} ({c.before} → {c.after}{note})"
 
 
-def needs_confirm(option: Option, danger_track: str = "danger", danger_now: int = 0) -> bool:
-    """Whether to ask before an option that cannot be undone and raises the danger sharply."""
+def needs_confirm(
+    option: Option, danger_track: str = "danger", danger_now: int = 0, state=None
+) -> bool:
+    """Whether to ask before an option that cannot be undone and raises the danger sharply
+    (with ``state``, the game it would be taken in: a change whose ``when`` is false there
+    does not count)."""
     value = danger_now
     for e in option.effects:
+        if (
+            e.kind == "track"
+            and e.when is not None
+            and state is not None
+            and not holds(e.when, state)
+        ):
+            continue
         if e.kind == "track" and e.track == danger_track:
             value = e.to if e.to is not None else value + e.by
     return option.irreversible and value - danger_now >= CONFIRM_DANGER

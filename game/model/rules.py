@@ -108,6 +108,13 @@ class ChangeTrack(Model):
     """The value to set, instead of ``by``."""
     reason: Text
     """Why it changes, in a few words the player reads in the tension log."""
+    when: Condition | None = None
+    """The change is made only when this holds, judged (like the option's result or the
+    incident's text) on the state just before the effects it belongs to: so one track may
+    carry two changes with different reasons (or amounts) for different paths."""
+    assumes: Condition | None = None
+    """What ``reason`` takes for granted; ``brink check`` proves that the reason is never
+    shown where this is false."""
 
     @model_validator(mode="after")
     def _one_of(self):

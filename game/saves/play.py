@@ -82,7 +82,8 @@ class Game:
             return Pick(None)
         option = options[n - 1]
         track = self.scenario.meta.danger_track
-        return Pick(option, engine.needs_confirm(option, track, self.state.tracks[track]))
+        danger = self.state.tracks[track]
+        return Pick(option, engine.needs_confirm(option, track, danger, self.state))
 
     def choose(self, option_id: str) -> engine.Outcome:
         """Take a choice through the engine and remember it for the save."""
