@@ -122,3 +122,19 @@ def test_a_public_trade_is_no_public_victory(cmc):
     }
     state, _ = walk(cmc, "kennedy", {})  # history's path keeps history's reasons
     assert "a public victory for the President" in {c.reason for c in state.log}
+
+
+def test_the_bombers_are_not_left_to_an_envoy_who_was_never_sent(cmc):
+    """Moscow sent nobody to Havana after the deal: the decision on the bombers does not
+    have Mikoyan already there, arguing with Castro."""
+    picks = {"mikoyan_mission": "no_mission"}
+    state, _ = walk(cmc, "khrushchev", picks, until="il28_bombers")
+    assert state.chosen["mikoyan_mission"] == "no_mission"
+    shown = view(cmc, state)
+    situation = " ".join(" ".join(shown.situation).split())
+    assert "Mikoyan has not yet moved him" not in situation and "no envoy" in situation
+    details = " ".join(o.detail for o in shown.options)
+    assert "charge Mikoyan" not in details and "Let Mikoyan win" not in details
+    _, told = walk(cmc, "khrushchev", {**picks, "il28_bombers": "over_his_head"})
+    bombers = next(h for h in told if h.decision and h.decision.id == "il28_bombers")
+    assert "Mikoyan is told to win Castro round" not in " ".join(bombers.text.split())
