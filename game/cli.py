@@ -143,20 +143,14 @@ def _scenario_or_none(a):
 
 def _reached(scenario, save) -> str:
     """Where a saved game stands: the date of its next decision, or for an ended game its
-    ending's title and the date of its last choice (the calendar runs on past it)."""
-    from .engine import where_phase
-
+    ending's title and the date it ended (``engine.where``)."""
     summary = save.summary
     if summary.ending is None:
         return summary.date
     if scenario is None or scenario.meta.id != save.scenario_id:
         return f"{summary.date}, ended: {summary.ending}"
     known = {e.id: e.title for e in scenario.endings}
-    title = known.get(summary.ending, summary.ending)
-    last = save.choices[-1].decision if save.choices else None
-    if last is None or last not in scenario.index.decision:
-        return f"ended: {title}"
-    return f"ended: {title} (last choice: {where_phase(scenario, scenario.decision(last).phase)})"
+    return f"ended: {known.get(summary.ending, summary.ending)} ({summary.date})"
 
 
 def cmd_serve(a) -> int:

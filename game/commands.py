@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import textwrap
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from .content import ScenarioError, default_scenario_dir, load_scenario
 from .engine.dates import long_date
 from .engine.sources import cite_keys
-from .terminal import shown
+from .terminal import shown, wrapped
 
 
 def error(msg: str) -> int:
@@ -75,15 +74,11 @@ def cmd_timeline(a) -> int:
         return 0
 
     def out(text: str) -> None:
-        print(
-            textwrap.fill(
-                " ".join(text.split()), 78, initial_indent="    ", subsequent_indent="    "
-            )
-        )
+        print(wrapped(" ".join(text.split()), "    "))
 
     for e in entries:
         when = f" ({e.when})" if e.when else ""
-        print(f"{long_date(e.date)}{when}  {e.title}")
+        print(wrapped(f"{long_date(e.date)}{when}  {e.title}", hang="    "))
         out(e.text)
         if e.disputed:
             out(f"Disputed: {e.disputed}")

@@ -7,10 +7,7 @@ and exits cleanly. Bad input is answered and asked again.
 
 from __future__ import annotations
 
-import re
 import shlex
-import shutil
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -21,7 +18,7 @@ from .engine.sources import cite_keys
 from .engine.telling import Record, Told, tell_all
 from .paths import saves_dir
 from .saves import Game
-from .terminal import shown
+from .terminal import shown, width, wrapped
 
 MAX_LINE = 1000
 
@@ -37,12 +34,6 @@ KEYS = (
     ("h", "this help"),
     ("q", "save and quit (resume later with: brink resume SAVE-ID)"),
 )
-
-
-def width() -> int:
-    """The width prose is wrapped to: the terminal's (``COLUMNS`` when output is not a
-    terminal) less two, at most 78 and at least 30."""
-    return max(30, min(78, shutil.get_terminal_size((80, 24)).columns - 2))
 
 
 class Plain:
@@ -110,19 +101,7 @@ class Plain:
         after the first (default: as the first)."""
         if text.startswith("\n"):
             print(file=self.out)
-        paras = re.split(r"\n\s*\n", text.strip("\n")) if text.strip() else [""]
-        for i, para in enumerate(paras):
-            if i:
-                print(file=self.out)
-            words = " ".join(para.split())
-            lines = textwrap.wrap(
-                words,
-                self.width,
-                initial_indent=indent,
-                subsequent_indent=indent if hang is None else hang,
-                break_on_hyphens=False,
-            )
-            print("\n".join(lines), file=self.out)
+        print(wrapped(text, indent, hang, self.width), file=self.out)
 
     def record(self, r: Record) -> None:
         """The historical record: its verdict, then the note, the dispute and the sources."""
@@ -221,10 +200,8 @@ class Plain:
             for entry in row.history:
                 cited = cite_keys(s, entry.sources)
                 self.say(f"history: {entry.title} [{cited}]", "    ")
-        self.say(
-            f"\nDivergence from history: {r.divergence}% of your decisions. "
-            f"Peak danger {r.peak_danger}; highest alert DEFCON {r.peak_defcon}."
-        )
+        self.say(f"\n{r.danger_words}.")
+        self.say(f"Divergence from history: {r.divergence}% of your decisions.")
 
     def found(self) -> None:
         """Record the ending among those found in the saves folder (as the game does) and say

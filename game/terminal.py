@@ -6,13 +6,17 @@ keys, scenario text in a problem report. :func:`shown` escapes every character t
 the cursor, clear the screen, retitle the terminal, split a line or turn text around (control
 characters, C1 included; format characters such as the bidi marks and zero-width joiners; line
 and paragraph separators; the lone surrogates a file name that is not UTF-8 decodes to) as a
-visible ``\\x1b``, ``\\n`` or ``\\u200f``. Standard library only.
+visible ``\\x1b``, ``\\n`` or ``\\u200f``. Prose printed as lines of text (plain mode,
+``brink timeline``) is wrapped here, by :func:`wrapped`. Standard library only.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+import shutil
 import sys
+import textwrap
 import unicodedata
 
 UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
@@ -111,3 +115,29 @@ def degrade_streams() -> None:
             stream.reconfigure(errors="brink-fallback")
         except (ValueError, OSError):
             continue
+
+
+def width() -> int:
+    """The width prose is wrapped to: the terminal's (``COLUMNS`` when output is not a
+    terminal) less two, at most 78 and at least 30. Less two: plain mode's ``> `` prompt
+    stays on the line its answer is printed on when the input is not echoed."""
+    return max(30, min(78, shutil.get_terminal_size((80, 24)).columns - 2))
+
+
+def wrapped(text: str, indent: str = "", hang: str | None = None, to: int | None = None) -> str:
+    """``text`` as lines of at most ``to`` columns (default :func:`width`), ``indent`` before
+    the first line of each paragraph and ``hang`` (default ``indent``) before the others. A
+    blank line separates paragraphs; a single line break inside one (as TOML content has
+    them) is a space, and the spaces around it go. A word longer than the line is cut."""
+    paras = re.split(r"\n\s*\n", text.strip("\n")) if text.strip() else [""]
+    out = []
+    for para in paras:
+        lines = textwrap.wrap(
+            " ".join(filter(None, (line.strip() for line in para.splitlines()))),
+            to or width(),
+            initial_indent=indent,
+            subsequent_indent=indent if hang is None else hang,
+            break_on_hyphens=False,
+        )
+        out.append("\n".join(lines))
+    return "\n\n".join(out)

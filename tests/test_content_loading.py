@@ -127,6 +127,17 @@ def test_value_out_of_range(copy_mini: Path, edit):
     assert "less than or equal to 2" in p.message
 
 
+def test_a_campaign_on_the_wrong_side_is_refused(copy_mini: Path, edit):
+    """A role plays its leader's side: Kennedy's campaign declared for the Soviet side is a
+    problem at its path, saying which side it plays."""
+    edit(
+        copy_mini / "scenario.toml", 'id = "kennedy"\nside = "usa"', 'id = "kennedy"\nside = "ussr"'
+    )
+    [p] = [p for p in problems_of(copy_mini) if p.path.startswith("role[0]")]
+    assert p.file == "scenario.toml"
+    assert "the kennedy campaign plays side 'usa'" in p.message
+
+
 def test_missing_required_field(copy_mini: Path, edit):
     """A decision without a title is reported as a missing required field at its path."""
     edit(copy_mini / DAY1, 'title = "Respond to the photos"\n', "")

@@ -6,9 +6,12 @@ terminal, and names over 60 characters refused in Brink's words."""
 from __future__ import annotations
 
 import io
+import random
 import re
 import subprocess
 import sys
+
+import pytest
 
 from game import cli, engine
 from game.engine.dates import long_date, long_moment
@@ -87,6 +90,59 @@ def test_plain_at_80_columns_wraps_everything_shows_no_iso_date_and_ends_well(
     assert re.search(r"\nEndings found: [12] of \d+\n", again)
 
 
+ANY_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _keys(pattern: str, seed: int) -> bytes:
+    """What a player types: one option number every turn (and y when asked to confirm), or
+    anything at all: numbers, the help, the tracks, the advisers, nonsense."""
+    if pattern != "random":
+        return f"{pattern}\ny\n".encode() * 60
+    rng = random.Random(seed)
+    keys = ["1", "2", "3", "4", "a", "t", "h", "y", "9", "", "what?"]
+    return "\n".join(rng.choice(keys) for _ in range(700)).encode() + b"\n"
+
+
+@pytest.mark.parametrize(
+    ("role", "seed", "pattern"),
+    [
+        ("kennedy", 1, "1"),
+        ("kennedy", 2, "2"),
+        ("kennedy", 3, "random"),
+        ("khrushchev", 1, "1"),
+        ("khrushchev", 2, "2"),
+        ("khrushchev", 3, "random"),
+    ],
+)
+def test_whole_plain_games_fit_80_columns_and_show_no_iso_date(
+    cmc, tmp_path, monkeypatch, role, seed, pattern
+):
+    """Whole games of both campaigns at COLUMNS=80, as ``yes 1``, ``yes 2`` or a random
+    player types: every line fits in 80 columns (the record's sources, the help, the tracks
+    and the ending included) and no date is written the ISO way. Only the save's path is
+    printed whole, to be copied."""
+    monkeypatch.setenv("COLUMNS", "80")
+    game = Game(cmc, engine.new_game(cmc, role, seed).state)
+    out = io.StringIO()
+    save = lambda g: write_save(tmp_path, g.to_save())  # noqa: E731
+    Plain(game, io.BytesIO(_keys(pattern, seed)), out, save, tmp_path).run()
+    text = out.getvalue()
+    assert game.state.ending is not None and "Endings found:" in text  # played to the end
+    whole = f"  {tmp_path.resolve() / (game.id + '.json')}"
+    long = [line for line in text.splitlines() if len(line) > 80 and line != whole]
+    assert not long, long
+    assert not ANY_ISO_DATE.search(text), ANY_ISO_DATE.search(text)
+
+
+def test_brink_timeline_fits_the_terminal(capsys, monkeypatch):
+    """The timeline is wrapped as plain mode is, its dated headings too."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert cli.main(["timeline"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(map(len, lines)) <= 80
+    assert "22 October 1962 (night of 22–23 October)  Moscow declines to let Pliyev use" in lines
+
+
 def test_plain_keeps_the_record_after_the_story(cmc, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     out = play_plain(cmc, tmp_path, b"h\nq\n")
@@ -121,16 +177,55 @@ def test_a_name_over_60_characters_is_refused_in_brinks_words(tmp_path, capsys):
     assert "--class: at most 60 characters (this one has 70)" in capsys.readouterr().err
 
 
-def test_the_danger_chart_covers_the_campaigns_own_turns(cmc):
-    """The Kennedy campaign starts on 16 October 1962: the steps settled as history had them
-    before it (1959 to September 1962) are not charted."""
-    from game.engine.compare import campaign_dangers
+def _whole_game(cmc, role: str, seed: int, pick_option):
+    """A whole game played turn by turn as a player would, ``pick_option(options)`` choosing."""
+    state = engine.new_game(cmc, role, seed).state
+    while state.ending is None:
+        state = engine.choose(cmc, state, pick_option(state.offer)).state
+    return state
+
+
+@pytest.mark.parametrize(
+    ("role", "seed", "pick_option"),
+    [
+        ("kennedy", 1, lambda offer: offer[0]),
+        ("kennedy", 2, lambda offer: offer[-1]),
+        ("khrushchev", 1, lambda offer: offer[0]),
+    ],
+)
+def test_the_danger_chart_has_one_value_per_turn_the_player_played(cmc, role, seed, pick_option):
+    """The chart and the peaks cover the campaign's own turns: the Kennedy campaign's steps
+    settled before 16 October 1962 and the other side's answers are no values of their own.
+    Each value is the highest danger of its turn, so the peak is the chart's highest."""
+    from game.engine.compare import campaign_turns
+
+    state = _whole_game(cmc, role, seed, pick_option)
+    mine = [s for s in state.steps if s.by_player]
+    r = engine.report(cmc, state)
+    assert len(r.dangers) == len(mine) < len(state.trail)
+    assert [p.turn for p in r.turns] == [s.turn for s in mine]
+    assert r.turns == campaign_turns(cmc, state)
+    assert r.peak_danger == max(r.dangers) and r.peak_defcon == min(p.defcon for p in r.turns)
+    assert engine.peaks(cmc, state) == (r.peak_danger, r.peak_defcon)
+    start = cmc.start_position(role)
+    opening = [p for p in state.trail if cmc.phase_position(p.phase) < start][-1:]
+    played = [p for p in state.trail if cmc.phase_position(p.phase) >= start]
+    assert r.peak_danger == max(p.danger for p in opening + played)
+    assert r.danger_words.startswith("Danger by turn: " + " ".join(map(str, r.dangers)) + " (")
+    out = io.StringIO()
+    Plain(Game(cmc, state), io.BytesIO(), out, lambda g: None).ending()
+    assert r.danger_words in " ".join(out.getvalue().split())
+
+
+def test_a_game_with_no_choice_yet_charts_its_opening(cmc):
+    """Before the first choice the chart is the campaign as it opened, not the years before."""
+    from game.engine.compare import campaign_turns
 
     state = engine.new_game(cmc, "kennedy", 1).state
     assert len(state.trail) > 1  # the years before, settled
-    assert campaign_dangers(cmc, state) == (state.trail[-1].danger,)
-    state = engine.choose(cmc, state, "secret_committee").state
-    assert len(campaign_dangers(cmc, state)) == 2
+    assert [p.danger for p in campaign_turns(cmc, state)] == [state.trail[-1].danger]
+    state = engine.choose(cmc, state, state.offer[0]).state
+    assert len(campaign_turns(cmc, state)) == 1
 
 
 def _khrushchev_at(cmc, phase_id: str):

@@ -472,6 +472,35 @@ def test_brink_saves_lists_and_sorts(tmp_path, mini, capsys):
     assert out[3] == f"2 game(s), 1 damaged file(s) in {tmp_path}."
 
 
+@pytest.mark.parametrize(
+    ("seed", "forceful", "ended_at"),
+    [(0, True, "Friday 26 October 1962"), (0, False, "Saturday 27 October 1962, afternoon")],
+)
+def test_brink_saves_dates_an_ended_game_where_it_ended(
+    cmc, tmp_path, capsys, seed, forceful, ended_at
+):
+    """The engine runs an ended game on to the end of the calendar (January 1963) to find its
+    ending; the list shows the date the game stopped at. An invasion ends on 26 October; a
+    Kennedy who gives way on 23 October takes no more decisions, and Moscow's moves run on to
+    the 27th."""
+    from game import cli
+
+    game = new_game(cmc, seed)
+    while game.state.ending is None:
+        offered = [cmc.option(game.state.pending, o) for o in game.state.offer]
+        pick = (max if forceful else min)(offered, key=lambda o: o.stance)
+        game.choose(pick.id)
+    assert cmc.meta.phases[game.state.phase].label == "January 1963"  # the calendar's end
+    write_save(tmp_path, game.to_save())
+    assert ended_at in game.to_save().summary.date
+    assert cli.main(["saves", "--saves-dir", str(tmp_path)]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    title = cmc.ending(game.state.ending).title
+    reached = line.split("  ended: ")[1].split(" choices  last played")[0]
+    assert reached.startswith(f"{title} ({ended_at}")
+    assert "1963" not in reached and "December" not in reached
+
+
 def test_brink_resume_names_a_missing_save(tmp_path, capsys):
     from game import cli
 

@@ -158,7 +158,7 @@ def test_every_nuclear_war_is_a_chain_ending_in_a_launch(cmc):
     for state in wars:
         last = state.steps[-1]
         assert (last.decision, last.option) in LAUNCHES
-        assert peaks(state)[1] == 1
+        assert peaks(cmc, state)[1] == 1
 
 
 def test_historys_choices_against_a_hawk_are_dangerous_not_doomed(cmc):

@@ -51,7 +51,8 @@ def bars(rows: list[tuple[str, int, bool]], total: int, key: str) -> Bars:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """The danger over time: one point per step, the scale 0..top written on the left."""
+    """The danger over time: one point per turn the student played, the scale 0..top written
+    on the left."""
 
     width: int
     height: int

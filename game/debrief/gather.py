@@ -201,7 +201,8 @@ def _replay(scenario: Scenario, path: Path, save: SaveFile, name: str) -> tuple[
                 f"saved with another version of the scenario: only {done} of its {total} "
                 "choices replay now, so it is left out"
             )
-        if summary(scenario, game.state) != save.summary:
+        now = summary(scenario, game.state)  # the date is words, not a figure
+        if now.model_copy(update={"date": save.summary.date}) != save.summary:
             return None, (
                 "saved with another version of the scenario: its choices replay, but to "
                 "different figures, so it is left out"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..engine.compare import GainRow, divergence, gains, peaks
+from ..engine.compare import GainRow, campaign_turns, divergence, gains
 from ..engine.texts import variant_of
 from ..engine.view import where
 from ..model.scenario import Scenario
@@ -57,9 +57,9 @@ class Student:
     """Where the game stands, e.g. "Saturday 27 October 1962, morning — day 12 of 13"."""
     choices: tuple[ChoiceLine, ...]
     danger: tuple[int, ...]
-    """The danger when the campaign began, then after every decision and incident."""
+    """The highest danger of each turn the student played (``engine.compare.campaign_turns``)."""
     defcon: tuple[int, ...]
-    """The most alert DEFCON level at the same moments."""
+    """The most alert DEFCON level of each of those turns."""
     peak_danger: int
     peak_defcon: int
     divergence: int
@@ -100,8 +100,7 @@ def _student(scenario: Scenario, number: int, g: Played, cache: dict) -> Student
     key = (st.ending, *(variant_of(x, st) for x in ending.gains)) if ending else (None,)
     if key not in cache:
         cache[key] = gains(scenario, st) if ending else ()
-    danger, defcon = peaks(st)
-    trail = _campaign_trail(scenario, st)
+    turns = campaign_turns(scenario, st)
     return Student(
         number=number,
         name=sv.player,
@@ -117,22 +116,13 @@ def _student(scenario: Scenario, number: int, g: Played, cache: dict) -> Student
         ending_title=ending.title if ending else None,
         reached=where(scenario, st),
         choices=_choices(scenario, st),
-        danger=tuple(p.danger for p in trail),
-        defcon=tuple(p.defcon for p in trail),
-        peak_danger=danger,
-        peak_defcon=defcon,
+        danger=tuple(p.danger for p in turns),
+        defcon=tuple(p.defcon for p in turns),
+        peak_danger=max(p.danger for p in turns),
+        peak_defcon=min(p.defcon for p in turns),
         divergence=divergence(st),
         gains=cache[key],
     )
-
-
-def _campaign_trail(scenario: Scenario, st: GameState):
-    """The trail from the campaign's start: earlier phases were settled as history had them
-    before the student played, so only the last point before the start is kept."""
-    start = scenario.start_position(st.role)
-    pos = scenario.index.phase_pos
-    first = next((i for i, p in enumerate(st.trail) if pos[p.phase] >= start), len(st.trail))
-    return st.trail[max(0, first - 1) :]
 
 
 def _choices(scenario: Scenario, st: GameState) -> tuple[ChoiceLine, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model.base import ROLE_SIDE
 from ..model.scenario import Entry, Record, Scenario
-from ..model.state import GameState
+from ..model.state import GameState, Point
 from .texts import told_gains
 
 
@@ -50,8 +50,24 @@ class Report:
     divergence: int
     """Per cent of the player's decisions off history's path (0 = history followed exactly)."""
     gains: tuple[GainRow, ...]
+    turns: tuple[Point, ...]
+    """One point per turn the player played (see :func:`campaign_turns`), for the chart."""
     peak_danger: int
     peak_defcon: int
+
+    @property
+    def dangers(self) -> tuple[int, ...]:
+        """The highest danger of each turn the player played."""
+        return tuple(p.danger for p in self.turns)
+
+    @property
+    def danger_words(self) -> str:
+        """The danger turn by turn with the peaks, as the ending shows them."""
+        return (
+            "Danger by turn: "
+            + " ".join(map(str, self.dangers))
+            + f" (peak {self.peak_danger}; highest alert DEFCON {self.peak_defcon})"
+        )
 
 
 def divergence(state: GameState) -> int:
@@ -64,18 +80,34 @@ def divergence(state: GameState) -> int:
     return round(100 * off / len(mine))
 
 
-def campaign_dangers(scenario: Scenario, state: GameState) -> tuple[int, ...]:
-    """The danger as the campaign opened, then after each of its steps: the steps settled as
-    history had them before its first phase (the Kennedy campaign's 1959-1962) are left out."""
+def campaign_turns(scenario: Scenario, state: GameState) -> tuple[Point, ...]:
+    """One point per turn the player played: the player's decision (its turn and phase), the
+    highest danger and the most alert DEFCON from that decision to the next one (the other
+    side's answers and the incidents between are part of the turn; the first turn also holds
+    the campaign's opening). The steps settled as history had them before the campaign's first
+    phase (the Kennedy campaign's 1959-1962) are in no turn. A game with no choice yet has one
+    turn: the campaign as it opened."""
     start = scenario.start_position(state.role)
-    trail, pos = state.trail, scenario.phase_position
-    first = next((i for i, p in enumerate(trail) if pos(p.phase) >= start), len(trail))
-    return tuple(p.danger for p in trail[max(0, first - 1) :])
+    trail, pos = state.trail, scenario.index.phase_pos
+    first = next((i for i, p in enumerate(trail) if pos[p.phase] >= start), len(trail))
+    points = trail[max(0, first - 1) :]
+    mine = [s for s in state.steps if s.by_player] or [points[-1]]
+    spans: list[list[Point]] = [[] for _ in mine]
+    k = 0
+    for p in points:
+        while k + 1 < len(mine) and p.turn >= mine[k + 1].turn:
+            k += 1
+        spans[k].append(p)
+    return tuple(
+        Point(m.turn, m.phase, max(p.danger for p in span), min(p.defcon for p in span))
+        for m, span in zip(mine, spans, strict=True)
+    )
 
 
-def peaks(state: GameState) -> tuple[int, int]:
-    """Peak danger and peak alert (lowest DEFCON) reached so far."""
-    return max(p.danger for p in state.trail), min(p.defcon for p in state.trail)
+def peaks(scenario: Scenario, state: GameState) -> tuple[int, int]:
+    """Peak danger and peak alert (lowest DEFCON) of the campaign's turns so far."""
+    turns = campaign_turns(scenario, state)
+    return max(p.danger for p in turns), min(p.defcon for p in turns)
 
 
 def historical_ending(scenario: Scenario):
@@ -170,12 +202,13 @@ def gains(
 
 def report(scenario: Scenario, state: GameState) -> Report:
     """The whole comparison, for the ending screen and the debrief."""
-    peak_danger, peak_defcon = peaks(state)
+    turns = campaign_turns(scenario, state)
     return Report(
         choices=choices(scenario, state),
         timeline=timeline(scenario, state),
         divergence=divergence(state),
         gains=gains(scenario, state, first=scenario.meta.sides[state.side].leader),
-        peak_danger=peak_danger,
-        peak_defcon=peak_defcon,
+        turns=turns,
+        peak_danger=max(p.danger for p in turns),
+        peak_defcon=min(p.defcon for p in turns),
     )

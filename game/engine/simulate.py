@@ -49,13 +49,13 @@ class Tally:
     divergence_total: int = 0
     decisions: set = field(default_factory=set)
 
-    def add(self, state: GameState) -> None:
+    def add(self, scenario: Scenario, state: GameState) -> None:
         self.runs += 1
         if state.ending is None:
             self.stuck += 1
         else:
             self.endings[state.ending] += 1
-        danger, defcon = peaks(state)
+        danger, defcon = peaks(scenario, state)
         self.peak_danger[danger] += 1
         self.peak_defcon[defcon] += 1
         self.divergence_total += divergence(state)
@@ -80,7 +80,7 @@ def simulate(
     tally = Tally()
     for i in range(runs):
         state = play_out(scenario, role, policy, opponent, events, seed + i)
-        tally.add(state)
+        tally.add(scenario, state)
         if keep is not None:
             keep(state)
     return tally

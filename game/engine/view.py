@@ -135,9 +135,15 @@ def status(scenario: Scenario, tracks: tuple[TrackView, ...]) -> str:
 
 
 def where(scenario: Scenario, state: GameState, phase_index: int | None = None) -> str:
-    """The date of the game's phase (or of phase ``phase_index``), with the crisis day:
-    "Saturday 27 October 1962, morning — day 12 of 13"."""
-    phase = scenario.meta.phases[phase_index if phase_index is not None else state.phase]
+    """The date the game has reached (or of phase ``phase_index``), with the crisis day:
+    "Saturday 27 October 1962, morning — day 12 of 13". An ended game is dated by the last
+    thing that happened in it: the engine runs on to the end of the calendar to find the
+    ending, but the game stopped there."""
+    if phase_index is None:
+        phase_index = state.phase
+        if state.ending is not None and state.trail:
+            phase_index = scenario.phase_position(state.trail[-1].phase)
+    phase = scenario.meta.phases[phase_index]
     if phase.day is None:
         return phase.label
     return f"{phase.label} — day {phase.day} of {scenario.meta.crisis_days}"

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Ident, IsoDate, Model, Role, Side, Text
+from .base import ROLE_SIDE, Ident, IsoDate, Model, Role, Side, Text
 from .rules import Condition
 
 # --- scenario.toml -------------------------------------------------------------------------
@@ -52,6 +52,12 @@ class RoleInfo(Model):
     """The first phase this campaign plays; earlier phases are settled as history had them."""
     available: bool = True
     """False while the campaign's content is still being written (shown as coming)."""
+
+    @model_validator(mode="after")
+    def _plays_its_leaders_side(self):
+        if self.side != ROLE_SIDE[self.id]:
+            raise ValueError(f"the {self.id} campaign plays side {ROLE_SIDE[self.id]!r}")
+        return self
 
 
 class Level(Model):

@@ -20,7 +20,7 @@ def now() -> str:
 
 
 def summary(scenario: Scenario, state: GameState) -> Summary:
-    danger, defcon = engine.peaks(state)
+    danger, defcon = engine.peaks(scenario, state)
     return Summary(
         phase=scenario.meta.phases[state.phase].id,
         date=engine.where(scenario, state),

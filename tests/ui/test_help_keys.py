@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from game.ui.screens.debrief import DebriefScreen, debrief_keys
 from game.ui.screens.game import GameScreen
 from game.ui.screens.help import key_lines
 from game.ui.screens.result import ResultScreen
@@ -39,3 +40,19 @@ def test_a_key_added_to_a_screen_is_listed(make_app, monkeypatch):
     monkeypatch.setattr(GameScreen, "BINDINGS", [*GameScreen.BINDINGS, extra])
     text = key_lines(make_app())
     assert r"Show the \[b]map\[/b]" in section(text, "On a turn")  # escaped, never markup
+
+
+def test_the_debrief_help_lists_its_bindings(make_app, monkeypatch):
+    """Each key of the debrief with a word in the footer is listed with what it does (its
+    tooltip): c says it goes through the classes compared with --class A --class B."""
+    text = debrief_keys(make_app())
+    for b in DebriefScreen.BINDINGS:
+        if b.description:
+            assert b.tooltip and b.tooltip in text, b
+    (c,) = [line for line in text.splitlines() if line.startswith("  c ")]
+    assert "--class A --class B, the classes compared side by side, then each" in c
+    assert "  1–6" in text and "Files left out" in text  # six keys, one line
+    assert "scroll the page" in text
+    extra = Binding("m", "map", "Map", tooltip="a [b]map[/b] of the class")
+    monkeypatch.setattr(DebriefScreen, "BINDINGS", [*DebriefScreen.BINDINGS, extra])
+    assert r"a \[b]map\[/b] of the class" in debrief_keys(make_app())  # escaped, never markup

@@ -556,7 +556,7 @@ def test_snapshot_student_wide(snap_compare, class_app):
     """Student 1 at 120x40 with names shown (`n`): the title "Student 1 (Pupil 0) — 1 of 8",
     "Advise Kennedy · class 7A · the other side: historical · incidents: historical", the
     ending, three framed big figures (peak danger, DEFCON, % diverged), "Danger over time"
-    as a sparkline with the values written "Danger by step: ...", the choices marked ✓ or ✗
+    as a sparkline with the values written "Danger by turn: ...", the choices marked ✓ or ✗
     in words ("as history" / "diverged; history: Blockade"), and "Who gained" lines."""
     assert snap_compare(class_app(), run_before=_at("5", "n"), terminal_size=(120, 40))
 

@@ -99,11 +99,12 @@ async def _to_ending(pilot):
 @pytest.mark.parametrize("theme", THEMES)
 def test_ending(snap_compare, app_for, theme):
     """The ending screen scrolled to its end at 80x24: "Danger over time" as a sparkline, the
-    values also written "Danger by turn: 2 3 4 2 (peak 4; highest alert DEFCON 3)", "Divergence
-    from history: 0% of your decisions", the path by date ("Tuesday 16 October 1962 / game: You:
-    Blockade", "Wednesday 17 October 1962 / game: Moscow: Withdraw"), "Endings found so far: 1
-    of 3" with "✓ A deal" and two "? not yet found — clue: ..." lines, and the hint "n play
-    again · o play the other leader · Esc title"; footer n, o, d, ?, esc."""
+    values also written "Danger by turn: 4 (peak 4; highest alert DEFCON 3)" (the one turn the
+    player played, its highest danger), "Divergence from history: 0% of your decisions", the
+    path by date ("Tuesday 16 October 1962 / game: You: Blockade", "Wednesday 17 October 1962
+    / game: Moscow: Withdraw"), "Endings found so far: 1 of 3" with "✓ A deal" and two "? not
+    yet found — clue: ..." lines, and the hint "n play again · o play the other leader · Esc
+    title"; footer n, o, d, ?, esc."""
     assert snap_compare(app_for(theme), run_before=_to_ending, terminal_size=(80, 24))
 
 

@@ -37,7 +37,7 @@ from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
 from .debrief_jump import JumpScreen
 from .export import ExportScreen
-from .help import HelpScreen
+from .help import HelpScreen, binding_lines
 from .styled import StyledOnce
 
 BAR = 24
@@ -53,23 +53,9 @@ The class's saved games against history, one topic per page: the overview, each 
 (how many chose each option, what history chose, the advisers), questions for the class \
 chosen from what the class did, myths to correct, one page per student, and the files that \
 could not be counted, with the reason.
-
-[b]Keys[/b]
-  → / ←          next / previous page
-  PgDn / PgUp    next / previous topic (or 1–6: Overview, Decisions, Questions, Myths,
-                 Students, Files left out)
-  g              go to any page from a list (each decision by its title)
-  ↑ ↓ Home End   scroll the page
-  a              show or hide the historians' answer (questions), the facts (myths), or
-                 history's choice while it is held back (h)
-  h              hold back history's choice on the decision pages until the class has
-                 discussed it (a shows it on the page); h again shows it everywhere
-  n              show or hide the students' names (hidden: Student 1, 2, ...)
-  c              the next class in the folder (all classes, then each class code)
-  e              export: Markdown, HTML (printable) or CSV, beside the saves folder
-  ?              this help
-  Esc            back
 """
+SCROLL = f"  {'↑ ↓ Home End':<16} scroll the page"
+"""The keys of the page's scroll, which are not the screen's own."""
 
 
 class DebriefScreen(StyledOnce, Screen):
@@ -83,21 +69,78 @@ class DebriefScreen(StyledOnce, Screen):
     AUTO_FOCUS = "#debrief-body"
     """Focused as the screen is built (see :mod:`.styled`)."""
 
+    # the footer shows each binding's word; the help (DebriefHelp) lists its tooltip
     BINDINGS: ClassVar[list] = [
-        Binding("right", "page(1)", "Page", key_display="←→", priority=True),
+        Binding(
+            "right",
+            "page(1)",
+            "Page",
+            key_display="←→",
+            priority=True,
+            tooltip="next / previous page",
+        ),
         Binding("left", "page(-1)", show=False, priority=True),
-        Binding("pagedown", "topic(1)", "Topic", key_display="PgDn", show=False, priority=True),
+        Binding(
+            "pagedown",
+            "topic(1)",
+            "Topic",
+            key_display="PgDn PgUp",
+            show=False,
+            priority=True,
+            tooltip="next / previous topic",
+        ),
         Binding("pageup", "topic(-1)", show=False, priority=True),
-        *(Binding(str(i + 1), f"jump({i})", show=False) for i in range(len(TOPICS))),
-        Binding("g", "go_to", "Go to"),
-        Binding("a", "reveal", "Answer"),
+        *(
+            Binding(
+                str(i + 1),
+                f"jump({i})",
+                "Jump",
+                key_display=f"1–{len(TOPICS)}",
+                show=False,
+                tooltip="a topic: " + ", ".join(TOPICS),
+            )
+            for i in range(len(TOPICS))
+        ),
+        Binding(
+            "g", "go_to", "Go to", tooltip="go to any page from a list (each decision by its title)"
+        ),
+        Binding(
+            "a",
+            "reveal",
+            "Answer",
+            tooltip="show or hide the historians' answer (questions), the facts (myths), or "
+            "history's choice while it is held back (h)",
+        ),
         Binding("a", "show_history", show=False),  # the hint on the page says it
-        Binding("h", "hide_history", "History"),
-        Binding("n", "names", "Names"),
-        Binding("c", "next_class", "Class"),
-        Binding("e", "export", "Export"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("escape", "leave", "Back"),
+        Binding(
+            "h",
+            "hide_history",
+            "History",
+            tooltip="hold back history's choice on the decision pages until the class has "
+            "discussed it (a shows it on the page); h again shows it everywhere",
+        ),
+        Binding(
+            "n",
+            "names",
+            "Names",
+            tooltip="show or hide the students' names (hidden: Student 1, 2, ...)",
+        ),
+        Binding(
+            "c",
+            "next_class",
+            "Class",
+            tooltip="the next class: with brink debrief --class A --class B, the classes "
+            "compared side by side, then each of them; otherwise all classes, then each class "
+            "code in the folder",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="export: Markdown, HTML (printable) or CSV, beside the saves folder",
+        ),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
+        Binding("escape", "leave", "Back", tooltip="back"),
     ]
 
     def __init__(
@@ -245,7 +288,7 @@ class DebriefScreen(StyledOnce, Screen):
                 out.append(Static(_bar(b, width, hold), classes="debrief-bar"))
             elif b.kind == "series":
                 out.append(Sparkline(list(b.series), classes="debrief-spark"))
-                out.append(Static(Text(f"Danger by step: {b.text}"), classes="muted"))
+                out.append(Static(Text(f"Danger by turn: {b.text}"), classes="muted"))
             else:
                 css = {"heading": "debrief-heading", "muted": "muted para"}.get(b.kind, "para")
                 out.append(Static(Text(b.text), classes=css))
@@ -399,5 +442,13 @@ def _bar(b: Block, width: int = LABEL, hold: bool = False) -> Content:
 class DebriefHelp(HelpScreen):
     heading = "Help: the teacher's debrief"
     text = HELP
-    keys = False
     more = ""
+
+    def key_text(self) -> str:
+        return debrief_keys(self.app)
+
+
+def debrief_keys(app) -> str:
+    """The debrief's keys, from its bindings, and the page's scroll keys (markup)."""
+    lines = binding_lines(app, DebriefScreen.BINDINGS)
+    return "\n".join(["[b]Keys[/b]", *lines, SCROLL])

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Sparkline, Static
 
-from ...engine.compare import campaign_dangers, historical_ending, report
+from ...engine.compare import historical_ending, report
 from ...engine.sources import cite_keys
 from ...engine.view import ending_told
 from ...model.scenario import Scenario
@@ -73,19 +73,13 @@ class EndingScreen(StyledOnce, Screen):
 
     def _rest(self):
         """Who gained, the danger over time, the divergence, the path and the endings found."""
-        s, st, r = self.scenario, self.game_state, self._report
+        s, r = self.scenario, self._report
         hist = historical_ending(s)
         yield line(f"Who gained: this game beside history ({hist.title}), −2 to +2", "heading")
         yield Static(self._gains(), id="gains")
         yield line("Danger over time", "heading")
-        dangers = campaign_dangers(s, st)
-        yield Sparkline(dangers, id="danger-chart")
-        yield line(
-            "Danger by turn: "
-            + " ".join(str(d) for d in dangers)
-            + f" (peak {r.peak_danger}; highest alert DEFCON {r.peak_defcon})",
-            "muted",
-        )
+        yield Sparkline(r.dangers, id="danger-chart")
+        yield line(r.danger_words, "muted")
         yield line(f"Divergence from history: {r.divergence}% of your decisions", "figure")
         yield line("Your path beside the real timeline", "heading")
         parts: list = []

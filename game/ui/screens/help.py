@@ -75,18 +75,25 @@ def key_lines(app: App) -> str:
     )
     lines = ["[b]Keys[/b]"]
     for heading, bindings in sections:
-        rows: dict[str, list[str]] = {}
-        for b in bindings:
-            if b.description:
-                keys = rows.setdefault(b.tooltip or b.description, [])
-                shown = app.get_key_display(b)
-                if shown not in keys:
-                    keys.append(shown)
         lines.append(f"[i]{heading}[/i]")
-        lines += [f"  {escape(' or '.join(k)):<16} {escape(d)}" for d, k in rows.items()]
+        lines += binding_lines(app, bindings)
     palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, ""))
     lines.append(f"  {escape(palette):<16} Command palette: save, load, dossier, theme, help")
     return "\n".join(lines)
+
+
+def binding_lines(app: App, bindings) -> list[str]:
+    """One line per described binding: its key(s) and what it does (the tooltip, else the
+    footer's word). A binding without a description is a second key for one that has it, or
+    is told elsewhere. Markup: the keys and the words are escaped."""
+    rows: dict[str, list[str]] = {}
+    for b in bindings:
+        if b.description:
+            keys = rows.setdefault(b.tooltip or b.description, [])
+            shown = app.get_key_display(b)
+            if shown not in keys:
+                keys.append(shown)
+    return [f"  {escape(' or '.join(k)):<16} {escape(d)}" for d, k in rows.items()]
 
 
 class HelpScreen(StyledOnce, Screen):
@@ -103,7 +110,7 @@ class HelpScreen(StyledOnce, Screen):
     heading: ClassVar[str] = "Help"
     text: ClassVar[str] = HELP
     keys: ClassVar[bool] = True
-    """Whether the page lists the game's keys after its text."""
+    """Whether the page lists keys after its text (:meth:`key_text`)."""
     more: ClassVar[str] = MORE
     """What follows the keys."""
 
@@ -112,7 +119,11 @@ class HelpScreen(StyledOnce, Screen):
         with VerticalScroll(id="help"):
             yield Static(self.text, classes="para")
             if self.keys:
-                yield Static(key_lines(self.app), classes="para")
+                yield Static(self.key_text(), classes="para")
             if self.more:
                 yield Static(self.more, classes="para")
         yield KeyFooter()
+
+    def key_text(self) -> str:
+        """The keys listed after the text: the game's, screen by screen."""
+        return key_lines(self.app)
