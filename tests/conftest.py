@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import MINI
 
 from game.content import load_scenario
 from game.model.scenario import Scenario
 
-MINI_DIR = Path(__file__).resolve().parent / "data" / "mini"
+MINI_DIR = MINI
 
 
 @pytest.fixture(scope="session")

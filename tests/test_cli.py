@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from helpers import MINI, brink
 
 from game.cli import main
-
-MINI = Path(__file__).parent / "data" / "mini"
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args], capture_output=True, text=True, timeout=300
-    )
 
 
 def test_check_passes_on_the_shipped_scenario():
     """The shipped scenario has no problems, and the summary gives the counts and the time."""
-    r = run("check")
+    r = brink("check", text=True)
     assert r.returncode == 0, r.stdout[-3000:]
     assert "No problems found." in r.stdout
     assert "decision points" in r.stdout and "states explored in" in r.stdout
@@ -57,7 +47,7 @@ def test_check_names_file_and_path_of_a_mistake(tmp_path, old, new, expected):
     text = path.read_text()
     assert old in text
     path.write_text(text.replace(old, new, 1))
-    r = run("check", str(folder))
+    r = brink("check", str(folder), text=True)
     assert r.returncode == 1
     assert expected in r.stdout, r.stdout
     assert "Traceback" not in r.stdout + r.stderr
@@ -74,13 +64,13 @@ def test_check_finds_an_unreachable_ending(tmp_path):
             'when = { kind = "track", track = "secret", min = 9 }',
         )
     )
-    r = run("check", str(folder))
+    r = brink("check", str(folder), text=True)
     assert r.returncode == 1
     assert "endings.toml: ending[1]: ending 'deal' is unreachable" in r.stdout
 
 
 def test_check_of_a_missing_folder_is_a_message(tmp_path):
-    r = run("check", str(tmp_path / "nowhere"))
+    r = brink("check", str(tmp_path / "nowhere"), text=True)
     assert r.returncode == 1
     assert "no such scenario folder" in r.stdout and "Traceback" not in r.stderr
 
@@ -140,13 +130,13 @@ def test_simulate_is_repeatable_from_its_seed(capsys):
 
 @pytest.mark.parametrize("runs", ["0", "-3", "many"])
 def test_simulate_refuses_bad_run_counts(runs):
-    r = run("simulate", "--role", "kennedy", "--policy", "random", "--runs", runs)
+    r = brink("simulate", "--role", "kennedy", "--policy", "random", "--runs", runs, text=True)
     assert r.returncode == 2 and "--runs" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_timeline_json_lists_dated_sourced_entries():
     """The shipped record is in date order, and every entry has sources."""
-    r = run("timeline", "--json")
+    r = brink("timeline", "--json", text=True)
     assert r.returncode == 0
     entries = json.loads(r.stdout)
     assert len(entries) >= 30
@@ -156,7 +146,7 @@ def test_timeline_json_lists_dated_sourced_entries():
 
 
 def test_timeline_text_shows_disputed_points():
-    r = run("timeline")
+    r = brink("timeline", text=True)
     assert r.returncode == 0 and "Disputed:" in r.stdout and "Sources:" in r.stdout
     assert "Sources: Michael Dobbs, One Minute to Midnight" in r.stdout
     assert "Sources: DOB" not in r.stdout, "sources are read by author and title, not by key"

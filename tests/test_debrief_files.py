@@ -9,12 +9,11 @@ import csv
 import html
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from debrief_class import HOSTILE, html_escaped, html_parts, make_class, play
+from helpers import brink
 
 from game.cli import main
 from game.debrief import build, gather, render
@@ -193,37 +192,27 @@ def test_class_option_keeps_one_class(cmc, tmp_path, capsys):
     assert "no game of class '9Z'" in err and "7A, 7B, (no class code)" in err
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=cwd,
-    )
-
-
 def test_cli_exit_codes_and_messages(cmc, tmp_path):
     """A missing folder: 2; an empty folder or only damaged files: 1; never a traceback."""
-    runs = [run("debrief", str(tmp_path / "nope"), "--format", "md")]
+    runs = [brink("debrief", str(tmp_path / "nope"), "--format", "md", text=True)]
     assert runs[-1].returncode == 2 and "no such folder" in runs[-1].stderr
     (tmp_path / "empty").mkdir()
-    runs.append(run("debrief", str(tmp_path / "empty"), "--format", "html"))
+    runs.append(brink("debrief", str(tmp_path / "empty"), "--format", "html", text=True))
     r = runs[-1]
     assert r.returncode == 1 and "no game to debrief" in r.stderr and "no .json" in r.stderr
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "a.json").write_text("[1, 2")
     (bad / "b.json").write_text('{"save_version": 99}')
-    runs.append(run("debrief", str(bad), "--format", "csv"))
+    runs.append(brink("debrief", str(bad), "--format", "csv", text=True))
     r = runs[-1]
     assert r.returncode == 1 and r.stdout == ""
     assert "skipped a.json: damaged (" in r.stderr
     assert "skipped b.json: damaged (save_version: version 99" in r.stderr
     assert "2 file(s) left out" in r.stderr
-    runs.append(run("debrief", str(bad), "--per-decision", "--format", "md"))
+    runs.append(brink("debrief", str(bad), "--per-decision", "--format", "md", text=True))
     assert runs[-1].returncode == 2 and "--per-decision goes with --format csv" in runs[-1].stderr
-    runs.append(run("debrief", str(bad), "--out", "report.txt"))
+    runs.append(brink("debrief", str(bad), "--out", "report.txt", text=True))
     assert runs[-1].returncode == 2 and "add --format" in runs[-1].stderr
     assert all("Traceback" not in r.stdout + r.stderr for r in runs)
 

@@ -7,22 +7,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from helpers import MINI, brink
 
 from game import cli
 
-MINI = Path(__file__).parent / "data" / "mini"
 C_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
 LATIN1 = {"PYTHONIOENCODING": "latin-1", "PYTHONUTF8": "0"}
 
 
-def brink(args, env_extra, stdin=b"", cwd=None):
+def in_locale(args, env_extra, stdin=b"", cwd=None):
+    """The command with this process's locale and stream encoding replaced by ``env_extra``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
-    env.update(env_extra)
-    cmd = [sys.executable, "-m", "game", *args]
-    return subprocess.run(cmd, input=stdin, capture_output=True, env=env, cwd=cwd, timeout=120)
+    return brink(*args, stdin=stdin, cwd=cwd, env={**env, **env_extra})
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +28,7 @@ def played(tmp_path_factory):
     """A saves folder with one finished and one unfinished game of the mini scenario."""
     folder = tmp_path_factory.mktemp("saves")
     for stdin in (b"1\n", b"q\n"):
-        r = brink(["play", "--plain", "--scenario", str(MINI), "--saves-dir", str(folder),
+        r = in_locale(["play", "--plain", "--scenario", str(MINI), "--saves-dir", str(folder),
                    "--player", "Zo\u00eb \u2014 \u0425\u0440\u0443\u0449\u0451\u0432"], {}, stdin)  # fmt: skip
         assert r.returncode == 0, r.stderr
     return folder
@@ -58,7 +56,7 @@ def test_every_command_degrades_without_a_traceback(name, env, played):
     args = [*COMMANDS[name], "--saves-dir", str(played)] if name != "help" else COMMANDS[name]
     if name in ("check", "timeline", "timeline-json"):
         args = COMMANDS[name]
-    r = brink(args, env, stdin=b"2\nq\n")
+    r = in_locale(args, env, stdin=b"2\nq\n")
     assert b"Traceback" not in r.stderr and b"UnicodeEncodeError" not in r.stderr, r.stderr
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip()
@@ -69,7 +67,7 @@ def test_every_command_degrades_without_a_traceback(name, env, played):
 def test_resume_in_a_c_locale(played):
     unfinished = next(p for p in played.glob("*.json") if b'"ending": null' in p.read_bytes())
     args = ["resume", unfinished.stem, "--plain", "--scenario", str(MINI)]
-    r = brink([*args, "--saves-dir", str(played)], C_LOCALE, b"q\n")
+    r = in_locale([*args, "--saves-dir", str(played)], C_LOCALE, b"q\n")
     assert r.returncode == 0 and b"Traceback" not in r.stderr
     assert b"Game saved as" in r.stdout
     r.stdout.decode("ascii")

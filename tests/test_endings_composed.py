@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import shutil
 
+from helpers import walk
+
 from game.content import load_scenario
-from game.engine import choose, ending_told, new_game, offered
+from game.engine import choose, ending_told, new_game
 from game.engine.references import check_references
 
 SHARED = """
@@ -22,19 +24,6 @@ to = "historians"
 text = "In history there was no such standoff."
 sources = ["DOB"]
 """
-
-
-def walk(s, role, picks=None, opponent="historical", events="historical", seed=0):
-    """Play a game to its end: at each of the player's decisions ``picks[decision]`` if
-    offered, else history's option if offered, else the first offered."""
-    picks = picks or {}
-    state = new_game(s, role, seed, opponent, events).state
-    while state.ending is None and state.pending is not None:
-        d = s.decision(state.pending)
-        ids = [o.id for o in offered(d, state)]
-        want = picks.get(d.id, d.history.option)
-        state = choose(s, state, want if want in ids else ids[0]).state
-    return state
 
 
 def told_with(s, state, flags=(), drop=(), **tracks):
@@ -56,7 +45,7 @@ def test_a_shared_part_joins_the_endings_its_tags_select(copy_mini):
         (copy_mini / "endings.toml").read_text("utf-8") + SHARED, "utf-8"
     )
     s = load_scenario(copy_mini)
-    state = walk(s, "kennedy", {"respond": "blockade"}, opponent="hawk")
+    state, _ = walk(s, "kennedy", {"respond": "blockade"}, opponent="hawk")
     assert state.ending == "standoff"
     e = ending_told(s, state)
     assert e.epilogue == "Nothing resolved.\n\nThe ships stayed at sea."
@@ -95,7 +84,7 @@ def test_a_variant_can_tell_the_ending_as_one_side_saw_it(copy_mini, edit):
         'seen_from = { ussr = "Moscow says nothing." } }]',
     )
     s = load_scenario(copy_mini)
-    state = walk(s, "kennedy", {"respond": "talk"})
+    state, _ = walk(s, "kennedy", {"respond": "talk"})
     assert state.ending == "deal"
     assert ending_told(s, state).seen_from == {"ussr": "Moscow says nothing."}
 
@@ -105,7 +94,7 @@ def test_history_told_as_it_happened_for_both_leaders(cmc):
     record: the pledge and the secret Jupiter promise, Anderson's death, the quarantine lifted,
     the bombers sent home over Castro's head, the tactical weapons taken home."""
     for role in ("kennedy", "khrushchev"):
-        state = walk(cmc, role)
+        state, _ = walk(cmc, role)
         assert state.ending == "historical_settlement"
         e = ending_told(cmc, state)
         for words in (
@@ -123,7 +112,7 @@ def test_bombers_kept_reach_the_ending_beside_history(cmc):
     """Moscow refuses to give up the IL-28s: the ending says the bombers stayed, not that the
     quarantine was lifted once they were to leave, and what historians think cites the record
     of their departure."""
-    state = walk(
+    state, _ = walk(
         cmc, "khrushchev", {"il28_bombers": "keep_bombers", "quarantine_end": "lift_anyway"}
     )
     assert "il28_stay" in state.flags and "soviet_accept" in state.flags
@@ -136,7 +125,7 @@ def test_bombers_kept_reach_the_ending_beside_history(cmc):
 
 def test_castro_is_told_as_his_trust_stands_at_the_end(cmc):
     """Castro's state follows the track: never bitter at 10/10, never trusting at 0/10."""
-    state = walk(cmc, "khrushchev")
+    state, _ = walk(cmc, "khrushchev")
     high = ending_told(cmc, state.model_copy(update={"tracks": {**state.tracks, "castro": 10}}))
     low = ending_told(cmc, state.model_copy(update={"tracks": {**state.tracks, "castro": 0}}))
     assert "Castro still trusted Moscow" in high.epilogue
@@ -150,12 +139,12 @@ def test_castro_is_told_as_his_trust_stands_at_the_end(cmc):
 def test_tactical_weapons_left_behind_reach_kennedys_ending(cmc):
     """In Kennedy's game, where Moscow's choice in Havana is the opponent's, weapons left on
     the island are told at the end, beside what history did with them."""
-    state = walk(cmc, "kennedy")
+    state, _ = walk(cmc, "kennedy")
     e = told_with(cmc, state, flags=["tacticals_stay"])
     assert "Moscow left its short-range nuclear weapons on the" in e.epilogue
     assert "went home as\nwell" not in e.epilogue
     assert "In history they did not stay" in e.historians
-    khrushchev = walk(cmc, "khrushchev", {"mikoyan_mission": "leave_tacticals"})
+    khrushchev, _ = walk(cmc, "khrushchev", {"mikoyan_mission": "leave_tacticals"})
     assert khrushchev.ending == "warheads_stay"  # its own ending tells it, once
     told = ending_told(cmc, khrushchev)
     assert "Moscow left its short-range" not in told.epilogue
@@ -165,7 +154,7 @@ def test_tactical_weapons_left_behind_reach_kennedys_ending(cmc):
 def test_war_in_cuba_then_a_ceasefire(cmc):
     """After an invasion the ending tells a ceasefire if one came, and whether tactical
     warheads were on the island in this game."""
-    state = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
+    state, _ = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
     assert state.ending == "invasion_conventional"
     fought = ending_told(cmc, state.model_copy(update={"flags": state.flags - {"ceasefire"}}))
     assert "government fell" in fought.epilogue and "under a ceasefire" not in fought.epilogue
@@ -193,7 +182,7 @@ def test_a_state_reads_its_own_choices_not_its_predecessors(cmc):
 def test_a_written_deal_tells_only_what_was_written(cmc):
     """'A settlement on paper' names the formal pledge only where it was made, and the letter
     on Turkey only where it was written."""
-    state = walk(cmc, "kennedy")
+    state, _ = walk(cmc, "kennedy")
     base = state.model_copy(update={"ending": "written_deal"})
     pledge = told_with(cmc, base, flags=["pledge_formal"], drop=["jupiter_written"])
     letter = told_with(cmc, base, flags=["jupiter_written"], drop=["pledge_formal"])
@@ -207,7 +196,7 @@ def test_the_deal_as_made_where_the_ending_does_not_say_it(cmc):
     """Endings named for something else (Khrushchev's fall, Castro's break, the warheads left)
     say what Moscow got for the missiles: a public trade, a pledge and a secret promise, a
     pledge alone, or nothing."""
-    state = walk(cmc, "khrushchev", {"presidium_reckoning": "blame_marshals"})
+    state, _ = walk(cmc, "khrushchev", {"presidium_reckoning": "blame_marshals"})
     assert state.ending == "khrushchev_ousted_1963"
     secret = ending_told(cmc, state)
     assert "a secret promise\nthat the Jupiters would leave Turkey" in secret.epilogue
@@ -220,11 +209,11 @@ def test_the_deal_as_made_where_the_ending_does_not_say_it(cmc):
 def test_castros_break_reaches_kennedys_ending(cmc):
     """In Kennedy's game Castro's break with Moscow (the opponent's choice) is told at the end;
     in Moscow's, the ending named for it tells it once."""
-    state = walk(cmc, "kennedy")
+    state, _ = walk(cmc, "kennedy")
     e = told_with(cmc, state, flags=["castro_break"])
     assert "In Havana Castro broke with Moscow." in e.epilogue
     assert "trusting Moscow hardly" not in e.epilogue and "still trusted" not in e.epilogue
-    moscow = walk(cmc, "khrushchev", {"mikoyan_mission": "no_mission"})
+    moscow, _ = walk(cmc, "khrushchev", {"mikoyan_mission": "no_mission"})
     assert moscow.ending == "castro_breaks"
     assert "In Havana Castro broke with Moscow." not in ending_told(cmc, moscow).epilogue
 
@@ -337,7 +326,7 @@ def test_war_endings_name_the_chain_and_how_it_stopped(cmc):
     invasion gone nuclear with and without a ceasefire, and a launch."""
     for role, picks, opponent, events, ending, links, ceasefire in WAR_PATHS:
         for seed in range(400):  # chance decides the shot fired by a cut-off unit
-            state = walk(cmc, role, picks, opponent, events, seed)
+            state, _ = walk(cmc, role, picks, opponent, events, seed)
             if events == "historical" or "tactical_use" in state.flags:
                 break
         path = (role, opponent, ending)
@@ -373,7 +362,7 @@ def test_a_who_gained_row_follows_the_final_state(copy_mini, edit):
     )
     edit(copy_mini / "endings.toml", STANDOFF_GAIN, f"gain = [{row}]")
     s = load_scenario(copy_mini)
-    state = walk(s, "kennedy", {"respond": "blockade"}, opponent="hawk")
+    state, _ = walk(s, "kennedy", {"respond": "blockade"}, opponent="hawk")
     assert state.ending == "standoff" and "blockade" in state.flags
     told = ending_told(s, state).gains[0]
     assert (told.score, told.note) == (-1, "blockaded")
@@ -417,7 +406,7 @@ def test_castros_gains_follow_his_trust(cmc):
     he trusts Moscow no more than Washington, nor speaks of resentment or lost trust when he
     still trusts Moscow; and it never scores lower at full trust than at none. Checked on
     history's final state told as every ending, at both ends of his trust."""
-    state = walk(cmc, "khrushchev")
+    state, _ = walk(cmc, "khrushchev")
     history = ending_told(cmc, state).gains
     row = next(g for g in history if (g.leader, g.dimension) == ("castro", "alliances"))
     assert state.tracks["castro"] <= 2 and "resentment" in row.note  # history's own row
@@ -445,7 +434,7 @@ def test_castros_gains_follow_his_trust(cmc):
 def test_a_ceasefire_leaves_castros_government_standing_in_who_gained(cmc):
     """After a ceasefire in an invasion, no "who gained" row says Castro's government fell or
     that Cuba was occupied; without one, they do."""
-    state = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
+    state, _ = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
     assert state.ending == "invasion_conventional" and "ceasefire" in state.flags
     stopped = " ".join(g.note for g in ending_told(cmc, state).gains)
     fought = " ".join(g.note for g in told_with(cmc, state, drop=["ceasefire"]).gains)
@@ -459,7 +448,7 @@ def test_after_a_strike_moscow_is_the_victim_only_if_it_did_not_strike_back(cmc)
     a raid on Turkey it says he struck back."""
     rows = {}
     for opponent in ("dove", "hawk"):
-        state = walk(cmc, "kennedy", {"response": "surgical_strike"}, opponent)
+        state, _ = walk(cmc, "kennedy", {"response": "surgical_strike"}, opponent)
         assert state.ending == "strike_only", opponent
         rows[opponent] = next(
             g
@@ -476,10 +465,10 @@ def test_moscows_view_of_the_war_says_who_gave_the_last_order(cmc):
     where Washington struck first (after a nuclear shot chance fired), that the decision
     slipped out of the Kremlin's hands."""
     picks = {"answer_invasion": "fire_tacticals", "soviet_brink": "launch"}
-    moscow = walk(cmc, "khrushchev", picks, "hawk")
+    moscow, _ = walk(cmc, "khrushchev", picks, "hawk")
     picks = {"response": "strike_and_invade", "nuclear_answer": "strike_ussr"}
     for seed in range(400):
-        washington = walk(cmc, "kennedy", picks, "hawk", "chaos", seed)
+        washington, _ = walk(cmc, "kennedy", picks, "hawk", "chaos", seed)
         if washington.chosen.get("nuclear_answer") == "strike_ussr":
             break
     assert moscow.ending == washington.ending == "nuclear_war"
@@ -490,7 +479,7 @@ def test_moscows_view_of_the_war_says_who_gave_the_last_order(cmc):
 
 def test_a_strike_ended_by_a_ceasefire_awaits_no_later_soviet_answer(cmc):
     """After a ceasefire the bombing's ending does not say the Soviet answer would come later."""
-    state = walk(
+    state, _ = walk(
         cmc, "kennedy", {"response": "surgical_strike", "after_strike": "stop_and_talk"}, "dove"
     )
     assert state.ending == "strike_only" and "ceasefire" in state.flags

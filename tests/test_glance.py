@@ -8,10 +8,9 @@ from __future__ import annotations
 import io
 import random
 import re
-import subprocess
-import sys
 
 import pytest
+from helpers import brink
 
 from game import cli, engine
 from game.engine.dates import long_date, long_moment
@@ -157,12 +156,7 @@ def test_the_full_screen_game_without_a_terminal_says_use_plain():
     """`echo 1 | brink` exits 2 at once, naming brink play --plain, rather than taking over
     the screen and waiting."""
     for args in ([], ["play"]):
-        r = subprocess.run(
-            [sys.executable, "-m", "game", *args],
-            input=b"1\n",
-            capture_output=True,
-            timeout=30,
-        )
+        r = brink(*args, stdin=b"1\n", timeout=30)
         assert r.returncode == 2, r
         assert b"brink play --plain" in r.stderr
         assert b"Traceback" not in r.stderr and not r.stdout

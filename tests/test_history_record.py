@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import walk
 
 
 def _text(*parts: str | None) -> str:
@@ -257,21 +258,6 @@ def test_the_weapons_ships_turned_back_are_named(cmc):
     assert "REC24" in d.history.sources and "another hour" in _text(d.history.note)
 
 
-def _play(cmc, role, picks, until):
-    """History's choices (or ``picks``) on both sides until ``until`` is pending."""
-    from game.engine import choose, new_game, offered
-
-    out = new_game(cmc, role, 0, "historical", "historical")
-    state, told = out.state, list(out.happenings)
-    while state.ending is None and state.pending is not None and state.pending != until:
-        decision = cmc.decision(state.pending)
-        ids = [o.id for o in offered(decision, state)]
-        want = picks.get(decision.id, decision.history.option)
-        out = choose(cmc, state, want if want in ids else ids[0])
-        state, told = out.state, told + list(out.happenings)
-    return state, told
-
-
 def test_the_grozny_on_historys_path_stops_as_khrushchev_promised(cmc):
     """Kennedy meets the Grozny on the evening of 27 October, after Khrushchev's promise to
     U Thant; history's option is the 9 p.m. decision on the record, told as a promise kept."""
@@ -283,7 +269,7 @@ def test_the_grozny_on_historys_path_stops_as_khrushchev_promised(cmc):
     assert by["rfk"].option == "let_grozny_pass" and by["rfk"].sources == ("REC27",)
     from game.engine import choose, view
 
-    state, _ = _play(cmc, "kennedy", {}, until="grozny")
+    state, _ = walk(cmc, "kennedy", {}, until="grozny")
     assert state.pending == "grozny"
     shown = view(cmc, state)
     assert "promised" not in " ".join(shown.situation)
@@ -296,7 +282,7 @@ def test_the_grozny_on_historys_path_stops_as_khrushchev_promised(cmc):
 def test_the_grozny_after_khrushchev_refused_u_thant(cmc):
     """As Khrushchev, refusing U Thant's appeal: Washington's answer about the Grozny does not
     speak of a promise, and the note Kennedy would read says he refused."""
-    state, told = _play(cmc, "khrushchev", {"thant_appeal": "reject_thant"}, until="accept_deal")
+    state, told = walk(cmc, "khrushchev", {"thant_appeal": "reject_thant"}, until="accept_deal")
     answers = [h for h in told if h.kind == "answer" and h.decision and h.decision.id == "grozny"]
     assert answers and all("promise" not in h.text for h in answers)
     assert state.chosen["grozny"] == "thant_reminder"
@@ -304,9 +290,9 @@ def test_the_grozny_after_khrushchev_refused_u_thant(cmc):
 
 def test_no_grozny_once_the_ships_run_the_line_or_after_a_strike(cmc):
     for picks in ({"ships_at_line": "run_line"},):
-        state, _ = _play(cmc, "khrushchev", picks, until="accept_deal")
+        state, _ = walk(cmc, "khrushchev", picks, until="accept_deal")
         assert "grozny" not in state.chosen
-    state, _ = _play(cmc, "kennedy", {"response": "surgical_strike"}, until=None)
+    state, _ = walk(cmc, "kennedy", {"response": "surgical_strike"}, until=None)
     assert state.chosen["response"] == "surgical_strike" and "grozny" not in state.chosen
 
 

@@ -4,10 +4,8 @@ front end, and saves, policies and reports keep naming options by id."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from helpers import brink
 
 from game.engine import choose, divergence, new_game, offered, shown_position, view
 from game.engine.view import shown_order
@@ -31,11 +29,8 @@ def test_pressing_1_every_turn_diverges_from_history(cmc, role, seed):
 def test_yes_1_in_plain_mode_ends_and_diverges(tmp_path, cmc):
     """Plain mode shows the engine's order: `1` every line (also at a confirmation, where the
     number again confirms) plays a whole game, the same as the engine's first-option game."""
-    r = subprocess.run(
-        [sys.executable, "-m", "game", "play", "--plain", "--role", "kennedy", "--seed", "3",
-         "--saves-dir", str(tmp_path)],
-        input=b"1\n" * 300, capture_output=True, timeout=120,
-    )  # fmt: skip
+    args = ["play", "--plain", "--role", "kennedy", "--seed", "3", "--saves-dir", str(tmp_path)]
+    r = brink(*args, stdin=b"1\n" * 300)
     assert r.returncode == 0, r.stderr
     want = press_one(cmc, "kennedy", 3)
     out = r.stdout.decode()

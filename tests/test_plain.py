@@ -8,17 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import MINI, brink
 
 from game.content import load_scenario
 from game.engine import new_game, shown_position
-
-MINI = Path(__file__).parent / "data" / "mini"
-
-
-def brink(*args: str, stdin: bytes = b"", cwd: Path | None = None, env_dir: Path | None = None):
-    """Run the real command in a subprocess, as a player would, and return the result."""
-    cmd = [sys.executable, "-m", "game", *args]
-    return subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, timeout=120)
 
 
 def play_mini(tmp_path: Path, stdin: bytes, *extra: str):

@@ -8,11 +8,9 @@ import select
 import signal
 import sys
 import time
-from pathlib import Path
 
 import pytest
-
-MINI = Path(__file__).parent / "data" / "mini"
+from helpers import MINI
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pseudo-terminal")
 

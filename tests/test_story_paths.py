@@ -4,6 +4,8 @@ acts, and the texts that must not assume history's path. Engine-level and cheap.
 
 from __future__ import annotations
 
+from helpers import walk
+
 from game.engine import choose, new_game, offered, peaks, view
 from game.engine.simulate import simulate
 
@@ -17,23 +19,6 @@ LAUNCHES = {
     ("torpedo_moscow", "launch"),
 }
 """Every act that launches strategic forces: the only ways into a general nuclear war."""
-
-
-def walk(s, role, picks, opponent="historical", events="historical", seed=0, until=None):
-    """Play a game: at each of the player's decisions take ``picks[decision]`` if given, else
-    history's option when offered, else the first offered. Stop when ``until`` is pending.
-    Returns the final state and every happening seen, in order."""
-    out = new_game(s, role, seed, opponent, events)
-    state, told = out.state, list(out.happenings)
-    while state.ending is None and state.pending is not None and state.pending != until:
-        decision = s.decision(state.pending)
-        ids = [o.id for o in offered(decision, state)]
-        want = picks.get(decision.id, decision.history.option)
-        option = want if want in ids else ids[0]
-        out = choose(s, state, option)
-        state = out.state
-        told.extend(out.happenings)
-    return state, told
 
 
 def test_nuclear_war_is_a_launch_not_a_danger_threshold(cmc):

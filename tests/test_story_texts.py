@@ -3,7 +3,7 @@ and reads what is shown there (the helpers of test_story_paths play it)."""
 
 from __future__ import annotations
 
-from test_story_paths import walk
+from helpers import walk
 
 from game.engine import offered, view
 

@@ -4,7 +4,7 @@ offered it), and after American warships fire on a Soviet ship. Engine-level and
 
 from __future__ import annotations
 
-from test_story_paths import walk
+from helpers import walk
 
 from game.engine import view
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from ui_helpers import SIZE
 
 from game.saves import Game, write_save
 from game.ui.classroom import Classroom, code_of, from_env, new_code, read_code, save_id
@@ -14,8 +15,6 @@ from game.ui.screens.load import LoadScreen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.student import StudentScreen
 from game.ui.screens.title import TitleScreen
-
-SIZE = (80, 24)
 
 
 def test_codes():

@@ -44,15 +44,19 @@ def test_a_key_added_to_a_screen_is_listed(make_app, monkeypatch):
 
 def test_the_debrief_help_lists_its_bindings(make_app, monkeypatch):
     """Each key of the debrief with a word in the footer is listed with what it does (its
-    tooltip): c says it goes through the classes compared with --class A --class B."""
+    tooltip): c says it goes through the classes compared with --class A --class B. Long
+    descriptions go on under their first line, within the help's 74 columns at 80x24."""
     text = debrief_keys(make_app())
+    flat = " ".join(text.split())
     for b in DebriefScreen.BINDINGS:
         if b.description:
-            assert b.tooltip and b.tooltip in text, b
-    (c,) = [line for line in text.splitlines() if line.startswith("  c ")]
-    assert "--class A --class B, the classes compared side by side, then each" in c
-    assert "  1–6" in text and "Files left out" in text  # six keys, one line
+            assert b.tooltip and b.tooltip in flat, b
+    assert "c the next class: with brink debrief --class A --class B, the classes compared" in flat
+    assert "1–6 a topic: Overview, Decisions" in flat and "Files left out" in flat  # one line
     assert "scroll the page" in text
+    lines = text.splitlines()[1:]
+    assert all(len(line) <= 74 and line.startswith("  ") for line in lines)
+    assert any(line.startswith(" " * 19) for line in lines)  # a second line under its first
     extra = Binding("m", "map", "Map", tooltip="a [b]map[/b] of the class")
     monkeypatch.setattr(DebriefScreen, "BINDINGS", [*DebriefScreen.BINDINGS, extra])
     assert r"a \[b]map\[/b] of the class" in debrief_keys(make_app())  # escaped, never markup

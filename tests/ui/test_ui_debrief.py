@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from debrief_class import make_class
 from textual.widgets import Footer, OptionList
+from ui_helpers import SIZE, THEMES, screen_text
 
 from game.content import load_scenario
 from game.debrief.pages import Block
@@ -22,10 +23,6 @@ from game.ui.app import BrinkApp, create_app
 from game.ui.screens.debrief import DebriefHelp, DebriefScreen, ExportScreen, _bar
 from game.ui.screens.debrief_jump import JumpScreen
 from game.ui.screens.title import TitleScreen
-from game.ui.themes import CONTRAST, DEFAULT
-
-SIZE = (80, 24)
-THEMES = [pytest.param(DEFAULT, id="default"), pytest.param(CONTRAST, id="contrast")]
 
 MINI_DEBRIEF = """
 [[myth]]
@@ -99,12 +96,6 @@ async def _open(pilot, **kw) -> DebriefScreen:
     return pilot.app.screen
 
 
-def _text(screen) -> str:
-    """Everything the page shows, as text."""
-    parts = [str(w.render()) for w in screen.query("Static")]
-    return "\n".join(parts)
-
-
 async def test_opens_from_the_title_menu_and_goes_back(class_app):
     app = class_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -116,7 +107,7 @@ async def test_opens_from_the_title_menu_and_goes_back(class_app):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DebriefScreen) and screen.debrief.overview.games == 8
-        assert "Teacher debrief · 8 games · all classes · names hidden" in _text(screen)
+        assert "Teacher debrief · 8 games · all classes · names hidden" in screen_text(screen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
@@ -147,7 +138,7 @@ async def test_every_topic_by_keyboard(class_app):
             await pilot.pause()
             assert screen.page.topic == topic
             assert screen.pages[screen.index - 1].topic == topic - 1
-            assert f"▸{TOPICS[topic]}" in _text(screen)
+            assert f"▸{TOPICS[topic]}" in screen_text(screen)
         await pilot.press("pageup", "pageup")
         await pilot.pause()
         assert screen.page.topic == len(TOPICS) - 3
@@ -160,16 +151,16 @@ async def test_pages_show_the_figures(class_app, scenario):
     app = class_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(pilot)
-        text = _text(screen)
+        text = screen_text(screen)
         assert "Endings" in text and "Ended in nuclear war" in text
         await pilot.press("2")
         await pilot.pause()
-        text = _text(screen)
+        text = screen_text(screen)
         assert screen.page.title == "Decision 1 of 2: Respond to the photos"
         assert "◆ history" in text and "Curtis LeMay" in text and "History chose “Blockade”" in text
         await pilot.press("6")
         await pilot.pause()
-        assert "None: every file in the folder was read." in _text(screen)
+        assert "None: every file in the folder was read." in screen_text(screen)
 
 
 async def test_g_lists_every_page_and_enter_jumps_there(class_app):
@@ -197,20 +188,20 @@ async def test_h_holds_history_back_until_a(class_app):
         screen = await _open(pilot)
         await pilot.press("2", "h")
         await pilot.pause()
-        text = _text(screen)
+        text = screen_text(screen)
         assert screen.page.topic == 1 and screen.hide_history
         assert "◆ history" not in text and "History chose" not in text
         assert "not as history" not in text and "press a to show it" in text
         await pilot.press("a")
         await pilot.pause()
-        text = _text(screen)
+        text = screen_text(screen)
         assert "◆ history" in text and "History chose “Blockade”" in text
         await pilot.press("right")
         await pilot.pause()
-        assert "◆ history" not in _text(screen)  # held back again on the next decision
+        assert "◆ history" not in screen_text(screen)  # held back again on the next decision
         await pilot.press("h")
         await pilot.pause()
-        assert not screen.hide_history and "History chose" in _text(screen)
+        assert not screen.hide_history and "History chose" in screen_text(screen)
 
 
 def test_bar_labels_are_whole_at_any_width():
@@ -246,10 +237,10 @@ async def test_the_folder_is_read_in_a_worker_and_the_screen_answers_meanwhile(
         screen = app.screen
         assert isinstance(screen, DebriefScreen) and not screen.ready
         for _ in range(100):  # the worker tells how far it got
-            if "8 files read…" in _text(screen):
+            if "8 files read…" in screen_text(screen):
                 break
             await pilot.pause(0.05)
-        assert "Reading the saves in saves: 8 files read…" in _text(screen)
+        assert "Reading the saves in saves: 8 files read…" in screen_text(screen)
         assert not screen.ready
         await pilot.press("right", "g", "h", "e")  # nothing to act on yet: no error
         await pilot.press("question_mark")
@@ -260,7 +251,7 @@ async def test_the_folder_is_read_in_a_worker_and_the_screen_answers_meanwhile(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is screen and screen.ready and screen.page.title == "Overview"
-        assert "8 games" in _text(screen)
+        assert "8 games" in screen_text(screen)
 
 
 async def test_names_are_hidden_until_n(class_app):
@@ -269,14 +260,14 @@ async def test_names_are_hidden_until_n(class_app):
         screen = await _open(pilot)
         await pilot.press("5")
         await pilot.pause()
-        assert screen.page.title == "Student 1 — 1 of 8" and "Pupil" not in _text(screen)
+        assert screen.page.title == "Student 1 — 1 of 8" and "Pupil" not in screen_text(screen)
         await pilot.press("n")
         await pilot.pause()
         assert screen.page.title == "Student 1 (Pupil 0) — 1 of 8"
-        assert "names shown" in _text(screen)
+        assert "names shown" in screen_text(screen)
         await pilot.press("right", "n")
         await pilot.pause()
-        assert screen.page.title == "Student 2 — 2 of 8" and "Pupil" not in _text(screen)
+        assert screen.page.title == "Student 2 — 2 of 8" and "Pupil" not in screen_text(screen)
 
 
 async def test_anonymize_keeps_names_hidden(class_app):
@@ -328,16 +319,16 @@ async def test_answers_and_facts_are_revealed_with_a(class_app):
         await pilot.pause()
         first = screen.debrief.questions[0]
         assert screen.page.title.startswith("Question 1 of")
-        assert first.answer not in _text(screen) and "Press a to show" in _text(screen)
+        assert first.answer not in screen_text(screen) and "Press a to show" in screen_text(screen)
         await pilot.press("a")
         await pilot.pause()
-        assert first.answer in _text(screen)
+        assert first.answer in screen_text(screen)
         await pilot.press("right")
         await pilot.pause()
-        assert screen.debrief.questions[1].answer not in _text(screen)
+        assert screen.debrief.questions[1].answer not in screen_text(screen)
         await pilot.press("4", "a")
         await pilot.pause()
-        assert "Only the bombers did" in _text(screen)
+        assert "Only the bombers did" in screen_text(screen)
         await pilot.press("1")
         await pilot.pause()
         keys = {k.key for k in screen.query_one(Footer).query("FooterKey")}
@@ -357,7 +348,7 @@ async def test_c_cycles_through_the_classes(class_app):
         await pilot.press("c", "5")
         await pilot.pause()
         assert screen.page.title == "Student 1 — 1 of 4"
-        assert "class 7A" in _text(screen)
+        assert "class 7A" in screen_text(screen)
 
 
 async def test_export_writes_beside_the_saves_folder(class_app, tmp_path):
@@ -443,7 +434,7 @@ async def test_help_lists_the_keys(class_app):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, DebriefHelp)
-        assert "show or hide the students' names" in _text(app.screen)
+        assert "show or hide the students' names" in screen_text(app.screen)
 
 
 async def test_brink_debrief_opens_the_screen_and_esc_quits(class_app, monkeypatch, tmp_path):
@@ -498,9 +489,9 @@ async def test_brink_debrief_with_two_classes_shows_them_side_by_side(
         ]
         await pilot.press("right", "right")
         await pilot.pause()
-        text = _text(screen)
+        text = screen_text(screen)
         assert "Games: class 7A 4 · class 7B 4" in text and "7C" not in text
-        assert "class 7A and class 7B" in _text(screen)
+        assert "class 7A and class 7B" in screen_text(screen)
         seen = []
         for _ in range(3):
             await pilot.press("c")
@@ -574,7 +565,7 @@ async def test_an_empty_saves_folder_still_has_every_topic(tmp_path, scenario, m
     app = create_app(Path("empty"), scenario, seed=1)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open(pilot)
-        assert "No game to debrief (empty)" in _text(screen)
+        assert "No game to debrief (empty)" in screen_text(screen)
         topics = [screen.page.topic]
         for _ in TOPICS[1:]:
             await pilot.press("pagedown")
@@ -593,7 +584,7 @@ async def test_games_without_a_class_code_are_a_class_of_their_own(tmp_path, sce
         await pilot.press("c", "c")
         await pilot.pause()
         assert screen.debrief.class_code == "" and screen.debrief.overview.games == 2
-        assert "games without a class code" in _text(screen)
+        assert "games without a class code" in screen_text(screen)
 
 
 async def test_one_game_is_counted_in_the_singular(tmp_path, scenario, monkeypatch):
@@ -603,4 +594,4 @@ async def test_one_game_is_counted_in_the_singular(tmp_path, scenario, monkeypat
     app = create_app(Path("saves"), scenario, seed=1)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open(pilot)
-        assert "Teacher debrief · 1 game · all classes" in _text(screen)
+        assert "Teacher debrief · 1 game · all classes" in screen_text(screen)

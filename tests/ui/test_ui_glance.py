@@ -3,11 +3,11 @@ the result in story order with the historical record folded to its verdict until
 
 from __future__ import annotations
 
+from ui_helpers import SIZE
+
 from game.ui.app import create_app
 from game.ui.screens.game import GameScreen
 from game.ui.screens.result import ResultScreen
-
-SIZE = (80, 24)
 
 
 def on_screen(app) -> str:

@@ -5,35 +5,15 @@ Each snapshot's docstring says what its picture must show."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList
+from ui_helpers import SIZE, THEMES, screen_text, start_khrushchev
 
 from game.engine import shown_position
 from game.ui.app import create_app
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
-from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.result import ResultScreen
-from game.ui.themes import CONTRAST, DEFAULT
-
-SIZE = (80, 24)
-THEMES = [pytest.param(DEFAULT, id="default"), pytest.param(CONTRAST, id="contrast")]
-
-
-def screen_text(app) -> str:
-    return "\n".join(str(w.render()) for w in app.screen.query("Static"))
-
-
-async def start_khrushchev(pilot) -> None:
-    """Title -> "Advise Chairman Khrushchev" (the second campaign) -> Start, by keyboard."""
-    menu = pilot.app.screen.query_one("#menu", OptionList)
-    assert not menu.get_option("role:khrushchev").disabled
-    await pilot.press("down", "enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, NewGameScreen)
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, GameScreen)
+from game.ui.themes import DEFAULT
 
 
 async def test_whole_khrushchev_game_by_keyboard(make_app, cmc):

@@ -4,31 +4,15 @@ from __future__ import annotations
 
 import json
 
+from ui_helpers import SIZE, screen_text, start_kennedy
+
 from game import engine
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
 from game.ui.screens.load import LoadScreen
-from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.result import ResultScreen
 from game.ui.screens.title import TitleScreen
-
-SIZE = (80, 24)
-
-
-def screen_text(app) -> str:
-    """All the text of the current screen's widgets, for assertions on what is shown."""
-    return "\n".join(str(w.render()) for w in app.screen.query("Static"))
-
-
-async def start_kennedy(pilot) -> None:
-    """Title -> "Advise President Kennedy" -> Start, all by keyboard."""
-    assert isinstance(pilot.app.screen, TitleScreen)
-    await pilot.press("enter")
-    assert isinstance(pilot.app.screen, NewGameScreen)
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, GameScreen)
 
 
 async def test_whole_kennedy_game_by_keyboard(make_app, tmp_path, monkeypatch):

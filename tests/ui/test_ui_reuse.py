@@ -4,10 +4,10 @@ they show must be what a screen built afresh would show; at the ending they are 
 from __future__ import annotations
 
 import gc
-import re
 import weakref
 
 from textual.widgets import Static
+from ui_helpers import SIZE, picture, settled
 
 from game import engine
 from game.saves import Game
@@ -18,19 +18,6 @@ from game.ui.screens.ending import EndingScreen
 from game.ui.screens.game import GameScreen
 from game.ui.screens.result import ResultScreen
 from game.ui.widgets.tracks import tracks_text
-
-SIZE = (80, 24)
-
-
-def picture(app) -> str:
-    """The screen as an SVG, without the id that differs from one screenshot to the next."""
-    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
-
-
-async def settled(pilot) -> None:
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 async def test_every_turn_and_result_looks_as_if_built_afresh(tmp_path, cmc):

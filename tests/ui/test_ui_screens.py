@@ -8,6 +8,7 @@ import json
 import pytest
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
+from ui_helpers import SIZE
 
 from game.engine import offered, shown_position
 from game.engine.met import met
@@ -22,8 +23,6 @@ from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.result import ResultScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.themes import CONTRAST, LIGHT
-
-SIZE = (80, 24)
 
 
 async def test_every_screen_opens_from_the_keyboard(make_app):

@@ -8,12 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ui_helpers import THEMES
 
 from game.engine import shown_position
 from game.ui.app import create_app
-from game.ui.themes import CONTRAST, DEFAULT
-
-THEMES = [pytest.param(DEFAULT, id="default"), pytest.param(CONTRAST, id="contrast")]
+from game.ui.themes import DEFAULT
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
+from ui_helpers import SIZE
 
 from game.content import ScenarioError, default_scenario_dir, load_scenario
 from game.ui.app import BrinkApp, create_app
@@ -19,7 +20,6 @@ from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.title_info import read_title_info, title_info
 
-SIZE = (80, 24)
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import re
 import sys
 import warnings
 from importlib.metadata import version
@@ -22,6 +21,7 @@ from importlib.metadata import version
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Static
+from ui_helpers import SIZE, picture, settled
 
 from game.ui import upstream
 from game.ui.app import create_app
@@ -143,20 +143,6 @@ async def test_end_process_lets_a_game_that_is_ending_end(caplog):
         await end_process(service)
         assert service._process.returncode == 0, f"ended with {service._process.returncode}"
     assert "Unknown child process" not in caplog.text
-
-
-SIZE = (80, 24)
-
-
-def picture(app) -> str:
-    """The screen as an SVG, without the id that differs from one screenshot to the next."""
-    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
-
-
-async def settled(pilot) -> None:
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 def test_the_internals_are_where_they_were():

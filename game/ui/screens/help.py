@@ -12,6 +12,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...terminal import wrapped
 from ..widgets.footer import KeyFooter
 from .styled import StyledOnce
 
@@ -82,10 +83,16 @@ def key_lines(app: App) -> str:
     return "\n".join(lines)
 
 
+KEYS_WIDTH = 74
+"""The width a key list is wrapped to, each description's later lines under its first: the
+help's text at 80 columns, less its margins and scroll bar."""
+
+
 def binding_lines(app: App, bindings) -> list[str]:
-    """One line per described binding: its key(s) and what it does (the tooltip, else the
-    footer's word). A binding without a description is a second key for one that has it, or
-    is told elsewhere. Markup: the keys and the words are escaped."""
+    """One entry per described binding: its key(s) and what it does (the tooltip, else the
+    footer's word), wrapped with a hanging indent. A binding without a description is a second
+    key for one that has it, or is told elsewhere. Markup: the keys and the words are
+    escaped."""
     rows: dict[str, list[str]] = {}
     for b in bindings:
         if b.description:
@@ -93,7 +100,10 @@ def binding_lines(app: App, bindings) -> list[str]:
             shown = app.get_key_display(b)
             if shown not in keys:
                 keys.append(shown)
-    return [f"  {escape(' or '.join(k)):<16} {escape(d)}" for d, k in rows.items()]
+    return [
+        escape(wrapped(d, f"  {' or '.join(k):<16} ", " " * 19, KEYS_WIDTH))
+        for d, k in rows.items()
+    ]
 
 
 class HelpScreen(StyledOnce, Screen):
