@@ -87,10 +87,7 @@ def campaign_turns(scenario: Scenario, state: GameState) -> tuple[Point, ...]:
     the campaign's opening). The steps settled as history had them before the campaign's first
     phase (the Kennedy campaign's 1959-1962) are in no turn. A game with no choice yet has one
     turn: the campaign as it opened."""
-    start = scenario.start_position(state.role)
-    trail, pos = state.trail, scenario.index.phase_pos
-    first = next((i for i, p in enumerate(trail) if pos[p.phase] >= start), len(trail))
-    points = trail[max(0, first - 1) :]
+    points = _campaign_points(scenario, state)
     mine = [s for s in state.steps if s.by_player] or [points[-1]]
     spans: list[list[Point]] = [[] for _ in mine]
     k = 0
@@ -104,10 +101,19 @@ def campaign_turns(scenario: Scenario, state: GameState) -> tuple[Point, ...]:
     )
 
 
+def _campaign_points(scenario: Scenario, state: GameState) -> tuple[Point, ...]:
+    """The trail from the campaign's opening on: the points :func:`campaign_turns` groups."""
+    start, pos, trail = scenario.start_position(state.role), scenario.index.phase_pos, state.trail
+    first = next((i for i, p in enumerate(trail) if pos[p.phase] >= start), len(trail))
+    return trail[max(0, first - 1) :]
+
+
 def peaks(scenario: Scenario, state: GameState) -> tuple[int, int]:
-    """Peak danger and peak alert (lowest DEFCON) of the campaign's turns so far."""
-    turns = campaign_turns(scenario, state)
-    return max(p.danger for p in turns), min(p.defcon for p in turns)
+    """Peak danger and peak alert (lowest DEFCON) of the campaign's turns so far: the highest
+    and lowest of :func:`campaign_turns`, read straight off the points they group (every point
+    is in one turn; simulations ask this of every game)."""
+    points = _campaign_points(scenario, state)
+    return max(p.danger for p in points), min(p.defcon for p in points)
 
 
 def historical_ending(scenario: Scenario):
