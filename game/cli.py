@@ -103,7 +103,7 @@ def cmd_resume(a) -> int:
 
 def cmd_saves(a) -> int:
     from .engine.dates import long_moment
-    from .saves import installed_scenarios, list_saves
+    from .saves import installed_scenarios, list_saves, reached
 
     folder = saves_dir(a.saves_dir)
     extra = [Path(a.scenario)] if a.scenario else []
@@ -120,7 +120,7 @@ def cmd_saves(a) -> int:
         who = v.player or "(no name)"
         cls = f" [{v.class_code}]" if v.class_code else ""
         copy = "" if r.path.name == f"{v.id}.json" else f" (copy in {r.path.name})"
-        state = _reached(scenario, v)
+        state = reached(scenario, v)
         line = f"{v.id}{copy}  {who}{cls}  {v.role}  {state}  {len(v.choices)} choices"
         print(shown(f"{line}  last played {long_moment(v.updated)}"))
     good = sum(r.save is not None for r in rows)
@@ -139,18 +139,6 @@ def _scenario_or_none(a):
         return load_cached(Path(a.scenario) if a.scenario else default_scenario_dir())
     except (ScenarioError, OSError):
         return None
-
-
-def _reached(scenario, save) -> str:
-    """Where a saved game stands: the date of its next decision, or for an ended game its
-    ending's title and the date it ended (``engine.where``)."""
-    summary = save.summary
-    if summary.ending is None:
-        return summary.date
-    if scenario is None or scenario.meta.id != save.scenario_id:
-        return f"{summary.date}, ended: {summary.ending}"
-    known = {e.id: e.title for e in scenario.endings}
-    return f"ended: {known.get(summary.ending, summary.ending)} ({summary.date})"
 
 
 def cmd_serve(a) -> int:

@@ -241,3 +241,16 @@ def latest_unfinished(folder: Path, scenario: Scenario) -> Listed | None:
         ):
             return row
     return None
+
+
+def reached(scenario: Scenario | None, save: SaveFile) -> str:
+    """Where a saved game stands, in words: the date of its next decision, or for an ended game
+    its ending's title and the date it ended. The ending's id stands in for its title when the
+    game is of another scenario (``scenario`` None or not the save's) or the ending is gone."""
+    summary = save.summary
+    if summary.ending is None:
+        return summary.date
+    if scenario is None or scenario.meta.id != save.scenario_id:
+        return f"ended: {summary.ending} ({summary.date})"
+    known = {e.id: e.title for e in scenario.endings}
+    return f"ended: {known.get(summary.ending, summary.ending)} ({summary.date})"

@@ -40,7 +40,8 @@ from .teacher import Teacher
 from .warm import tab_env
 
 STOP_WAIT = 5.0
-"""Seconds a game has to close after its tab went away, before its process is stopped."""
+"""Seconds a game has to close after its tab went away; then its process is stopped (which
+waits up to another second for it to end by itself)."""
 GAME_STOPPED = 4000
 """The websocket close code of a tab whose game stopped without closing it; the reason sent
 with it is the game's resume code, if it has been saved (the students' page shows both)."""

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import aiohttp_jinja2
 from aiohttp import web
 
-from ..saves import MAX_SAVE_BYTES
+from ..saves import MAX_SAVE_BYTES, reached
 from ..saves.disk import save_entries
 from ..ui.classroom import code_of
 
@@ -83,13 +83,15 @@ class Teacher:
                 continue
             s = game.save
             tabs.append(
-                Tab(s.player, _role(scenario, s.role), _where(scenario, s), len(s.choices), minutes)
+                Tab(
+                    s.player, _role(scenario, s.role), reached(scenario, s), len(s.choices), minutes
+                )
             )
         rows = [
             {
                 "player": g.save.player or "(no name)",
                 "role": _role(scenario, g.save.role),
-                "where": _where(scenario, g.save),
+                "where": reached(scenario, g.save),
                 "choices": len(g.save.choices),
                 "danger": g.save.summary.peak_danger,
                 "updated": g.save.updated.replace("T", " ")[:16],
@@ -158,13 +160,3 @@ def _role(scenario, role: str) -> str:
         return scenario.role(role).title
     except (KeyError, ValueError):
         return role
-
-
-def _where(scenario, save) -> str:
-    ending = save.summary.ending
-    if ending is None:
-        return save.summary.date
-    try:
-        return f"ended: {scenario.ending(ending).title}"
-    except KeyError:
-        return f"ended: {ending}"
