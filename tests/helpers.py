@@ -53,3 +53,13 @@ def walk(s, role, picks=None, opponent="historical", events="historical", seed=0
         state = out.state
         told.extend(out.happenings)
     return state, told
+
+
+def first_seed(s, role, until, holds=lambda state: True, seeds=300, **kw):
+    """The first seed whose game (played as :func:`walk` plays it, with ``kw``) reaches
+    ``until`` pending with ``holds(state)``: that seed and the state there."""
+    for seed in range(seeds):
+        state, _ = walk(s, role, seed=seed, until=until, **kw)
+        if state.pending == until and holds(state):
+            return seed, state
+    raise AssertionError(f"no seed of {seeds} reached {until} as wanted")

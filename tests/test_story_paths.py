@@ -4,7 +4,7 @@ acts, and the texts that must not assume history's path. Engine-level and cheap.
 
 from __future__ import annotations
 
-from helpers import walk
+from helpers import first_seed, walk
 
 from game.engine import choose, new_game, offered, peaks, view
 from game.engine.simulate import simulate
@@ -115,12 +115,7 @@ def test_khrushchev_can_refuse_or_counter_at_the_climax(cmc):
 def test_a_nuclear_torpedo_is_answered_and_does_not_end_the_world(cmc):
     """A torpedo fired at sea raises the danger; Washington then decides what to do, and Moscow
     after it. A submarine that surfaces ends nothing."""
-    for seed in range(3000):
-        state, _ = walk(cmc, "kennedy", {}, events="chaos", seed=seed, until="torpedo_answer")
-        if state.pending == "torpedo_answer":
-            break
-    else:
-        raise AssertionError("no seed fired the torpedo")
+    seed, state = first_seed(cmc, "kennedy", "torpedo_answer", seeds=3000, events="chaos")
     assert state.ending is None
     assert "b59_torpedo" in state.flags
     done, _ = walk(cmc, "kennedy", {"torpedo_answer": "hold_fire_sea"}, events="chaos", seed=seed)
@@ -371,12 +366,9 @@ def test_a_public_jupiter_offer_is_taken_as_already_made(cmc):
     assert "offered in public" in situation and "In private you have said" not in situation
     assert "took up your own offer" in situation
     # Moscow's side: the Presidium and the letters remember the offer
-    for seed in range(300):
-        state, _ = walk(cmc, "khrushchev", {}, opponent="random", seed=seed, until="second_letter")
-        if state.pending == "second_letter" and "trade_public" in state.flags:
-            break
-    else:
-        raise AssertionError("no random Washington offered the trade in public")
+    _, state = first_seed(
+        cmc, "khrushchev", "second_letter", lambda st: "trade_public" in st.flags, opponent="random"
+    )
     shown = view(cmc, state)
     assert "Add Turkey, publicly" not in {o.label for o in shown.options}
     assert "Hold Kennedy to his offer, publicly" in {o.label for o in shown.options}
@@ -479,12 +471,7 @@ def test_a_torpedo_fired_at_sea_is_told_in_a_peaceful_ending(cmc):
     answered in kind at sea, beside what B-59 did in 1962."""
     from game.engine.view import ending_told
 
-    for seed in range(3000):
-        state, _ = walk(cmc, "kennedy", {}, events="chaos", seed=seed, until="torpedo_answer")
-        if state.pending == "torpedo_answer":
-            break
-    else:
-        raise AssertionError("no seed fired the torpedo")
+    seed, _ = first_seed(cmc, "kennedy", "torpedo_answer", seeds=3000, events="chaos")
     for answer, words in (
         ("hold_fire_sea", "Washington did not answer in kind"),
         ("nuclear_at_sea", "American\nnuclear depth charges answered"),

@@ -3,7 +3,7 @@ and reads what is shown there (the helpers of test_story_paths play it)."""
 
 from __future__ import annotations
 
-from helpers import walk
+from helpers import first_seed, walk
 
 from game.engine import offered, view
 
@@ -51,12 +51,13 @@ def test_moscow_can_take_up_a_public_jupiter_offer_at_once(cmc):
     """After Kennedy's public offer the Presidium and the first letter can take him at his
     word; the second letter is then not written again, Kennedy's answer is worded for the
     letter that took up his offer, and keeping his word leads to the public trade."""
-    for seed in range(300):
-        state, _ = walk(cmc, "khrushchev", {}, opponent="random", seed=seed, until="presidium_line")
-        if state.pending == "presidium_line" and "trade_public" in state.flags:
-            break
-    else:
-        raise AssertionError("no random Washington offered the trade in public")
+    seed, state = first_seed(
+        cmc,
+        "khrushchev",
+        "presidium_line",
+        lambda st: "trade_public" in st.flags,
+        opponent="random",
+    )
     labels = {o.label for o in view(cmc, state).options}
     assert "Take Kennedy at his word on Turkey" in labels
     picks = {"presidium_line": "offer_line"}
