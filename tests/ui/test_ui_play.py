@@ -299,7 +299,8 @@ async def test_load_sorts_and_deletes_only_after_asking(make_app, tmp_path, cmc)
 
 
 async def test_load_names_the_leader_the_ending_and_when_in_words(make_app, tmp_path, mini):
-    """A finished game is listed with its ending's title, not its id; the leader is written
+    """A finished game is listed with its ending's title, not its id, and the date it ended
+    (worded as ``brink saves`` words it); the leader is written
     as a name and the last-played stamp to the minute, in UTC."""
     from game.engine import new_game
     from game.saves import Game, write_save
@@ -310,14 +311,15 @@ async def test_load_names_the_leader_the_ending_and_when_in_words(make_app, tmp_
     ending = mini.ending(game.state.ending)
     assert ending.title != ending.id
     stamp = "2026-10-16T11:05:09+02:00"
-    write_save(folder, game.to_save().model_copy(update={"updated": stamp}))
+    save = game.to_save()
+    write_save(folder, save.model_copy(update={"updated": stamp}))
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
         await pilot.app.workers.wait_for_complete()  # the folder is read in a worker
         await pilot.pause()
         prompt = str(app.screen.query_one("#saves").get_option_at_index(0).prompt)
-    assert prompt.startswith(f"Ben · Kennedy · ended: {ending.title}\n")
+    assert prompt.startswith(f"Ben · Kennedy · ended: {ending.title} ({save.summary.date})\n")
     assert prompt.endswith(f"{game.id} · last played 16 October 2026, 09:05 UTC")
 
 

@@ -181,9 +181,11 @@ async def _load(pilot):
 def test_load(snap_compare, app_with_saves):
     """The load screen at 80x24: "Saved games in saves (last played first)" on top; the newest
     game first, marked ▶ (the cursor, not only a colour): "Ada [7B] · Kennedy · Tuesday 16
-    October 1962 — day 1 of 2" over "20261016-090005-abc125 · last played 16 October 2026, 09:05 UTC";
-    then "Ben · Kennedy · ended: A deal" (the ending's title, not its id; played at 09:01); then, dimmed and not selectable, "DAMAGED broken.json: line 1 column 2: not valid
-    JSON: ..."; footer s Sort, x Delete, esc Back and ^p palette."""
+    October 1962 — day 1 of 2" over "20261016-090005-abc125 · last played 16 October 2026,
+    09:05 UTC"; then "Ben · Kennedy · ended: A deal (Wednesday 17 October 1962 — day 2 of 2)"
+    (the ending's title, not its id, and the date it ended; played at 09:01); then, dimmed and
+    not selectable, "DAMAGED broken.json: line 1 column 2: not valid JSON: ..."; footer s Sort,
+    x Delete, esc Back and ^p palette."""
     assert snap_compare(app_with_saves, run_before=_load, terminal_size=(80, 24))
 
 

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...saves import SORTS, Listed, installed_scenarios, list_saves, sort_saves
+from ...saves import SORTS, Listed, installed_scenarios, list_saves, reached, sort_saves
 from ...terminal import shown
 from ..flow import OpenSave
 from ..widgets.footer import KeyFooter
@@ -113,7 +113,9 @@ class LoadScreen(StyledOnce, Screen):
                 options.append(Option(Text(text), id=str(i), disabled=True))
                 continue
             v = r.save
-            state = f"ended: {self._ending(v)}" if v.summary.ending else v.summary.date
+            # the scenario names an ended game's ending (asked only then: a list of games in
+            # progress is worded without the app)
+            state = reached(self.app.scenario if v.summary.ending else None, v)
             who = v.player or "(no name)"
             cls = f" [{v.class_code}]" if v.class_code else ""
             leader = v.role.capitalize()
@@ -123,17 +125,6 @@ class LoadScreen(StyledOnce, Screen):
             text = f"{first}\n  {shown(f'{v.id}{copy} · last played {played(v.updated)}')}"
             options.append(Option(Text(text), id=str(i)))
         return options
-
-    def _ending(self, save) -> str:
-        """The title of the ending a saved game reached (its id, if the game is of another
-        scenario or the ending is no longer in this one)."""
-        scenario = self.app.scenario
-        if save.scenario_id == scenario.meta.id:
-            try:
-                return scenario.ending(save.summary.ending).title
-            except KeyError:
-                pass
-        return save.summary.ending
 
     def action_sort(self) -> None:
         """Cycle: last played first, by player, by class (the list read, sorted again)."""
