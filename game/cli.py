@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .paths import saves_dir
-from .terminal import not_a_terminal, shown
+from .terminal import fitted, not_a_terminal, shown
 
 if TYPE_CHECKING:
     from .saves import Game
@@ -102,8 +102,7 @@ def cmd_resume(a) -> int:
 
 
 def cmd_saves(a) -> int:
-    from .engine.dates import long_moment
-    from .saves import installed_scenarios, list_saves, reached
+    from .saves import installed_scenarios, list_saves
 
     folder = saves_dir(a.saves_dir)
     extra = [Path(a.scenario)] if a.scenario else []
@@ -113,19 +112,36 @@ def cmd_saves(a) -> int:
         return 0
     scenario = _scenario_or_none(a) if any(r.save is not None for r in rows) else None
     for r in rows:
-        if r.save is None:
-            print(f"DAMAGED  {shown(r.path.name)}: {r.problem.detail}")
-            continue
-        v = r.save
-        who = v.player or "(no name)"
-        cls = f" [{v.class_code}]" if v.class_code else ""
-        copy = "" if r.path.name == f"{v.id}.json" else f" (copy in {r.path.name})"
-        state = reached(scenario, v)
-        line = f"{v.id}{copy}  {who}{cls}  {v.role}  {state}  {len(v.choices)} choices"
-        print(shown(f"{line}  last played {long_moment(v.updated)}"))
+        for line in _listed(scenario, r):
+            print(line)
     good = sum(r.save is not None for r in rows)
-    print(f"{good} game(s), {len(rows) - good} damaged file(s) in {shown(folder)}.")
+    print(
+        *fitted([f"{good} game(s), {len(rows) - good} damaged file(s) in {shown(folder)}."]),
+        sep="\n",
+    )
     return 0
+
+
+def _listed(scenario, r) -> list[str]:
+    """One listed save in lines of at most 80 columns: the player, class, role, where the game
+    stands and how many choices, then (indented) its id and when it was last played; or a
+    damaged file's name and what is wrong with it."""
+    from .engine.dates import long_moment
+    from .saves import reached
+
+    if r.save is None:
+        return fitted([f"DAMAGED  {shown(r.path.name)}: {r.problem.detail}"])
+    v = r.save
+    cls = f" [{v.class_code}]" if v.class_code else ""
+    copy = [] if r.path.name == f"{v.id}.json" else [f"copy in {r.path.name}"]
+    first = [
+        f"{v.player or '(no name)'}{cls}",
+        v.role,
+        reached(scenario, v),
+        f"{len(v.choices)} choices",
+    ]
+    second = [v.id, *copy, f"last played {long_moment(v.updated)}"]
+    return [*fitted([shown(p) for p in first]), *fitted([shown(p) for p in second], indent="  ")]
 
 
 def _scenario_or_none(a):

@@ -141,3 +141,57 @@ def wrapped(text: str, indent: str = "", hang: str | None = None, to: int | None
         )
         out.append("\n".join(lines))
     return "\n\n".join(out)
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for each wide character (CJK, most emoji),
+    none for a combining mark, one for any other."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def fitted(pieces: list[str], to: int = 80, indent: str = "", hang: str = "    ") -> list[str]:
+    """``pieces`` joined by " · " on lines of at most ``to`` columns, ``indent`` before the
+    first line and ``hang`` before the others, for a listing that must fit a terminal. A line
+    breaks between pieces (the separator left out there); a piece too wide for a line of its
+    own goes on where the line stands and breaks at its spaces, and a word too wide for a line
+    is cut."""
+    lines: list[str] = []
+    line = indent
+    for n, piece in enumerate(pieces):
+        if n and columns(f"{line} · {piece}") <= to:
+            line += f" · {piece}"
+            continue
+        if n and columns(hang + piece) <= to:
+            lines.append(line)
+            line = hang + piece
+            continue
+        for i, word in enumerate(piece.split(" ")):
+            sep = " · " if n and not i else " " if i else ""
+            if columns(line + sep + word) <= to:
+                line += sep + word
+            elif columns(hang + word) <= to and line.strip():  # on a line of its own
+                lines.append(line)
+                line = hang + word
+            else:  # wider than a line: cut, from where the line stands
+                if columns(line + sep) >= to:
+                    lines.append(line)
+                    line, sep = hang, ""
+                line += sep
+                while columns(line + word) > to:
+                    cut = len(word)
+                    while cut and columns(line + word[:cut]) > to:
+                        cut -= 1
+                    if not cut and line != hang:  # not one character more on this line
+                        lines.append(line.rstrip())
+                        line = hang
+                        continue
+                    lines.append(line + word[: cut or 1])
+                    line, word = hang, word[cut or 1 :]
+                line += word
+    lines.append(line)
+    return lines

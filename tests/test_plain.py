@@ -156,7 +156,8 @@ def test_saves_lists_games_and_damaged_files(tmp_path):
     assert "DAMAGED  junk.json" in out and "expected a JSON object" in out
     # without the mini scenario installed, its game is listed as damaged with the reason
     r = brink("saves", "--saves-dir", str(tmp_path))
-    assert "scenario_id: a game of 'mini', which is not installed" in r.stdout.decode()
+    told = " ".join(line.strip() for line in r.stdout.decode().splitlines())  # lines wrap at 80
+    assert "scenario_id: a game of 'mini', which is not installed" in told
 
 
 def test_khrushchev_campaign_plays_from_1959_to_the_historical_settlement(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import stat
 import tracemalloc
 from pathlib import Path
@@ -465,11 +466,41 @@ def test_brink_saves_lists_and_sorts(tmp_path, mini, capsys):
     (tmp_path / "bad.json").write_text('{"save_version": 7}')
     args = ["saves", "--saves-dir", str(tmp_path), "--scenario", str(FROZEN_MINI)]
     assert cli.main([*args, "--sort", "player"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert "amy [B2]  kennedy" in out[0] and "ended: A deal" in out[0] and "last played" in out[0]
-    assert "Zed [A1]" in out[1]
+    out = listed(capsys.readouterr().out)
+    assert out[0].startswith("amy [B2] · kennedy · ended: A deal (") and "last played" in out[0]
+    assert out[1].startswith("Zed [A1] · kennedy")
     assert out[2].startswith("DAMAGED  bad.json: save_version: version 7 is newer")
     assert out[3] == f"2 game(s), 1 damaged file(s) in {tmp_path}."
+
+
+def listed(out: str) -> list[str]:
+    """``brink saves``'s output, one string per save, damaged file or count: the lines each
+    wraps onto (the indented ones) joined by a space."""
+    return [
+        " ".join(x.strip() for x in item.split("\n")) for item in re.split(r"\n(?! )", out.strip())
+    ]
+
+
+def test_brink_saves_lines_fit_80_columns(tmp_path, mini, capsys):
+    """Every line of the list fits 80 columns: a long name, an ending with its date, a copy's
+    file name and a damaged file's reason wrap onto indented lines, with nothing lost."""
+    from game import cli
+    from game.terminal import columns
+
+    game = new_game(mini, player="Wilhelmina Augusta " * 3, class_code="Period 7 History")
+    game.choose("blockade")
+    good = write_save(tmp_path, game.to_save())
+    (tmp_path / f"{'copy ' * 12}.json").write_bytes(good.read_bytes())
+    (tmp_path / f"{'bad' * 30}.json").write_text('{"save_version": 7}')
+    args = ["saves", "--saves-dir", str(tmp_path), "--scenario", str(FROZEN_MINI)]
+    assert cli.main(args) == 0
+    out = capsys.readouterr().out
+    assert max(columns(line) for line in out.splitlines()) <= 80
+    assert len(out.splitlines()) > 8  # the long lines were wrapped, not cut short
+    assert len(listed(out)) == 4  # the game, its copy, the damaged file, the count
+    told = " ".join(listed(out))
+    assert f"copy in {'copy ' * 11}copy .json" in told and "ended: A deal (" in told
+    assert f"{game.id} · last played" in told and "version 7 is newer" in told
 
 
 @pytest.mark.parametrize(
@@ -494,9 +525,9 @@ def test_brink_saves_dates_an_ended_game_where_it_ended(
     write_save(tmp_path, game.to_save())
     assert ended_at in game.to_save().summary.date
     assert cli.main(["saves", "--saves-dir", str(tmp_path)]) == 0
-    line = capsys.readouterr().out.splitlines()[0]
+    line = listed(capsys.readouterr().out)[0]
     title = cmc.ending(game.state.ending).title
-    reached = line.split("  ended: ")[1].split(" choices  last played")[0]
+    reached = line.split(" · ended: ")[1].split(" choices")[0]
     assert reached.startswith(f"{title} ({ended_at}")
     assert "1963" not in reached and "December" not in reached
 
