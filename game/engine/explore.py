@@ -101,6 +101,9 @@ class _Dice(Fate):
         return self.rng.randrange(n)
 
 
+SHORT_WALK = 5_000
+"""States a goal-directed walk takes before it plays :func:`explore`'s further random games."""
+
 STYLES = ("any", "historical", "hawk", "dove")
 """How a dive's player leans: uniformly, or mostly like one of the policies. Leaning players
 find the rare endings at the ends of long lines (history's own, or all-out defiance) that
@@ -139,6 +142,7 @@ def explore(
     policy: str,
     max_states: int = 500_000,
     dives: int = 1000,
+    more_dives: int = 3000,
     goal: bool = True,
     audit: bool = False,
     deadline: float | None = None,
@@ -148,7 +152,10 @@ def explore(
     If the scenario is :func:`trap_free`, there is no dead end to look for: the walk plays up
     to ``dives`` random games (every branch of chance equally likely), then, with ``goal``,
     walks systematically until every :func:`targets` is reached; without ``goal`` the dives
-    alone give a figure of what this opponent lets a player reach. Otherwise it walks every
+    alone give a figure of what this opponent lets a player reach. A target the dives and the
+    first :data:`SHORT_WALK` states of the walk miss (an ending a few hundred random games
+    meet once) gets up to ``more_dives`` further random games before the walk goes on: they
+    find it far sooner than a systematic walk, and cost nothing where the short walk did. Otherwise it walks every
     state, up to ``max_states`` (and, with ``deadline``, until ``time.monotonic()`` passes
     it). With ``audit``, every game is audited and the texts shown where their assumption is
     false are kept in ``lapses`` (the continuity proof).
@@ -207,9 +214,10 @@ def explore(
     # The random opponent can make any choice another policy makes, so its dives also follow
     # the others' lines: what they reach, it can reach.
     divers = [st for p in POLICIES for st in begin(p)] if policy == "random" else starts
-    if early:  # random dives find most targets far sooner than a systematic walk
-        rng = Random(0)
-        for i in range(dives):
+    rng = Random(0)
+
+    def dive(n: int) -> None:
+        for i in range(found.dives, found.dives + n):
             if goal and done():
                 break
             st = divers[i % len(divers)]
@@ -224,6 +232,9 @@ def explore(
                 st = kept(out)
                 note(st)
             found.dives += 1
+
+    if early:  # random dives find most targets far sooner than a systematic walk
+        dive(dives)
     stack: list[GameState] = []
 
     def push(st: GameState):
@@ -233,27 +244,37 @@ def explore(
             stack.append(st)
             note(st)
 
+    def walk(limit: int) -> None:
+        while stack and len(seen) < limit and not done():
+            if deadline is not None and time.monotonic() > deadline:
+                break
+            st = stack.pop()
+            if st.ending is not None:
+                continue
+            if st.pending is None:
+                found.traps.append(
+                    tuple(f"{s.decision}={s.option}" for s in st.steps if s.by_player)
+                )
+                continue
+            decision = scenario.decision(st.pending)
+            options = offered(decision, st)
+            if not options:
+                found.empty.add(decision.id)
+                continue
+            for o in options:
+                for out in _outcomes(
+                    lambda f, o=o, st=st: choose(
+                        scenario, st, o.id, fate=f, explain=False, audit=audit
+                    )
+                ):
+                    push(kept(out))
+
     for st in starts:
         push(st)
-    while stack and len(seen) < max_states and not done():
-        if deadline is not None and time.monotonic() > deadline:
-            break
-        st = stack.pop()
-        if st.ending is not None:
-            continue
-        if st.pending is None:
-            found.traps.append(tuple(f"{s.decision}={s.option}" for s in st.steps if s.by_player))
-            continue
-        decision = scenario.decision(st.pending)
-        options = offered(decision, st)
-        if not options:
-            found.empty.add(decision.id)
-            continue
-        for o in options:
-            for out in _outcomes(
-                lambda f, o=o, st=st: choose(scenario, st, o.id, fate=f, explain=False, audit=audit)
-            ):
-                push(kept(out))
+    if early and goal:
+        walk(min(max_states, SHORT_WALK))
+        dive(more_dives)
+    walk(max_states)
     found.states = len(seen)
     found.complete = not stack
     return found
