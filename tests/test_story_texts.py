@@ -139,3 +139,43 @@ def test_the_bombers_are_not_left_to_an_envoy_who_was_never_sent(cmc):
     _, told = walk(cmc, "khrushchev", {**picks, "il28_bombers": "over_his_head"})
     bombers = next(h for h in told if h.decision and h.decision.id == "il28_bombers")
     assert "Mikoyan is told to win Castro round" not in " ".join(bombers.text.split())
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_kennedy_answers_what_gromyko_said(cmc):
+    """Moscow gives Gromyko his line before he sees the President, and he speaks first: a
+    Kennedy who heard a warning of war is not told that Gromyko repeated his assurances."""
+    from game.engine import choose
+
+    def warned(st):
+        return st.chosen.get("gromyko_line") == "warn_war"
+
+    _, state = first_seed(cmc, "kennedy", "gromyko_meeting", warned, opponent="random")
+    situation = _flat(view(cmc, state).situation[0])
+    assert "an attack on Cuba would mean war" in situation and "purely defensive" not in situation
+    told = choose(cmc, state, "warn_obliquely").happenings
+    result = _flat(next(h for h in told if h.kind == "decision").text)
+    assert "repeats his assurances" not in result and "would mean war" in result
+    # history's path keeps history's words
+    state, _ = walk(cmc, "kennedy", {}, until="gromyko_meeting")
+    assert "purely defensive" in _flat(view(cmc, state).situation[0])
+
+
+def test_moscow_hears_kennedy_only_after_choosing_gromykos_line(cmc):
+    """In the Khrushchev game the President's side of the meeting is told after the player
+    has chosen what Gromyko says, and it answers that line."""
+    from game.engine import choose
+
+    state, told = walk(cmc, "khrushchev", {}, until="gromyko_line")
+    assert state.pending == "gromyko_line"
+    assert not [h for h in told if h.decision and h.decision.id == "gromyko_meeting"]
+    out = choose(cmc, state, "warn_war")
+    mine = next(h for h in out.happenings if h.kind == "decision")
+    assert "Kennedy listens" not in _flat(mine.text)
+    answer = next(h for h in out.happenings if h.decision and h.decision.id == "gromyko_meeting")
+    said = _flat(answer.text)
+    assert "Gromyko repeats that an attack on Cuba would mean war" in said
+    assert "repeats his assurances" not in said
