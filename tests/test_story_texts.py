@@ -3,6 +3,8 @@ and reads what is shown there (the helpers of test_story_paths play it)."""
 
 from __future__ import annotations
 
+import re
+
 from helpers import first_seed, walk
 
 from game.engine import offered, view
@@ -77,7 +79,7 @@ def test_moscow_can_take_up_a_public_jupiter_offer_at_once(cmc):
         if end.chosen.get("first_letter") != "take_offer":
             continue
         reply = next(h for h in told if h.decision and h.decision.id == "letter_reply")
-        assert reply.title == "Moscow takes up your offer"
+        assert reply.title == "Moscow takes up the offer on Turkey"
         if end.chosen.get("accept_deal") == "accept_radio":
             assert end.ending == "public_trade"
         state, _ = walk(cmc, "kennedy", PUBLIC_OFFER, "random", seed=seed, until="letter_reply")
@@ -179,3 +181,59 @@ def test_moscow_hears_kennedy_only_after_choosing_gromykos_line(cmc):
     said = _flat(answer.text)
     assert "Gromyko repeats that an attack on Cuba would mean war" in said
     assert "repeats his assurances" not in said
+
+
+PERSON = re.compile(r"\b([Yy]ou|[Yy]our|[Yy]ours|[Ww]e|[Oo]ur|[Oo]urs|us)\b")
+"""Words that speak as one side: a title both sides read must not use them."""
+
+
+def test_no_title_speaks_for_one_side_to_the_other(cmc):
+    """A decision's title is told to the other side with its answer (unless the decision is
+    secret), and phase titles and incidents seen by both are read from both chairs: none of
+    them may ask one leader's question or say "you", "we" or "our"."""
+    starts = {r.side: cmc.start_position(r.id) for r in cmc.meta.roles}
+    shared = []
+    for d in cmc.decisions:
+        others = [p for side, p in starts.items() if side != d.side]
+        if d.secret or not others or cmc.phase_position(d.phase) < min(others):
+            continue  # the other side never reads it
+        shared += [(d.id, d.title)] + [(d.id, v.title) for v in d.variants if v.title]
+    for p in cmc.meta.phases:
+        shared += [(p.id, p.title)] + [(p.id, v.title) for v in p.variants if v.title]
+    for e in cmc.events:
+        if len(e.visible_to) > 1:
+            shared += [(e.id, e.title)] + [(e.id, v.title) for v in e.variants if v.title]
+    wrong = [(i, t) for i, t in shared if t.rstrip().endswith("?") or PERSON.search(t)]
+    assert not wrong
+
+
+def test_no_public_reply_after_handing_it_to_u_thant(cmc):
+    """A Kennedy who handed the letters to U Thant has sent no public reply: the evening
+    with Dobrynin does not say it has gone out, nor offer to repeat a public pledge."""
+    picks = {"letter_reply": "un_mediation"}
+    state, _ = walk(cmc, "kennedy", picks, until="rfk_dobrynin")
+    assert state.chosen["letter_reply"] == "un_mediation"
+    shown = view(cmc, state)
+    situation = _flat(" ".join(shown.situation))
+    assert "public reply has gone out" not in situation and "U Thant" in situation
+    assert not [o for o in shown.options if "public offer" in o.detail]
+    # Moscow is not told of a public pledge that was never made
+    _, told = walk(cmc, "kennedy", {**picks, "rfk_dobrynin": "pledge_only"})
+    answer = next(h for h in told if h.decision and h.decision.id == "rfk_dobrynin")
+    assert "public offer" not in _flat(answer.text)
+    state, _ = walk(cmc, "kennedy", {}, until="rfk_dobrynin")  # history's words on its path
+    assert "public reply has gone out" in _flat(" ".join(view(cmc, state).situation))
+
+
+def test_moscow_is_not_told_of_a_public_pledge_never_made(cmc):
+    """After Kennedy answered no letter in public, Moscow's last decision does not say he
+    offered his pledge in public."""
+    from game.engine import texts
+
+    def private(st):
+        return st.chosen.get("letter_reply") == "un_mediation" and "us_offer" in st.flags
+
+    _, state = first_seed(cmc, "khrushchev", "accept_deal", private, opponent="random", seeds=3000)
+    d = cmc.decision("accept_deal")
+    shown = _flat(" ".join(texts.decision_texts(d, offered(d, state), state).situation))
+    assert "offered in public a promise" not in shown
