@@ -230,6 +230,24 @@ def test_schema_describes_every_file_with_descriptions():
     assert option["additionalProperties"] is False
 
 
+def test_schema_descriptions_are_what_pydantics_docstring_option_reads():
+    """The schema's own reader of attribute docstrings finds, for every model, what pydantic's
+    ``use_attribute_docstrings`` would (kept out of the models for the start's sake)."""
+    from pydantic._internal._docs_extraction import extract_docstrings_from_cls
+
+    from game.model.base import Model
+    from game.model.schema import _models, attribute_docs
+
+    for cls in _models().values():
+        if not cls.__module__.startswith("game."):
+            continue  # a model some test made
+        theirs: dict[str, str] = {}
+        for klass in reversed(cls.__mro__):
+            if issubclass(klass, Model) and klass is not Model:
+                theirs |= extract_docstrings_from_cls(klass, use_inspect=True)
+        assert attribute_docs(cls) == theirs, cls.__name__
+
+
 @pytest.mark.parametrize(
     ("field", "value", "ok"),
     [

@@ -27,8 +27,9 @@ OTHER_SIDE: dict[str, str] = {"usa": "ussr", "ussr": "usa"}
 
 class Model(BaseModel):
     """Frozen and forbids unknown keys. Attribute docstrings become the descriptions of the
-    JSON schema (added by :mod:`game.model.schema`, not here: reading the source of every
-    class at import would cost the game's start about 50 ms). Validators are built on first
+    JSON schema, added by :mod:`game.model.schema` when the schema is made: pydantic's
+    ``use_attribute_docstrings`` gives the same schema but reads the source of every class as
+    it is created, about 75 ms of the game's start. Validators are built on first
     use (``defer_build``), so importing the models is cheap. Patterns run on Python's ``re``:
     the Rust engine compiles Unicode classes and bounded repeats into large automata, which
     made the save file's validator about a megabyte larger for the same checks."""
