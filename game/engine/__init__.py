@@ -3,8 +3,9 @@
 The engine does no I/O and never imports the UI.
 """
 
+from .advance import Happening, offered
 from .compare import Report, divergence, peaks, report
-from .play import Happening, IllegalMove, Outcome, choose, new_game, offered
+from .play import IllegalMove, Outcome, choose, new_game
 from .policies import POLICIES, pick
 from .view import (
     View,

@@ -15,7 +15,8 @@ from random import Random
 from ..model.problem import Problem
 from ..model.scenario import Scenario
 from ..model.state import GameState
-from .play import choose, new_game, offered
+from .advance import offered
+from .play import choose, new_game
 from .policies import POLICIES
 from .references import origin
 from .rules import holds

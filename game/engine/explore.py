@@ -14,7 +14,8 @@ from random import Random
 from ..model.rules import Chose, FlagSet, Knows, TrackWithin
 from ..model.scenario import Scenario
 from ..model.state import GameState
-from .play import choose, new_game, offered
+from .advance import offered
+from .play import choose, new_game
 from .policies import POLICIES, pick
 from .proof import trap_free, walk
 from .rules import Fate

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..model.base import ROLE_SIDE
 from ..model.scenario import Decision, Ending, Option, Scenario, Track
 from ..model.state import Change, GameState
-from .play import offered
+from .advance import offered
 from .rules import holds
 from .sources import basis
 from .texts import decision_texts, phase_title, told_ending

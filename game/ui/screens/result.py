@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ... import engine
-from ...engine.play import Happening
+from ...engine.advance import Happening
 from ...engine.telling import Record, Told, tell_all
 from ...engine.view import seen_tracks, status
 from ...model.scenario import Scenario

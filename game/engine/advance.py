@@ -1,0 +1,265 @@
+"""How a game moves on between the player's decisions: the incidents of each phase as it
+begins, the other side's answers, a choice's effects and the endings, each told as a
+:class:`Happening`. The steps of the state machine of :mod:`.play`, on a draft of the state.
+
+No I/O, no clock, no global random: each roll uses a ``random.Random`` seeded from the game's
+seed and the turn it was rolled at (:func:`rng_for`).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from ..model.scenario import Decision, Event, Option, Scenario
+from ..model.state import Change, GameState, Point, Step
+from .policies import pick
+from .rules import Draft, apply, holds
+from .texts import (
+    assuming,
+    decision_texts,
+    phase_title,
+    reasons,
+    told_ending,
+    told_event,
+    told_option,
+    told_title,
+)
+
+SECRET_TITLE = "Out of your sight"
+SECRET_TEXT = "Something has happened that you cannot see."
+SECRET_REASON = "something you cannot see"
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """Something that happened during one engine call, with what it changed and why."""
+
+    kind: str
+    """``decision`` (the player's), ``answer`` (the other side's), ``event`` or ``ending``."""
+    title: str
+    text: str
+    changes: tuple[Change, ...] = ()
+    side: str | None = None
+    decision: Decision | None = None
+    option: Option | None = None
+    event: Event | None = None
+    matched: bool | None = None
+    phase: int = 0
+    """Position in the calendar of the phase it happened in, so a front end can show the date."""
+    phase_title: str = ""
+    """That phase's title as it read when this happened (a variant after a strike, say)."""
+
+
+def rng_for(seed: int, turn: int) -> random.Random:
+    """The random source of one engine call, made from the game's seed and the turn it starts at."""
+    return random.Random(seed * 1_000_003 + turn)
+
+
+def _rng(d: Draft) -> random.Random:
+    if d.rng is None:  # made on first use: seeding costs more than most steps
+        d.rng = rng_for(d.base.seed, d.rolled_at)
+    return d.rng
+
+
+def offered(decision: Decision, d: Draft | GameState) -> list[Option]:
+    """The options of a decision whose conditions hold now (on a draft or a state)."""
+    return [o for o in decision.options if o.when is None or holds(o.when, d)]
+
+
+def _point(scenario: Scenario, d: Draft) -> Point:
+    meta = scenario.meta
+    tracks = d.tracks
+    defcon = min(map(tracks.__getitem__, meta.defcon_tracks))  # map: cheaper than a generator
+    return Point(d.turn, meta.phases[d.phase].id, tracks[meta.danger_track], defcon)
+
+
+def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_player: bool):
+    d.turn += 1
+    # a secret decision is hidden from the other side, except an option it is bound to learn
+    hidden = decision.secret and decision.side != d.side and option.seen_by_other is None
+    told = None  # the words are chosen on the state before the effects
+    if not hidden and (d.happenings is not None or _audits(scenario, d, decision, option)):
+        told = (told_title(decision, d, d.lapses), told_option(option, d, lapses=d.lapses))
+    if not hidden:
+        reasons(option.effects, scenario, d, d.lapses)
+    changes = apply(option.effects, scenario, d, hide=SECRET_REASON if hidden else None)
+    want = decision.history.option
+    matched = None if want is None else option.id == want
+    d.done.add(decision.id)
+    if d.chosen is not None:
+        d.chosen[decision.id] = option.id
+    phase = scenario.meta.phases[d.phase].id
+    d.steps.append(Step(d.turn, phase, decision.id, option.id, decision.side, by_player, matched))
+    d.trail.append(_point(scenario, d))
+    if d.happenings is None:
+        pass
+    elif hidden:  # the player sees only the tracks move, if they do
+        _unseen(scenario, d, changes, decision.side)
+    else:
+        kind = "decision" if by_player else "answer"
+        title, shown = told
+        text = shown.result if by_player else shown.seen_by_other or shown.result
+        d.happenings.append(
+            Happening(
+                kind,
+                title,
+                text,
+                changes,
+                decision.side,
+                decision,
+                shown,
+                None,
+                matched,
+                d.phase,
+                _phase_title(scenario, d),
+            )
+        )
+    _check_endings(scenario, d, at_end=False)
+
+
+def _phase_title(scenario: Scenario, d: Draft) -> str:
+    return phase_title(scenario.meta.phases[d.phase], d)
+
+
+def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str | None) -> None:
+    """Tell the player that tracks it can see moved for a reason it cannot see, if any did."""
+    shown = tuple(c for c in changes if d.side in scenario.track(c.track).visible_to)
+    if shown:
+        d.happenings.append(
+            Happening(
+                "answer",
+                SECRET_TITLE,
+                SECRET_TEXT,
+                shown,
+                side,
+                phase=d.phase,
+                phase_title=_phase_title(scenario, d),
+            )
+        )
+
+
+def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
+    """Roll the phase's events (or let them happen as history had them)."""
+    mode = "historical" if quiet else d.base.events
+    phase = scenario.meta.phases[d.phase]
+    if phase.skip_when is not None and holds(phase.skip_when, d):  # nothing of it makes sense now
+        d.done.update(x.id for x in (*scenario.events_in(d.phase), *scenario.decisions_in(d.phase)))
+        return
+    for ev in scenario.events_in(d.phase):
+        if d.ending is not None:
+            return
+        d.done.add(ev.id)
+        if not holds(ev.when, d) or not _fires(ev, d, mode):
+            continue
+        d.turn += 1
+        seen = d.side in ev.visible_to
+        told = None
+        if seen and (d.happenings is not None or _audits(scenario, d, ev)):
+            told = told_event(ev, d, d.lapses)
+        if seen:
+            reasons(ev.effects, scenario, d, d.lapses)
+        changes = apply(ev.effects, scenario, d, hide=None if seen else SECRET_REASON)
+        d.flags.add(ev.id)
+        d.trail.append(_point(scenario, d))
+        if d.happenings is None:
+            pass
+        elif seen:
+            title = _phase_title(scenario, d)
+            d.happenings.append(
+                Happening("event", *told, changes, event=ev, phase=d.phase, phase_title=title)
+            )
+        else:
+            _unseen(scenario, d, changes, None)
+        _check_endings(scenario, d, at_end=False)
+
+
+def _fires(ev: Event, d: Draft, mode: str) -> bool:
+    if mode == "historical":
+        return ev.historical
+    p = ev.chance + sum(c.per_point * max(0, d.tracks[c.track] - c.above) for c in ev.chance_by)
+    if p <= 0:
+        return False
+    if p >= 1:
+        return True
+    if d.fate is not None:
+        return d.fate.pick(2) == 1
+    return _rng(d).random() < p
+
+
+def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
+    """Settle the other side's decisions and chance until the player must choose or it ends
+    (or, with ``stop``, until that phase is about to begin)."""
+    phases = scenario.meta.phases
+    while d.ending is None:
+        quiet = d.phase < start
+        for decision in scenario.decisions_in(d.phase):
+            if decision.id in d.done:
+                continue
+            if decision.after and not d.done.issuperset(decision.after):
+                continue  # it answers something not yet settled
+            if not holds(decision.when, d):
+                d.done.add(decision.id)
+                continue
+            options = offered(decision, d)
+            if not options:  # content error that `brink check` reports; never a crash here
+                d.done.add(decision.id)
+                continue
+            if decision.side == d.side and not quiet:
+                d.pending, d.offer = decision.id, tuple(o.id for o in options)
+                if _audits(scenario, d, decision):  # what the view will show
+                    decision_texts(decision, options, d, d.lapses)
+                return
+            policy = "historical" if quiet else d.base.opponent
+            if policy == "random" and d.fate is not None:
+                option = options[d.fate.pick(len(options))]
+            else:
+                option = pick(policy, decision, options, _rng(d) if policy == "random" else None)
+            _take(scenario, d, decision, option, by_player=False)
+            if quiet:
+                _untold(d)
+            break
+        else:
+            if d.phase + 1 >= len(phases):
+                _check_endings(scenario, d, at_end=True)
+                return
+            if d.phase + 1 == stop:
+                _untold(d)
+                return
+            d.phase += 1
+            _enter_phase(scenario, d, quiet=d.phase < start)
+            if d.phase < start:
+                _untold(d)
+
+
+def _audits(scenario: Scenario, d: Draft, *tables) -> bool:
+    """Whether an audited game must look at these tables' texts (only those that state an
+    assumption can lapse)."""
+    if d.lapses is None:
+        return False
+    a = assuming(scenario)
+    return any(id(t) in a for t in tables)
+
+
+def _untold(d: Draft) -> None:
+    """Forget what was told: it happened before the campaign starts."""
+    if d.happenings:
+        d.happenings.clear()
+
+
+def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
+    if d.ending is None:
+        ix = scenario.index
+        for ending in ix.endings_sorted if at_end else ix.endings_always:
+            if ending.plays_in(d.base.role) and holds(ending.when, d):
+                d.ending = ending.id
+                break
+    if d.ending is None:
+        return
+    d.pending, d.offer = None, ()
+    told = d.happenings
+    if (told is not None or _audits(scenario, d, scenario.ending(d.ending))) and not d.ended:
+        d.ended = True
+        ending = told_ending(scenario, scenario.ending(d.ending), d, d.lapses)
+        if told is not None:
+            told.append(Happening("ending", ending.title, ending.epilogue, phase=d.phase))
