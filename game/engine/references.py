@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..model.endings import Part
 from ..model.problem import Problem
 from ..model.rules import (
     AllOf,
@@ -19,7 +20,7 @@ from ..model.rules import (
     TrackWithin,
 )
 from ..model.scenario import Decision, Scenario
-from ..model.story import Part, Position
+from ..model.story import Position
 from .sources import BASIS_MISSING, check_sources
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .base import Model
+from .endings import Ending, Gain, Part
 from .record import Entry, Myth, Person, Question, Source, SourceKey, Term
-from .story import ChanceBy, Decision, Ending, Event, Gain, Note, Option, Part, Position, Record
+from .story import ChanceBy, Decision, Event, Note, Option, Position, Record
 from .world import Dimension, Flag, Level, Meta, Phase, RoleInfo, SideInfo, Track
 
 __all__ = [
