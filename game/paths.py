@@ -77,10 +77,10 @@ def read_cache(name: str) -> object | None:
 
 def write_cache(name: str, value: object) -> None:
     """Pickle ``value`` into ``name`` in the cache folder, atomically (see
-    ``game.saves.disk.atomic_write``). Raises OSError when it cannot be written (or pickled)."""
+    ``game.saves.atomic.atomic_write``). Raises OSError when it cannot be written (or pickled)."""
     import pickle
 
-    from .saves.disk import atomic_write
+    from .saves.atomic import atomic_write
 
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -18,7 +18,7 @@ from debrief_class import make_class
 from game import cli, engine, reading
 from game.content import ScenarioError, content_hash, load_scenario
 from game.saves import Game, discoveries, installed_scenarios, list_saves, read_save, write_save
-from game.saves.disk import NotRegular, atomic_write, remove_stale
+from game.saves.atomic import NotRegular, atomic_write, remove_stale
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 needs_dev_zero = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -176,12 +176,12 @@ def test_a_fifo_in_the_cache_is_no_cache(tmp_path, monkeypatch):
 
 
 def test_there_is_one_atomic_write():
-    """Only game/saves/disk.py renames a file into place."""
+    """Only game/saves/atomic.py renames a file into place."""
     root = Path(cli.__file__).parent
     users = sorted(
         str(p.relative_to(root)) for p in root.rglob("*.py") if "os.replace(" in p.read_text()
     )
-    assert users == ["saves/disk.py"]
+    assert users == ["saves/atomic.py"]
 
 
 # --- writing --------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 The target is always the teacher's own choice (``--out``) or a name made from the saves
 folder's name (``<folder>-debrief.<ext>`` beside the folder), never from anything a student
-typed. It is written atomically (``game.saves.disk.atomic_write``); the teacher's earlier report
+typed. It is written atomically (``game.saves.atomic.atomic_write``); the teacher's earlier report
 at the same place is replaced, but a save (any file that reads as one) is never written over,
 nothing that is not a regular file (a symlink, a FIFO, a device such as ``/dev/null``) is
 replaced, and no report is written under a ``.json`` name, which is kept for saves (in the saves
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..reading import kind
 from ..saves import SaveError, read_save
-from ..saves.disk import atomic_write
+from ..saves.atomic import atomic_write
 from ..terminal import shown as shown_text
 from . import report_csv, report_html, report_md
 from .compare import Comparison

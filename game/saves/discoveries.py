@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, ConfigDict, Field, ValidationError
 
 from .. import reading
 from ..model.base import Model
-from .disk import atomic_write
+from .atomic import atomic_write
 
 FILE_NAME = "discoveries.json"
 VERSION = 1

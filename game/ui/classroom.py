@@ -146,7 +146,7 @@ class Classroom:
         target = self.presence_file()
         if target is None:
             return
-        from ..saves.disk import atomic_write
+        from ..saves.atomic import atomic_write
 
         # if it cannot be written, the teacher's page shows the tab without its game
         with contextlib.suppress(OSError):

@@ -27,7 +27,7 @@ def remembered_theme() -> str | None:
 
 def remember_theme(name: str) -> None:
     """Keep ``name`` as the theme for the next start (silently not, when it cannot be)."""
-    from ..saves.disk import atomic_write
+    from ..saves.atomic import atomic_write
 
     try:
         folder = config_dir()
