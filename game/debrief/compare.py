@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.scenario import Scenario
+from .blocks import Block, Page
 from .figures import Debrief, DecisionFigures
-from .pages import Block, Page
 from .text import left_out, overview_rows, plural, scope, share
 
 NOT_REACHED = "not reached"

@@ -17,7 +17,7 @@ from textual.widgets import Footer, OptionList
 from ui_helpers import SIZE, THEMES, screen_text
 
 from game.content import load_scenario
-from game.debrief.pages import Block
+from game.debrief.blocks import Block
 from game.debrief.text import TOPICS
 from game.ui.app import BrinkApp, create_app
 from game.ui.screens.debrief import DebriefHelp, DebriefScreen, ExportScreen, _bar

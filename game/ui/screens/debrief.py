@@ -26,9 +26,10 @@ from textual.widgets import Digits, Sparkline, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...debrief import build, compare, gather
+from ...debrief.blocks import Block, Page
 from ...debrief.figures import Debrief
 from ...debrief.gather import Gathered
-from ...debrief.pages import Block, Page, pages
+from ...debrief.pages import pages
 from ...debrief.text import TOPICS, plural, scope
 from ...model.scenario import Scenario
 from ...terminal import shown
