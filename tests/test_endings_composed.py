@@ -486,3 +486,41 @@ def test_a_strike_ended_by_a_ceasefire_awaits_no_later_soviet_answer(cmc):
     told = ending_told(cmc, state).epilogue
     assert "did not strike back." in told and "in its own time" not in told
     assert "in its own time" in told_with(cmc, state, drop=["ceasefire"]).epilogue
+
+
+CONTRADICTED = {
+    "castro_break": ("Soviet aid continues", "Moscow stood by him", "lifeline", "Kept Soviet aid"),
+    "tacticals_stay": ("The weapons taken away", "The weapons were taken away"),
+    "khrushchev_falls": ("Presidium satisfied", "Presidium pleased", "Ousted in 1964"),
+    "turkey_struck": ("The Jupiters stay",),
+    "trade_public": ("went quietly", "went, secretly", "A public triumph"),
+}
+"""Words of a "who gained" row that the fact (a flag at the end) makes false."""
+
+
+def test_who_gained_rows_follow_what_happened(cmc):
+    """Every "who gained" row is told for the game's end: Castro broken with Moscow is not
+    told that Soviet aid goes on, tactical weapons left in Cuba are not "taken away", a
+    Khrushchev turned out is not told the Presidium is pleased, bombed Jupiters do not
+    "stay", a public trade is not a quiet one; and the rows that hang on a written deal,
+    the blockade's missiles, a pledge or the President's standing say which it was."""
+    import random
+
+    from game.engine.play import play_through
+    from game.engine.texts import told_gains
+
+    wrong, seen = [], set()
+    for role in ("kennedy", "khrushchev"):
+        for seed in range(250):
+            rng = random.Random(seed)
+            st = play_through(cmc, role, lambda d, o, r=rng: r.choice(o), seed, "random", "chaos")
+            if st.ending is None:
+                continue
+            facts = [f for f in CONTRADICTED if f in st.flags]
+            for g in told_gains(cmc.ending(st.ending), st):
+                seen.add(g.note)
+                for f in facts:
+                    if any(w in g.note for w in CONTRADICTED[f]):
+                        wrong.append((role, seed, st.ending, f, g.leader, g.note))
+    assert not wrong
+    assert "He has broken with Moscow" in seen  # the games above meet the facts
