@@ -524,3 +524,20 @@ def test_who_gained_rows_follow_what_happened(cmc):
                         wrong.append((role, seed, st.ending, f, g.leader, g.note))
     assert not wrong
     assert "He has broken with Moscow" in seen  # the games above meet the facts
+
+
+def test_the_public_trade_tells_this_games_elections_beside_historys(cmc):
+    """The public trade does not say the elections went badly whatever happened: the game's
+    mid-terms follow the President's standing at the end, and history's result (a good
+    mid-term for his party) is told beside it, with its source."""
+    picks = {"response": "public_trade", "diplomacy_next": "late_quarantine"}
+    state, _ = walk(cmc, "kennedy", {**picks, "letter_reply": "honour_trade"})
+    assert state.ending == "public_trade"
+    low, high = told_with(cmc, state, us_standing=3), told_with(cmc, state, us_standing=7)
+    for told in (low, high):
+        said = " ".join(told.epilogue.split())
+        assert "elections went badly" not in said
+        assert "Democrats lost four seats in the House" in " ".join(told.historians.split())
+    assert "the voters listened" in " ".join(low.epilogue.split())
+    assert "held its ground" in " ".join(high.epilogue.split())
+    assert "the voters listened" not in " ".join(high.epilogue.split())
