@@ -248,6 +248,7 @@ def test_choose_records_steps_and_trail(mini):
             side="usa",
             by_player=True,
             matched=False,
+            label="Air strike",
         ),
         Step(
             turn=3,
@@ -257,6 +258,7 @@ def test_choose_records_steps_and_trail(mini):
             side="ussr",
             by_player=False,
             matched=False,
+            label="Hold firm",
         ),
     )
     assert [(p.turn, p.danger) for p in st.trail] == [(0, 2), (1, 7), (2, 8), (3, 9)]

@@ -483,3 +483,23 @@ def test_a_torpedo_fired_at_sea_is_told_in_a_peaceful_ending(cmc):
         assert "B-59 surfaced on 27 October" in told.historians and "B59" in told.sources
     calm, _ = walk(cmc, "kennedy", {})
     assert "torpedo" not in ending_told(cmc, calm).epilogue
+
+
+def test_the_timeline_names_choices_as_they_were_shown(cmc):
+    """The ending's timeline and the list of choices name each option by the words the
+    player saw (a variant's label), not the plain label written for history's path; the
+    debrief names them the same way."""
+    from game.debrief.students import _choices
+    from game.engine.compare import report
+
+    state, _ = walk(cmc, "khrushchev", {"anadyr_cover": "announce_treaty"})
+    assert state.chosen["gromyko_line"] == "defensive_line" and state.ending
+    lines = [x for row in report(cmc, state).timeline for x in row.game]
+    assert "You: The forces are defensive" in lines
+    assert "You: Aid to Cuba is defensive" not in lines
+    chosen = {c.decision: c.chosen for c in report(cmc, state).choices}
+    assert chosen["What Gromyko tells Kennedy"] == "The forces are defensive"
+    assert "The forces are defensive" in {c.chosen for c in _choices(cmc, state)}
+    state, _ = walk(cmc, "khrushchev", {})  # history's path keeps the plain words
+    lines = [x for row in report(cmc, state).timeline for x in row.game]
+    assert "You: Aid to Cuba is defensive" in lines

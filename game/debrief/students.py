@@ -140,7 +140,7 @@ def _choices(scenario: Scenario, st: GameState) -> tuple[ChoiceLine, ...]:
                 decision_id=d.id,
                 decision=d.title,
                 option_id=s.option,
-                chosen=scenario.option(d.id, s.option).label,
+                chosen=s.label or scenario.option(d.id, s.option).label,
                 historical_id=want,
                 historical=scenario.option(d.id, want).label if want else None,
                 matched=s.matched,

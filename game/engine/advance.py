@@ -24,6 +24,7 @@ from .texts import (
     told_event,
     told_option,
     told_title,
+    words,
 )
 
 SECRET_TITLE = "Out of your sight"
@@ -81,6 +82,12 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     told = None  # the words are chosen on the state before the effects
     if not hidden and (d.happenings is not None or _audits(scenario, d, decision, option)):
         told = (told_title(decision, d, d.lapses), told_option(option, d, lapses=d.lapses))
+    if told is not None:  # the label shown, for the timeline (on the state before the effects)
+        label = told[1].label
+    elif option.variants:
+        label = words(option, ("label",), d)["label"]
+    else:
+        label = option.label
     if not hidden:
         reasons(option.effects, scenario, d, d.lapses)
     changes = apply(option.effects, scenario, d, hide=SECRET_REASON if hidden else None)
@@ -90,7 +97,8 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     if d.chosen is not None:
         d.chosen[decision.id] = option.id
     phase = scenario.meta.phases[d.phase].id
-    d.steps.append(Step(d.turn, phase, decision.id, option.id, decision.side, by_player, matched))
+    step = Step(d.turn, phase, decision.id, option.id, decision.side, by_player, matched, label)
+    d.steps.append(step)
     d.trail.append(_point(scenario, d))
     if d.happenings is None:
         pass

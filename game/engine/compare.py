@@ -135,7 +135,7 @@ def choices(
             ChoiceReport(
                 phase_label=phases[s.phase].label,
                 decision=decision.title,
-                chosen=scenario.option(s.decision, s.option).label,
+                chosen=s.label or scenario.option(s.decision, s.option).label,
                 historical=scenario.option(s.decision, want).label if want else None,
                 matched=s.matched,
                 record=decision.history,
@@ -162,7 +162,7 @@ def timeline(scenario: Scenario, state: GameState) -> tuple[DateRow, ...]:
             who = words.history
         else:
             who = scenario.meta.sides[s.side].called
-        label = scenario.option(s.decision, s.option).label
+        label = s.label or scenario.option(s.decision, s.option).label  # as it was shown
         rows[phase.date][1].append(f"{who}: {label}")
     return tuple(
         DateRow(date, label, tuple(game), tuple(e for e in scenario.history if e.date == date))

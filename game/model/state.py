@@ -50,6 +50,9 @@ class Step:
     by_player: bool
     matched: bool | None
     """Whether it is the choice history made; None where history never faced this decision."""
+    label: str = ""
+    """The option's label as it was shown (a variant's, where one held): what the timeline
+    and the debrief name the choice by. Empty in steps recorded before labels were kept."""
 
 
 @dataclass(frozen=True, slots=True)
