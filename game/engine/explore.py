@@ -102,9 +102,6 @@ class _Dice(Fate):
         return self.rng.randrange(n)
 
 
-SHORT_WALK = 5_000
-"""States a goal-directed walk takes before it plays :func:`explore`'s further random games."""
-
 STYLES = ("any", "historical", "hawk", "dove")
 """How a dive's player leans: uniformly, or mostly like one of the policies. Leaning players
 find the rare endings at the ends of long lines (history's own, or all-out defiance) that
@@ -143,7 +140,6 @@ def explore(
     policy: str,
     max_states: int = 500_000,
     dives: int = 1000,
-    more_dives: int = 3000,
     goal: bool = True,
     audit: bool = False,
     deadline: float | None = None,
@@ -153,11 +149,11 @@ def explore(
     If the scenario is :func:`trap_free`, there is no dead end to look for: the walk plays up
     to ``dives`` random games (every branch of chance equally likely), then, with ``goal``,
     walks systematically until every :func:`targets` is reached; without ``goal`` the dives
-    alone give a figure of what this opponent lets a player reach. A target the dives and the
-    first :data:`SHORT_WALK` states of the walk miss (an ending a few hundred random games
-    meet once) gets up to ``more_dives`` further random games before the walk goes on: they
-    find it far sooner than a systematic walk, and cost nothing where the short walk did. Otherwise it walks every
-    state, up to ``max_states`` (and, with ``deadline``, until ``time.monotonic()`` passes
+    alone give a figure of what this opponent lets a player reach. The systematic walk goes
+    from the campaign's start and, every third turn, from the decisions the dives met (latest
+    first): an ending a few hundred random games meet once is then a few choices from where
+    a walk begins, not at the end of a long line that a walk from the start seldom reaches in
+    time. Otherwise it walks every state, up to ``max_states`` (and, with ``deadline``, until ``time.monotonic()`` passes
     it). With ``audit``, every game is audited and the texts shown where their assumption is
     false are kept in ``lapses`` (the continuity proof).
     """
@@ -165,7 +161,6 @@ def explore(
     found = Exploration(role, policy)
     want_d, want_e = targets(scenario, role)
     early = trap_free(scenario)
-    seen: set = set()
 
     def key(st: GameState):
         chosen = frozenset(p for p in ((s.decision, s.option) for s in st.steps) if p in r.pairs)
@@ -215,10 +210,10 @@ def explore(
     # The random opponent can make any choice another policy makes, so its dives also follow
     # the others' lines: what they reach, it can reach.
     divers = [st for p in POLICIES for st in begin(p)] if policy == "random" else starts
-    rng = Random(0)
-
-    def dive(n: int) -> None:
-        for i in range(found.dives, found.dives + n):
+    dived: list[GameState] = []  # the decisions the dives met, where the walk will begin
+    if early:  # random dives find most targets far sooner than a systematic walk
+        rng = Random(0)
+        for i in range(dives):
             if goal and done():
                 break
             st = divers[i % len(divers)]
@@ -232,52 +227,53 @@ def explore(
                 out = choose(scenario, st, o.id, fate=_Dice(rng), explain=False, audit=audit)
                 st = kept(out)
                 note(st)
+                if goal and st.pending is not None:
+                    dived.append(st)
             found.dives += 1
+    # Two walks in turn, each depth first: one from the campaign's start, one from the
+    # decisions the dives met (latest first), where a rare ending is a few choices away.
+    # Each walk keeps its own record of the states it has seen, so that neither holds back
+    # the other from a state it has yet to walk.
+    stacks: tuple[list[GameState], list[GameState]] = ([], [])
+    seen: tuple[set, set] = (set(), set())
 
-    if early:  # random dives find most targets far sooner than a systematic walk
-        dive(dives)
-    stack: list[GameState] = []
-
-    def push(st: GameState):
+    def push(st: GameState, w: int):
         k = key(st)
-        if k not in seen:
-            seen.add(k)
-            stack.append(st)
+        if k not in seen[w]:
+            seen[w].add(k)
+            stacks[w].append(st)
             note(st)
 
-    def walk(limit: int) -> None:
-        while stack and len(seen) < limit and not done():
-            if deadline is not None and time.monotonic() > deadline:
-                break
-            st = stack.pop()
-            if st.ending is not None:
-                continue
-            if st.pending is None:
-                found.traps.append(
-                    tuple(f"{s.decision}={s.option}" for s in st.steps if s.by_player)
-                )
-                continue
-            decision = scenario.decision(st.pending)
-            options = offered(decision, st)
-            if not options:
-                found.empty.add(decision.id)
-                continue
-            for o in options:
-                for out in _outcomes(
-                    lambda f, o=o, st=st: choose(
-                        scenario, st, o.id, fate=f, explain=False, audit=audit
-                    )
-                ):
-                    push(kept(out))
-
     for st in starts:
-        push(st)
-    if early and goal:
-        walk(min(max_states, SHORT_WALK))
-        dive(more_dives)
-    walk(max_states)
-    found.states = len(seen)
-    found.complete = not stack
+        push(st, 0)
+    for st in dived if not done() else ():  # seen at once: walked from there, not again
+        push(st, 1)
+    turn = 0
+    while (stacks[0] or stacks[1]) and len(seen[0]) + len(seen[1]) < max_states:
+        if done() or (deadline is not None and time.monotonic() > deadline):
+            break
+        turn += 1
+        w = 1 if turn % 3 == 0 else 0  # the walk from the dives takes every third turn
+        if not stacks[w]:
+            w = 1 - w
+        st = stacks[w].pop()
+        if st.ending is not None:
+            continue
+        if st.pending is None:
+            found.traps.append(tuple(f"{s.decision}={s.option}" for s in st.steps if s.by_player))
+            continue
+        decision = scenario.decision(st.pending)
+        options = offered(decision, st)
+        if not options:
+            found.empty.add(decision.id)
+            continue
+        for o in options:
+            for out in _outcomes(
+                lambda f, o=o, st=st: choose(scenario, st, o.id, fate=f, explain=False, audit=audit)
+            ):
+                push(kept(out), w)
+    found.states = len(seen[0]) + len(seen[1])
+    found.complete = not (stacks[0] or stacks[1])
     return found
 
 
