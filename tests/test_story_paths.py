@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from helpers import first_seed, walk
 
-from game.engine import choose, new_game, offered, peaks, view
+from game.engine import choose, ending_told, new_game, offered, peaks, view
 from game.engine.simulate import simulate
 
 LAUNCHES = {
@@ -503,3 +503,29 @@ def test_the_timeline_names_choices_as_they_were_shown(cmc):
     state, _ = walk(cmc, "khrushchev", {})  # history's path keeps the plain words
     lines = [x for row in report(cmc, state).timeline for x in row.game]
     assert "You: Aid to Cuba is defensive" in lines
+
+
+def test_a_random_khrushchev_usually_reaches_the_crisis(cmc):
+    """Keeping the missiles at home in May is not the end of the question: it comes back in
+    July, when Raúl Castro asks what Moscow will do if the Marines land, and Havana's
+    distrust makes its yes dearer (a treaty, or consent under pressure), not impossible. A
+    player choosing at random reaches the crisis in most games; one who says no twice, or
+    takes Castro's no, ends with no crisis."""
+    tally = simulate(cmc, "khrushchev", "random", 300)
+    assert tally.endings["no_crisis"] < 100, tally.endings
+    state, _ = walk(cmc, "khrushchev", {"anadyr": "decline"}, until="anadyr_again")
+    again = cmc.decision("anadyr_again")
+    low = state.model_copy(update={"tracks": {**state.tracks, "castro": 1}})
+    for st in (state, low):  # trust or none, a yes is open, at a price when trust is low
+        ids = {o.id for o in offered(again, st)}
+        assert "keep_course" in ids and ids & {"deploy_late", "treaty_late", "press_late"}
+    assert {o.id for o in offered(again, low)} == {"treaty_late", "press_late", "keep_course"}
+    picks = {"anadyr": "decline", "anadyr_again": "deploy_late"}
+    state, _ = walk(cmc, "khrushchev", picks, until="gromyko_line")
+    assert "anadyr" in state.flags and state.pending == "gromyko_line"
+    state, _ = walk(
+        cmc, "khrushchev", {"anadyr": "conventional_only", "anadyr_again": "keep_course"}
+    )
+    assert state.ending == "no_crisis"
+    told = ending_told(cmc, state)
+    assert "turned the missiles down twice" in " ".join(told.epilogue.split())
