@@ -237,3 +237,26 @@ def test_moscow_is_not_told_of_a_public_pledge_never_made(cmc):
     d = cmc.decision("accept_deal")
     shown = _flat(" ".join(texts.decision_texts(d, offered(d, state), state).situation))
     assert "offered in public a promise" not in shown
+
+
+def test_zorin_speaks_of_the_sailors_killed_at_sea_after_an_announced_treaty(cmc):
+    """Moscow announced its treaty in July and an American destroyer fired on a Soviet ship on
+    25 October: every answer Zorin may give that evening takes notice of the dead sailors."""
+    from game.engine.texts import told_option
+
+    picks = {"anadyr_cover": "announce_treaty"}
+    _, state = first_seed(
+        cmc,
+        "khrushchev",
+        "zorin_line",
+        lambda st: {"treaty_public", "ship_fired_on"} <= st.flags,
+        picks=picks,
+        opponent="random",
+        events="chaos",
+    )
+    for option in offered(cmc.decision("zorin_line"), state):
+        told = told_option(option, state)
+        assert "sailors" in told.result, option.id
+        assert "sailors" in (told.seen_by_other or told.result), option.id
+    shown = {o.id: o for o in view(cmc, state).options}
+    assert "sailors" in shown["stonewall"].detail
