@@ -132,3 +132,16 @@ def test_a_refused_ceasefire_in_the_late_war_is_told_to_moscow(cmc):
     else:
         raise AssertionError("no random Washington landed late and pressed on")
     assert "request for a ceasefire" in _words(view(cmc, state))
+
+
+def test_taylor_speaks_of_men_ashore_only_after_a_landing(cmc):
+    """On 26 October Taylor argues to fight on: after an invasion 'while we have the men there',
+    after bombing with no landing for more bombing, never of men who were never sent."""
+    picks = {"response": "surgical_strike", "after_strike": "keep_bombing"}
+    for after, men in (("keep_bombing", False), ("invade", True)):
+        picks["after_strike"] = after
+        state, _ = walk(cmc, "kennedy", picks, until="us_ceasefire")
+        assert state.pending == "us_ceasefire"
+        taylor = [a.argument for a in view(cmc, state).advisers if "Taylor" in a.name]
+        assert taylor, after
+        assert ("the men there" in " ".join(taylor)) is men, after
