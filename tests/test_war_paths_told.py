@@ -4,7 +4,7 @@ offered it), and after American warships fire on a Soviet ship. Engine-level and
 
 from __future__ import annotations
 
-from helpers import walk
+from helpers import first_seed, walk
 
 from game.engine import view
 
@@ -145,3 +145,27 @@ def test_taylor_speaks_of_men_ashore_only_after_a_landing(cmc):
         taylor = [a.argument for a in view(cmc, state).advisers if "Taylor" in a.name]
         assert taylor, after
         assert ("the men there" in " ".join(taylor)) is men, after
+
+
+def test_the_marshals_read_the_landings_and_the_nuclear_shot(cmc):
+    """The marshals' plans of 25 October are told as the war stands: bombs alone, troops
+    ashore, or troops ashore and a Soviet nuclear weapon fired at them (and then fighting on
+    means no second one)."""
+    cases = (
+        (lambda f: "invasion" not in f, "died under American bombs", "ashore"),
+        (lambda f: "invasion" in f and "nuclear_used" not in f, "ashore", "nuclear weapon has"),
+        (lambda f: {"invasion", "nuclear_used"} <= f, "fired at the landings", "died under"),
+    )
+    for fits, said, unsaid in cases:
+        _, state = first_seed(
+            cmc,
+            "khrushchev",
+            "soviet_brink",
+            lambda st, fits=fits: fits(st.flags),
+            opponent="random",
+            events="chaos",
+        )
+        words = _words(view(cmc, state))
+        assert said in words and unsaid not in words, said
+    hold = next(o for o in view(cmc, state).options if o.id == "hold_line")
+    assert "no second nuclear weapon" in hold.detail
