@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from helpers import first_seed, walk
 
-from game.engine import view
+from game.engine import choose, ending_told, offered, view
 
 
 def _halted(cmc, us_choice, until="soviet_ceasefire"):
@@ -132,6 +132,8 @@ def test_a_refused_ceasefire_in_the_late_war_is_told_to_moscow(cmc):
     else:
         raise AssertionError("no random Washington landed late and pressed on")
     assert "request for a ceasefire" in _words(view(cmc, state))
+    # and fighting on is not all it may do: it may hold where it stands and answer nothing
+    assert {"fight_on", "stand_and_wait"} <= {o.id for o in view(cmc, state).options}
 
 
 def test_taylor_speaks_of_men_ashore_only_after_a_landing(cmc):
@@ -169,3 +171,41 @@ def test_the_marshals_read_the_landings_and_the_nuclear_shot(cmc):
         assert said in words and unsaid not in words, said
     hold = next(o for o in view(cmc, state).options if o.id == "hold_line")
     assert "no second nuclear weapon" in hold.detail
+
+
+REFUSED = {"response": "surgical_strike", "after_strike": "keep_bombing", "us_ceasefire": "fight_on"}
+"""Kennedy bombs, keeps bombing, and refuses the ceasefire Moscow asked for on 25 October."""
+
+
+def test_after_a_refused_ceasefire_moscow_has_more_than_fighting_on(cmc):
+    """Washington refuses Moscow's request for a ceasefire: Moscow may ask again before the
+    Council (and Washington then answers that), take its missiles out under fire (and the
+    ending says so), hold and answer nothing, or fight on."""
+    _, moscow = first_seed(
+        cmc,
+        "khrushchev",
+        "soviet_ceasefire",
+        lambda st: st.chosen.get("us_ceasefire") == "fight_on" and "invasion" not in st.flags,
+        picks={"soviet_brink": "seek_ceasefire"},
+        opponent="random",
+    )
+    shown = {o.id: o.label for o in view(cmc, moscow).options}
+    assert {"ask_again", "withdraw_under_fire", "stand_and_wait", "refuse_ceasefire"} <= set(shown)
+    assert "Washington has answered: no ceasefire." in _words(view(cmc, moscow))
+
+    # Moscow (history's opponent takes the first it is offered) asks again: Kennedy answers it
+    state, told = walk(cmc, "kennedy", REFUSED, until="second_request")
+    assert state.chosen["soviet_ceasefire"] == "ask_again"
+    assert state.pending == "second_request"
+    state, told = walk(cmc, "kennedy", {**REFUSED, "second_request": "accept_second"})
+    assert state.ending == "strike_only" and "ceasefire" in state.flags
+    assert "Then the guns stopped under a ceasefire." in ending_told(cmc, state).epilogue
+
+    # taken out under fire: the ending tells it, not the raids running short of targets
+    state = choose(cmc, moscow, "withdraw_under_fire").state
+    while state.ending is None:
+        state = choose(cmc, state, offered(cmc.decision(state.pending), state)[0].id).state
+    assert state.ending == "strike_only"
+    epilogue = " ".join(ending_told(cmc, state).epilogue.split())
+    assert "take out whatever was left of its missiles" in epilogue
+    assert "ran short of targets" not in epilogue
