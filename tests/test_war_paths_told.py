@@ -209,3 +209,21 @@ def test_after_a_refused_ceasefire_moscow_has_more_than_fighting_on(cmc):
     epilogue = " ".join(ending_told(cmc, state).epilogue.split())
     assert "take out whatever was left of its missiles" in epilogue
     assert "ran short of targets" not in epilogue
+
+
+def test_after_the_bombers_are_sent_back_nothing_is_headed_ceasefire_or_war(cmc):
+    """Kennedy halts the bombing, then sends the bombers back and so refuses Moscow's request:
+    the day and Moscow's answer are headed for a halt that ended, not 'Ceasefire, or war', and
+    his choice is worded as the refusal it is."""
+    picks = {
+        "response": "surgical_strike",
+        "after_strike": "stop_and_talk",
+        "us_ceasefire": "resume_bombing",
+    }
+    _, told = walk(cmc, "kennedy", picks)
+    resumed = next(i for i, h in enumerate(told) if h.decision and h.decision.id == "us_ceasefire")
+    assert told[resumed].option.label == "Refuse Moscow's ceasefire, and send the bombers back"
+    later = [h for h in told[resumed:] if h.phase_title and h.kind != "event"]
+    answer = next(h for h in later if h.decision.id == "soviet_ceasefire")
+    assert answer.title == "The bombers are back" and answer.phase_title == "The halt ends"
+    assert not [h for h in later if "Ceasefire, or war" in (h.title, h.phase_title)]
