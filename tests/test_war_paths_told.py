@@ -194,10 +194,10 @@ def test_after_a_refused_ceasefire_moscow_has_more_than_fighting_on(cmc):
     assert "Washington has answered: no ceasefire." in _words(view(cmc, moscow))
 
     # Moscow (history's opponent takes the first it is offered) asks again: Kennedy answers it
-    state, told = walk(cmc, "kennedy", REFUSED, until="second_request")
+    state, _ = walk(cmc, "kennedy", REFUSED, until="second_request")
     assert state.chosen["soviet_ceasefire"] == "ask_again"
     assert state.pending == "second_request"
-    state, told = walk(cmc, "kennedy", {**REFUSED, "second_request": "accept_second"})
+    state, _ = walk(cmc, "kennedy", {**REFUSED, "second_request": "accept_second"})
     assert state.ending == "strike_only" and "ceasefire" in state.flags
     assert "Then the guns stopped under a ceasefire." in ending_told(cmc, state).epilogue
 
