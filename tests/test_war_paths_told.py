@@ -173,7 +173,11 @@ def test_the_marshals_read_the_landings_and_the_nuclear_shot(cmc):
     assert "no second nuclear weapon" in hold.detail
 
 
-REFUSED = {"response": "surgical_strike", "after_strike": "keep_bombing", "us_ceasefire": "fight_on"}
+REFUSED = {
+    "response": "surgical_strike",
+    "after_strike": "keep_bombing",
+    "us_ceasefire": "fight_on",
+}
 """Kennedy bombs, keeps bombing, and refuses the ceasefire Moscow asked for on 25 October."""
 
 
