@@ -157,6 +157,12 @@ def _scenario_or_none(a):
         return None
 
 
+def cmd_debrief(a) -> int:
+    from .debrief.command import cmd_debrief
+
+    return cmd_debrief(a)
+
+
 def cmd_serve(a) -> int:
     from .serve.command import cmd_serve
 
@@ -164,7 +170,7 @@ def cmd_serve(a) -> int:
 
 
 def _commands() -> dict:
-    from .commands import cmd_check, cmd_debrief, cmd_simulate, cmd_timeline
+    from .commands import cmd_check, cmd_simulate, cmd_timeline
 
     return {
         "play": cmd_play,
