@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from game.ui.screens.debrief import DebriefScreen, debrief_keys
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.debrief_help import debrief_keys
 from game.ui.screens.game import GameScreen
 from game.ui.screens.help import key_lines
 from game.ui.screens.result import ResultScreen

@@ -20,9 +20,11 @@ from game.content import load_scenario
 from game.debrief.blocks import Block
 from game.debrief.text import TOPICS
 from game.ui.app import BrinkApp, create_app
-from game.ui.screens.debrief import DebriefHelp, DebriefScreen, ExportScreen, _bar
+from game.ui.screens.debrief import DebriefScreen, ExportScreen
+from game.ui.screens.debrief_help import DebriefHelp
 from game.ui.screens.debrief_jump import JumpScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.widgets.debrief_page import _bar
 
 MINI_DEBRIEF = """
 [[myth]]

@@ -3,10 +3,11 @@ keyboard only. ← → turn the pages, PgUp/PgDn (or 1–6) jump between topics,
 page to jump to, ``n`` shows or hides the names (hidden by default: Student 1, 2, ...), ``h``
 keeps history's choice back on the decision pages until ``a`` reveals it (``a`` also reveals the
 historians' answer or the facts behind a myth), ``c`` cycles through the classes in the folder,
-``e`` exports a report. Bars' labels take the screen's width. A folder is read in a worker
-thread, the count of files read shown, and the screen answers keys meanwhile.
+``e`` exports a report. A folder is read in a worker thread, the count of files read shown, and
+the screen answers keys meanwhile.
 
-The pages come from :mod:`game.debrief.pages`; this screen only lays them out.
+The pages come from :mod:`game.debrief.pages`, each laid out by
+:mod:`game.ui.widgets.debrief_page`; this screen turns them.
 """
 
 from __future__ import annotations
@@ -18,15 +19,15 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Digits, Sparkline, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...debrief import build, compare, gather
-from ...debrief.blocks import Block, Page
+from ...debrief.blocks import Page
 from ...debrief.figures import Debrief
 from ...debrief.gather import Gathered
 from ...debrief.pages import pages
@@ -34,29 +35,13 @@ from ...debrief.text import TOPICS, plural, scope
 from ...model.scenario import Scenario
 from ...terminal import shown
 from ..commands import DebriefCommands
+from ..widgets.debrief_page import label_width, page_widgets
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
+from .debrief_help import DebriefHelp
 from .debrief_jump import JumpScreen
 from .export import ExportScreen
-from .help import HelpScreen, binding_lines
 from .styled import StyledOnce
-
-BAR = 24
-"""Cells of a full bar."""
-LABEL = 30
-"""Cells of a bar's label at the least; a wider screen gives labels its width."""
-TAIL = len(" 999 ◆ history")
-"""Cells after a bar: its count and the history mark."""
-
-HELP = """\
-[b]The teacher's debrief[/b]
-The class's saved games against history, one topic per page: the overview, each decision \
-(how many chose each option, what history chose, the advisers), questions for the class \
-chosen from what the class did, myths to correct, one page per student, and the files that \
-could not be counted, with the reason.
-"""
-SCROLL = f"  {'↑ ↓ Home End':<16} scroll the page"
-"""The keys of the page's scroll, which are not the screen's own."""
 
 
 class DebriefScreen(StyledOnce, Screen):
@@ -261,7 +246,8 @@ class DebriefScreen(StyledOnce, Screen):
         self.query_one("#debrief-title", Static).update(Text(page.title))
         body = self.query_one("#debrief-body", VerticalScroll)
         await body.remove_children()
-        await body.mount_all(self._widgets(page))
+        width = label_width(page, self.size.width)
+        await body.mount_all(page_widgets(page, width, self._held_back(page), self.reveal))
         if scroll:
             body.scroll_home(animate=False)
         self.refresh_bindings()
@@ -269,44 +255,6 @@ class DebriefScreen(StyledOnce, Screen):
     def _held_back(self, page: Page) -> bool:
         """History's choice is kept back on this page (h, until a reveals it)."""
         return self.hide_history and not self.reveal and page.topic == 1 and page.has_history
-
-    def _widgets(self, page: Page) -> list:
-        out: list = []
-        hold = self._held_back(page)
-        width = self._label_width(page)
-        for b in page.blocks:
-            if hold and b.history and b.kind != "figures":
-                continue
-            if b.kind == "secret":
-                if self.reveal:
-                    out.append(Static(Text(b.text), classes="para debrief-secret"))
-            elif b.kind == "figures":
-                figures = b.figures[:-1] if hold and b.history else b.figures
-                out.append(
-                    Horizontal(*(_figure(v, c) for v, c in figures), classes="debrief-figures")
-                )
-            elif b.kind == "bar":
-                out.append(Static(_bar(b, width, hold), classes="debrief-bar"))
-            elif b.kind == "series":
-                out.append(Sparkline(list(b.series), classes="debrief-spark"))
-                out.append(Static(Text(f"Danger by turn: {b.text}"), classes="muted"))
-            else:
-                css = {"heading": "debrief-heading", "muted": "muted para"}.get(b.kind, "para")
-                out.append(Static(Text(b.text), classes=css))
-        if hold:
-            out.append(
-                Static(Text("History's choice is held back: press a to show it."), classes="hint")
-            )
-        elif page.has_secret and not self.reveal:
-            what = "the facts" if page.topic == 3 else "the historians' answer"
-            out.append(Static(Text(f"Press a to show {what}."), classes="hint"))
-        return out
-
-    def _label_width(self, page: Page) -> int:
-        """Cells for the bars' labels: the longest label's, as far as the screen allows."""
-        longest = max((len(b.text) for b in page.blocks if b.kind == "bar"), default=0)
-        room = self.size.width - 6 - BAR - TAIL  # padding and scroll bar
-        return max(LABEL, min(longest, room))
 
     async def on_resize(self, event: Resize) -> None:
         if self.ready and any(b.kind == "bar" for b in self.page.blocks):
@@ -415,41 +363,3 @@ def _entry(page: Page) -> str:
     if page.topic in (2, 3) and page.blocks and page.blocks[0].kind == "heading":
         return f"{page.title}: {page.blocks[0].text}"
     return page.title
-
-
-def _figure(value: str, caption: str) -> Vertical:
-    return Vertical(Digits(value), Static(Text(caption)), classes="debrief-figure")
-
-
-def _bar(b: Block, width: int = LABEL, hold: bool = False) -> Content:
-    """``Label ......... ████████░░░░ 12 ◆ history``: the count is written, history in words
-    (not while history's choice is held back). A label longer than ``width`` stands whole on
-    its own line(s), the bar below it."""
-    marked = b.marked and not hold
-    full = round(BAR * b.value / b.total) if b.total else 0
-    full = max(full, 1 if b.value else 0)
-    head = f"{b.text:<{width}} " if len(b.text) <= width else f"{b.text}\n{'':<{width}} "
-    parts: list = [
-        head,
-        ("█" * full, "$accent" if marked else "$primary"),
-        ("░" * (BAR - full), MUTED),
-        f" {b.value}",
-    ]
-    if marked:
-        parts.append((" ◆ history", "bold"))
-    return Content.assemble(*parts)
-
-
-class DebriefHelp(HelpScreen):
-    heading = "Help: the teacher's debrief"
-    text = HELP
-    more = ""
-
-    def key_text(self) -> str:
-        return debrief_keys(self.app)
-
-
-def debrief_keys(app) -> str:
-    """The debrief's keys, from its bindings, and the page's scroll keys (markup)."""
-    lines = binding_lines(app, DebriefScreen.BINDINGS)
-    return "\n".join(["[b]Keys[/b]", *lines, SCROLL])
