@@ -197,11 +197,18 @@ def test_after_a_refused_ceasefire_moscow_has_more_than_fighting_on(cmc):
     assert {"ask_again", "withdraw_under_fire", "stand_and_wait", "refuse_ceasefire"} <= set(shown)
     assert "Washington has answered: no ceasefire." in _words(view(cmc, moscow))
 
-    # Moscow (history's opponent takes the first it is offered) asks again: Kennedy answers it
-    state, _ = walk(cmc, "kennedy", REFUSED, until="second_request")
-    assert state.chosen["soviet_ceasefire"] == "ask_again"
-    assert state.pending == "second_request"
-    state, _ = walk(cmc, "kennedy", {**REFUSED, "second_request": "accept_second"})
+    # a random Moscow that asks again: Kennedy answers it, and his answer carries to the end
+    _, state = first_seed(
+        cmc,
+        "kennedy",
+        "second_request",
+        lambda st: st.chosen.get("soviet_ceasefire") == "ask_again",
+        picks=REFUSED,
+        opponent="random",
+    )
+    state = choose(cmc, state, "accept_second").state
+    while state.ending is None:
+        state = choose(cmc, state, offered(cmc.decision(state.pending), state)[0].id).state
     assert state.ending == "strike_only" and "ceasefire" in state.flags
     assert "Then the guns stopped under a ceasefire." in ending_told(cmc, state).epilogue
 
