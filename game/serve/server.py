@@ -7,14 +7,14 @@ runs ``python -m game.serve.student`` itself. Either way its command holds a ses
 server made and nothing a browser sends: nothing from a browser reaches the command line, a path
 or Python. A game that does not end when its tab closes is stopped after :data:`STOP_WAIT`
 seconds; a game that ends without closing its tab (its process killed or crashed) closes the
-tab with :data:`GAME_STOPPED`, so that the page says so instead of freezing.
+tab with :data:`GAME_STOPPED`, so that the page says so instead of freezing. One tab's game,
+and what passes between the tab and it, is in :mod:`.tab`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import os
 import secrets
@@ -23,19 +23,18 @@ import shutil
 import socket
 import sys
 import tempfile
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp_jinja2
 import jinja2
 import textual_serve
-from aiohttp import WSCloseCode, WSMsgType, web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from ..ui.upstream import end_process
 from .live import LiveFolder
+from .tab import Session, TabService, _number, _relay
 from .teacher import Teacher
 from .warm import tab_env
 
@@ -54,32 +53,6 @@ STATIC = Path(textual_serve.__file__).parent / "static"
 served from the installed package so that they always match its protocol."""
 
 log = logging.getLogger("brink.serve")
-
-
-class TabService(AppService):
-    """textual-serve's service for one tab's game, which also says when the game's output has
-    ended (the game has gone: closed, or its process killed)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.ended = asyncio.Event()
-
-    async def run(self) -> None:
-        try:
-            await super().run()
-        finally:
-            self.ended.set()
-
-
-@dataclass
-class Session:
-    """One open tab and its game."""
-
-    id: str
-    service: TabService
-    websocket: web.WebSocketResponse
-    opened: float = field(default_factory=time.time)
-    done: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class BrinkServer(Server):
@@ -262,44 +235,8 @@ class BrinkServer(Server):
         return len(open_now)
 
 
-async def _relay(websocket: web.WebSocketResponse, service: AppService) -> None:
-    """Pass what the tab sends to its game: keys, size, focus; malformed messages are
-    ignored (they never reach the game or Python)."""
-    async for message in websocket:
-        if message.type != WSMsgType.TEXT:
-            continue
-        try:
-            envelope = json.loads(message.data)
-            kind, data = envelope[0], envelope[1]
-        except (ValueError, TypeError, IndexError, KeyError):
-            continue
-        if kind == "stdin" and isinstance(data, str):
-            await service.send_bytes(data.encode("utf-8"))
-        elif kind == "resize" and isinstance(data, dict):
-            width = _number(data.get("width"), 80, 20, 500)
-            height = _number(data.get("height"), 24, 10, 200)
-            await service.set_terminal_size(width, height)
-        elif kind == "ping":
-            await websocket.send_json(["pong", data])
-        elif kind == "blur":
-            await service.blur()
-        elif kind == "focus":
-            await service.focus()
-
-
 async def _no_icon(request: web.Request) -> web.Response:
     return web.Response(status=204)
-
-
-def _number(value: object, default: int, low: int, high: int) -> int:
-    """A size sent by the browser, as a whole number within bounds."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    elif isinstance(value, str) and value.isdigit() and len(value) < 6:
-        number = int(value)
-    else:
-        return default
-    return min(max(number, low), high)
 
 
 @web.middleware

@@ -13,7 +13,8 @@ from game.debrief import gather
 from game.saves import Game, write_save
 from game.serve.command import class_folder
 from game.serve.live import LiveFolder
-from game.serve.server import LAUNCH, BrinkServer, _number
+from game.serve.server import LAUNCH, BrinkServer
+from game.serve.tab import _number
 from game.serve.warm import _acceptable
 
 
