@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 
-from helpers import walk
+from helpers import first_seed, walk
 
 from game.content import load_scenario
 from game.engine import choose, ending_told, new_game
@@ -230,6 +230,8 @@ def test_who_gained_does_not_tell_castros_mood(cmc):
 
 AIR_STRIKE = "a US air strike on the missile sites"
 INVASION = "a US air attack and invasion of Cuba"
+ASKED = "Moscow asking for a ceasefire"
+
 WAR_PATHS = [
     # role, the player's picks, opponent, event mode, the chain in order, a ceasefire?
     (
@@ -238,7 +240,7 @@ WAR_PATHS = [
         "dove",
         "historical",
         "strike_only",
-        [AIR_STRIKE],
+        [AIR_STRIKE, "the bombing halted", ASKED, "a ceasefire"],
         True,
     ),
     (
@@ -250,6 +252,8 @@ WAR_PATHS = [
         [
             AIR_STRIKE,
             "a Soviet raid on the Jupiters in Turkey",
+            "the bombing halted",
+            "Washington offering a ceasefire",
             "Soviet rocket forces at full readiness",
         ],
         False,
@@ -260,7 +264,7 @@ WAR_PATHS = [
         "dove",
         "historical",
         "invasion_conventional",
-        [INVASION],
+        [INVASION, ASKED, "a ceasefire"],  # asked twice in a row: told once
         True,
     ),
     (
@@ -299,7 +303,13 @@ WAR_PATHS = [
         "dove",
         "chaos",
         "invasion_nuclear",
-        [INVASION, "a Soviet unit firing a nuclear weapon at the landings"],
+        [
+            INVASION,
+            ASKED,
+            "a Soviet unit firing a nuclear weapon at the landings",
+            ASKED,
+            "a ceasefire",
+        ],
         True,
     ),
     (
@@ -541,3 +551,33 @@ def test_the_public_trade_tells_this_games_elections_beside_historys(cmc):
     assert "the voters listened" in " ".join(low.epilogue.split())
     assert "held its ground" in " ".join(high.epilogue.split())
     assert "the voters listened" not in " ".join(high.epilogue.split())
+
+
+def test_a_peace_after_shooting_tells_how_it_came_to_the_brink_and_back(cmc):
+    """A peaceful ending names the acts that brought the game near war, as the war endings
+    do ('How it came to the brink and back: US warships firing on a Soviet ship.'), and
+    history's path, which had none, names none; after a nuclear torpedo no ending says
+    'There was no war' (the President broken) or that the crisis ended without war."""
+    picks = {
+        "response": "public_trade",
+        "diplomacy_next": "late_quarantine",
+        "enforce_quarantine": "fire_on_ship",
+    }
+    state, _ = walk(cmc, "kennedy", picks)
+    assert state.ending == "public_trade"
+    told = ending_told(cmc, state).epilogue
+    assert told.endswith("How it came to the brink and back: US warships firing on a Soviet ship.")
+    state, _ = walk(cmc, "kennedy")
+    assert "How it came" not in ending_told(cmc, state).epilogue
+
+    seed, _ = first_seed(cmc, "kennedy", "torpedo_answer", events="chaos")
+    state, _ = walk(cmc, "kennedy", {"torpedo_answer": "hold_fire_sea"}, events="chaos", seed=seed)
+    assert "b59_torpedo" in state.flags and state.ending == "historical_settlement"
+    told = " ".join(ending_told(cmc, state).epilogue.split())
+    assert told.endswith(
+        "How it came to the brink and back: a nuclear torpedo fired at US destroyers; "
+        "Washington holding its fire; Moscow disowning the torpedo."
+    )
+    for ending in ("kennedy_broken", "uneasy_peace"):
+        told = ending_told(cmc, state.model_copy(update={"ending": ending})).epilogue
+        assert "There was no war" not in told and "ended without war" not in told, ending

@@ -179,16 +179,19 @@ def told_event(event: Event, d, lapses: list | None = None) -> tuple[str, str]:
 def chain(scenario: Scenario, d) -> list[str]:
     """The links of the chain of this game: the ``chain`` of each incident that happened and
     each option taken, in the order they happened (a phase's incidents come before its
-    decisions)."""
+    decisions). A link that repeats the one just before (Moscow asking for a ceasefire a
+    second time, with nothing between) is told once."""
     by_phase: dict[str, list[str]] = {}
     for s in d.steps:
         link = scenario.option(s.decision, s.option).chain
         if link:
             by_phase.setdefault(s.phase, []).append(link)
-    out = []
+    out: list[str] = []
     for i, phase in enumerate(scenario.meta.phases):
-        out += [e.chain for e in scenario.events_in(i) if e.chain and e.id in d.flags]
-        out += by_phase.get(phase.id, [])
+        links = [e.chain for e in scenario.events_in(i) if e.chain and e.id in d.flags]
+        for link in (*links, *by_phase.get(phase.id, ())):
+            if not out or out[-1] != link:
+                out.append(link)
     return out
 
 
