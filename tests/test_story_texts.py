@@ -260,3 +260,27 @@ def test_zorin_speaks_of_the_sailors_killed_at_sea_after_an_announced_treaty(cmc
         assert "sailors" in (told.seen_by_other or told.result), option.id
     shown = {o.id: o for o in view(cmc, state).options}
     assert "sailors" in shown["stonewall"].detail
+
+
+def test_after_a_nuclear_torpedo_the_nights_decisions_know_of_it(cmc):
+    """A nuclear torpedo fired at the quarantine line on the evening of 27 October: Robert
+    Kennedy's meeting with Dobrynin, the Grozny at the line and Moscow's answer next morning
+    all speak of it; and Moscow's answer speaks of the missile site bombed after the U-2."""
+    seed, _ = first_seed(cmc, "kennedy", "torpedo_answer", events="chaos")
+    for until in ("rfk_dobrynin", "grozny"):
+        state, _ = walk(cmc, "kennedy", events="chaos", seed=seed, until=until)
+        assert state.pending == until and "b59_torpedo" in state.flags
+        assert "nuclear" in " ".join(view(cmc, state).situation[1:]), until
+    _, state = first_seed(
+        cmc,
+        "khrushchev",
+        "accept_deal",
+        lambda st: "b59_torpedo" in st.flags,
+        opponent="random",
+        events="chaos",
+    )
+    assert "fired its nuclear torpedo" in " ".join(" ".join(view(cmc, state).situation).split())
+    _, state = first_seed(
+        cmc, "khrushchev", "accept_deal", lambda st: "sam_struck" in st.flags, opponent="random"
+    )
+    assert "destroyed the missile site" in " ".join(" ".join(view(cmc, state).situation).split())
