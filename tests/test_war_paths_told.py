@@ -238,3 +238,23 @@ def test_after_the_bombers_are_sent_back_nothing_is_headed_ceasefire_or_war(cmc)
     answer = next(h for h in later if h.decision.id == "soviet_ceasefire")
     assert answer.title == "The bombers are back" and answer.phase_title == "The halt ends"
     assert not [h for h in later if "Ceasefire, or war" in (h.title, h.phase_title)]
+
+
+def test_with_his_offer_unanswered_kennedy_may_let_it_stand(cmc):
+    """Washington offered to stop (after the raid on Turkey) and Moscow has not answered: on
+    26 October the President is not left with only 'Withdraw the offer, and fight on'; he
+    may let the offer stand, as Thompson argues."""
+    picks = {"response": "surgical_strike", "after_strike": "invade", "turkey_answer": "hold_nato"}
+    _, state = first_seed(
+        cmc,
+        "kennedy",
+        "us_ceasefire",
+        lambda st: "us_ceasefire_offer" in st.flags and "soviet_ceasefire_offer" not in st.flags,
+        picks=picks,
+        opponent="hawk",
+        events="chaos",
+    )
+    shown = view(cmc, state)
+    assert {o.id for o in shown.options} >= {"keep_offer", "fight_on"}
+    thompson = next(a for a in shown.advisers if "Thompson" in a.name)
+    assert thompson.option == "Let the offer stand, and wait for Moscow"
