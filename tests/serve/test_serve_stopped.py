@@ -30,6 +30,12 @@ async def _open(http: aiohttp.ClientSession, url: str) -> aiohttp.ClientWebSocke
     return ws
 
 
+QUIET = 0.3
+"""Seconds without a frame that count as the game having drawn what a key changed: shorter than
+the name box's cursor blink (a frame every half second), which would otherwise never let a
+tab look quiet."""
+
+
 async def _keys(ws: aiohttp.ClientWebSocketResponse, *keys: str) -> bool:
     """Press each key, then let the game draw until it is quiet (however loaded the machine);
     whether it drew after each."""
@@ -40,7 +46,7 @@ async def _keys(ws: aiohttp.ClientWebSocketResponse, *keys: str) -> bool:
         drawn = False
         while time.monotonic() < deadline:
             try:
-                msg = await ws.receive(timeout=1.0 if drawn else 10)
+                msg = await ws.receive(timeout=QUIET if drawn else 10)
             except TimeoutError:
                 break
             drawn = drawn or msg.type == aiohttp.WSMsgType.BINARY

@@ -400,12 +400,13 @@ def _state(app):
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_every_footer_key_works_and_fits(class_app, size):
     """On each topic, every key the footer shows lies on screen and changes something."""
-    for topic in "123456":
-        app = class_app()
-        async with app.run_test(size=size) as pilot:
-            screen = await _open(pilot)
+    app = class_app()
+    async with app.run_test(size=size) as pilot:
+        for topic in "123456":
+            screen = app.screen if isinstance(app.screen, DebriefScreen) else await _open(pilot)
             await pilot.press(topic)
             await pilot.pause()
+            first = screen.index  # the topic's first page
             keys = [k for k in screen.query_one(Footer).query("FooterKey")]
             palette = next(k for k in keys if k.key == "ctrl+p")
             keys = [k for k in keys if k is not palette]
@@ -414,8 +415,9 @@ async def test_every_footer_key_works_and_fits(class_app, size):
             dimmed = {k.key for k in keys if k.has_class("-disabled")}
             assert dimmed == ({"right"} if topic == "6" else set())
             for key in [k.key for k in keys]:
-                await pilot.press(topic)  # back to the topic's first page before each key
-                await pilot.pause()
+                if screen.index != first:  # back to the topic's first page before each key
+                    await pilot.press(topic)
+                    await pilot.pause()
                 before = _state(app)
                 await pilot.press(key)
                 await pilot.pause()
