@@ -581,3 +581,24 @@ def test_a_peace_after_shooting_tells_how_it_came_to_the_brink_and_back(cmc):
     for ending in ("kennedy_broken", "uneasy_peace"):
         told = ending_told(cmc, state.model_copy(update={"ending": ending})).epilogue
         assert "There was no war" not in told and "ended without war" not in told, ending
+
+
+def test_a_president_broken_after_shooting_at_sea_does_not_deny_it(cmc):
+    """Moscow announces its treaty, runs the quarantine and refuses at the climax; a random
+    Washington fires on a Soviet ship and ends broken: the President broken says blood was
+    shed and no war followed, not 'There was no war'."""
+    picks = {
+        "anadyr_cover": "announce_treaty",
+        "ships_at_line": "run_line",
+        "accept_deal": "refuse",
+    }
+    for seed in range(300):
+        state, _ = walk(cmc, "khrushchev", picks, opponent="random", events="chaos", seed=seed)
+        if state.ending == "kennedy_broken" and "ship_fired_on" in state.flags:
+            break
+    else:
+        raise AssertionError("no game broke the President after firing on a ship")
+    told = " ".join(ending_told(cmc, state).epilogue.split())
+    assert told.startswith("Blood had been shed, at sea or over Cuba, and still no war followed.")
+    assert "There was no war" not in told
+    assert told.endswith("How it came to the brink and back: US warships firing on a Soviet ship.")
