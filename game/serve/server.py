@@ -217,10 +217,14 @@ class BrinkServer(Server):
             await websocket.close(code=GAME_STOPPED, message=(code or "").encode("ascii"))
 
     async def _stop(self, service: AppService) -> None:
-        """Ask the game to quit; stop its process if it has not ended in time."""
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(asyncio.shield(service.stop()), STOP_WAIT)
-        await end_process(service)
+        """Ask the game to quit; stop its process if it has not ended in time. A stop that is
+        itself cancelled (the server shutting down, or textual-serve's own wait on the game's
+        reader cancelled) still ends the process."""
+        try:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(service.stop()), STOP_WAIT)
+        finally:
+            await end_process(service)
 
     async def close_all(self) -> int:
         """Close every tab (their games save and quit); returns how many were open."""

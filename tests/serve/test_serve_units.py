@@ -3,6 +3,7 @@ of the folder (only changed files read again), and what a browser may send."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -93,3 +94,34 @@ def test_a_tab_process_refuses_a_bad_session_and_starts_alone_without_the_warm_p
         [*launcher, str(tmp_path / "warm"), "ab12"], capture_output=True, timeout=60
     )
     assert alone.returncode == 2 and b"started by `brink serve`" in alone.stderr
+
+
+def test_a_cancelled_stop_still_ends_the_game(tmp_path, cmc):
+    """If asking a game to quit is cancelled part-way, its process is still ended."""
+    import asyncio
+
+    from game.serve import server as served
+
+    ended = []
+
+    class Service:
+        async def stop(self):
+            raise asyncio.CancelledError
+
+    async def end(service):
+        ended.append(service)
+
+    async def run():
+        server = BrinkServer(tmp_path, LiveFolder(tmp_path, cmc))
+        service = Service()
+        with contextlib.suppress(asyncio.CancelledError):
+            await server._stop(service)
+        return service
+
+    original = served.end_process
+    served.end_process = end
+    try:
+        service = asyncio.run(run())
+    finally:
+        served.end_process = original
+    assert ended == [service]
