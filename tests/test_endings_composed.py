@@ -502,6 +502,8 @@ CONTRADICTED = {
     "castro_break": ("Soviet aid continues", "Moscow stood by him", "lifeline", "Kept Soviet aid"),
     "tacticals_stay": ("The weapons taken away", "The weapons were taken away"),
     "khrushchev_falls": ("Presidium satisfied", "Presidium pleased", "Ousted in 1964"),
+    "nuclear_used": ("No war",),
+    "b59_torpedo": ("No war",),
     "turkey_struck": ("The Jupiters stay",),
     "trade_public": ("went quietly", "went, secretly", "A public triumph"),
 }
@@ -581,6 +583,13 @@ def test_a_peace_after_shooting_tells_how_it_came_to_the_brink_and_back(cmc):
     for ending in ("kennedy_broken", "uneasy_peace"):
         told = ending_told(cmc, state.model_copy(update={"ending": ending})).epilogue
         assert "There was no war" not in told and "ended without war" not in told, ending
+    from game.engine.texts import told_gains
+
+    avoided = [
+        g for g in told_gains(cmc.ending(state.ending), state) if g.dimension == "war_avoided"
+    ]
+    assert avoided and all(g.note.startswith("No wider war, though") for g in avoided)
+    assert all(g.score == 1 for g in avoided)
 
 
 def test_a_president_broken_after_shooting_at_sea_does_not_deny_it(cmc):
