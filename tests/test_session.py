@@ -64,7 +64,9 @@ def counting(monkeypatch, module, name: str) -> list:
     return calls
 
 
-def test_plain_mode_builds_each_turn_once_and_works_out_its_options_once(cmc, monkeypatch):
+def test_plain_mode_builds_each_turn_once_and_works_out_its_options_once(
+    cmc, monkeypatch, tmp_path
+):
     """A whole game in plain mode, with the keys that show the turn again (a, t, h, a bad
     number): the view of each turn is built once, and the options offered at each of the
     player's decisions are worked out once, by the engine as it reaches the decision."""
@@ -81,7 +83,8 @@ def test_plain_mode_builds_each_turn_once_and_works_out_its_options_once(cmc, mo
     offers_again = counting(monkeypatch, importlib.import_module("game.engine.view"), "offered")
     game, _ = start(cmc, "kennedy", 3)
     out = io.StringIO()
-    Plain(game, io.BytesIO("\n".join(keys).encode() + b"\n"), out, lambda g: None).run()
+    keys_in = io.BytesIO("\n".join(keys).encode() + b"\n")
+    Plain(game, keys_in, out, lambda g: None, folder=tmp_path).run()  # endings found: tmp_path
     assert game.state == probe.state
     assert len(views) == len(mine)
     assert [d for d in offers if d in mine] == mine  # once per decision, as it is reached
