@@ -284,3 +284,28 @@ def test_after_a_nuclear_torpedo_the_nights_decisions_know_of_it(cmc):
         cmc, "khrushchev", "accept_deal", lambda st: "sam_struck" in st.flags, opponent="random"
     )
     assert "destroyed the missile site" in " ".join(" ".join(view(cmc, state).situation).split())
+
+
+def test_moscows_answer_remembers_a_ship_fired_on(cmc):
+    """Where American warships fired on a Soviet ship at the line, Moscow's answer on Sunday
+    says so; where none was fired on, it does not."""
+    note = "fired on one of our freighters"
+    for seed in range(300):
+        state, _ = walk(
+            cmc,
+            "khrushchev",
+            {"ships_at_line": "run_line"},
+            opponent="random",
+            events="chaos",
+            seed=seed,
+            until="accept_deal",
+        )
+        if state.pending == "accept_deal" and "ship_fired_on" in state.flags:
+            break
+    else:
+        raise AssertionError("no game reached Moscow's answer after a ship was fired on")
+    said = " ".join(" ".join(view(cmc, state).situation).split())
+    assert note in said
+    state, _ = walk(cmc, "khrushchev", until="accept_deal")
+    assert state.pending == "accept_deal" and "ship_fired_on" not in state.flags
+    assert note not in " ".join(" ".join(view(cmc, state).situation).split())
