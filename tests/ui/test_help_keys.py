@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from game.ui.screens import debrief_help
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.debrief_help import debrief_keys
 from game.ui.screens.game import GameScreen
@@ -59,5 +60,5 @@ def test_the_debrief_help_lists_its_bindings(make_app, monkeypatch):
     assert all(len(line) <= 74 and line.startswith("  ") for line in lines)
     assert any(line.startswith(" " * 19) for line in lines)  # a second line under its first
     extra = Binding("m", "map", "Map", tooltip="a [b]map[/b] of the class")
-    monkeypatch.setattr(DebriefScreen, "BINDINGS", [*DebriefScreen.BINDINGS, extra])
+    monkeypatch.setattr(debrief_help, "BINDINGS", [*debrief_help.BINDINGS, extra])
     assert r"a \[b]map\[/b] of the class" in debrief_keys(make_app())  # escaped, never markup

@@ -18,7 +18,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Resize
@@ -38,7 +37,7 @@ from ..commands import DebriefCommands
 from ..widgets.debrief_page import label_width, page_widgets
 from ..widgets.footer import KeyFooter
 from ..widgets.text import MUTED
-from .debrief_help import DebriefHelp
+from .debrief_help import BINDINGS, DebriefHelp
 from .debrief_jump import JumpScreen
 from .export import ExportScreen
 from .styled import StyledOnce
@@ -55,79 +54,7 @@ class DebriefScreen(StyledOnce, Screen):
     AUTO_FOCUS = "#debrief-body"
     """Focused as the screen is built (see :mod:`.styled`)."""
 
-    # the footer shows each binding's word; the help (DebriefHelp) lists its tooltip
-    BINDINGS: ClassVar[list] = [
-        Binding(
-            "right",
-            "page(1)",
-            "Page",
-            key_display="←→",
-            priority=True,
-            tooltip="next / previous page",
-        ),
-        Binding("left", "page(-1)", show=False, priority=True),
-        Binding(
-            "pagedown",
-            "topic(1)",
-            "Topic",
-            key_display="PgDn PgUp",
-            show=False,
-            priority=True,
-            tooltip="next / previous topic",
-        ),
-        Binding("pageup", "topic(-1)", show=False, priority=True),
-        *(
-            Binding(
-                str(i + 1),
-                f"jump({i})",
-                "Jump",
-                key_display=f"1–{len(TOPICS)}",
-                show=False,
-                tooltip="a topic: " + ", ".join(TOPICS),
-            )
-            for i in range(len(TOPICS))
-        ),
-        Binding(
-            "g", "go_to", "Go to", tooltip="go to any page from a list (each decision by its title)"
-        ),
-        Binding(
-            "a",
-            "reveal",
-            "Answer",
-            tooltip="show or hide the historians' answer (questions), the facts (myths), or "
-            "history's choice while it is held back (h)",
-        ),
-        Binding("a", "show_history", show=False),  # the hint on the page says it
-        Binding(
-            "h",
-            "hide_history",
-            "History",
-            tooltip="hold back history's choice on the decision pages until the class has "
-            "discussed it (a shows it on the page); h again shows it everywhere",
-        ),
-        Binding(
-            "n",
-            "names",
-            "Names",
-            tooltip="show or hide the students' names (hidden: Student 1, 2, ...)",
-        ),
-        Binding(
-            "c",
-            "next_class",
-            "Class",
-            tooltip="the next class: with brink debrief --class A --class B, the classes "
-            "compared side by side, then each of them; otherwise all classes, then each class "
-            "code in the folder",
-        ),
-        Binding(
-            "e",
-            "export",
-            "Export",
-            tooltip="export: Markdown, HTML (printable) or CSV, beside the saves folder",
-        ),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
-        Binding("escape", "leave", "Back", tooltip="back"),
-    ]
+    BINDINGS: ClassVar[list] = BINDINGS
 
     def __init__(
         self,
