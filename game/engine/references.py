@@ -120,6 +120,9 @@ class _Checker:
         self.add(f, "danger_track", _known("track", meta.danger_track, self.tracks))
         for i, t in enumerate(meta.defcon_tracks):
             self.add(f, f"defcon_tracks[{i}]", _known("track", t, self.tracks))
+        for i, t in enumerate(meta.tracks):
+            for j, floor in enumerate(t.floors):
+                self.condition(f, f"track[{i}].floors[{j}].when", floor.when)
         seen: set[str] = set()
         for n, d in enumerate(s.decisions):
             file, base = self.where(n)

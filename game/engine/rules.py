@@ -199,4 +199,21 @@ def apply(effects, scenario: Scenario, d: Draft, hide: str | None = None) -> tup
             d.known.add(f"{e.side}:{e.fact}")
         elif t is End:
             d.ending = d.ending or e.ending
+    for track, floor in floors(scenario):
+        before = d.tracks[track]
+        if before < floor.value and holds(floor.when, d):
+            d.tracks[track] = floor.value
+            c = Change(d.turn, track, before, floor.value, hide or floor.reason)
+            changes.append(c)
+            d.log.append(c)
     return tuple(changes)
+
+
+def floors(scenario: Scenario) -> tuple:
+    """Each track's floors as (track id, floor) pairs, the highest first (worked out once per
+    scenario), so that the first floor that holds is the one a track is raised to."""
+    memo = scenario.index.memo
+    if "floors" not in memo:
+        pairs = [(t.id, f) for t in scenario.meta.tracks for f in t.floors]
+        memo["floors"] = tuple(sorted(pairs, key=lambda p: -p[1].value))
+    return memo["floors"]

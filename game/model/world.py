@@ -67,6 +67,16 @@ class Level(Model):
     label: Text
 
 
+class Floor(Model):
+    """A lowest value a track keeps while a condition holds: danger does not read "calm"
+    while troops are fighting."""
+
+    when: Condition
+    value: int
+    reason: Text
+    """Why the track is held there, shown with the change when it raises the track."""
+
+
 class Track(Model):
     """An integer meter with a declared range, such as danger or DEFCON."""
 
@@ -94,10 +104,17 @@ class Track(Model):
     for the other (world opinion), which way is better for each side's player: a change is
     then called better or worse in that player's words."""
 
+    floors: tuple[Floor, ...] = ()
+    """Lowest values the track keeps while their conditions hold: after any effect, a track
+    below a floor whose condition holds is raised to it."""
+
     @model_validator(mode="after")
     def _in_range(self):
         if not self.min <= self.start <= self.max:
             raise ValueError(f"start {self.start} is outside {self.min}..{self.max}")
+        for f in self.floors:
+            if not self.min <= f.value <= self.max:
+                raise ValueError(f"floor {f.value} is outside {self.min}..{self.max}")
         return self
 
 
