@@ -529,3 +529,22 @@ def test_a_random_khrushchev_usually_reaches_the_crisis(cmc):
     assert state.ending == "no_crisis"
     told = ending_told(cmc, state)
     assert "turned the missiles down twice" in " ".join(told.epilogue.split())
+
+
+def test_after_the_missile_site_is_struck_washington_s_evening_remembers_it(cmc):
+    """Kennedy destroys the missile site that shot down the U-2: the afternoon's answer to
+    Moscow and the evening with Dobrynin both say so (they used to read as if no American
+    bomb had fallen)."""
+    picks = {"u2_response": "strike_sam"}
+    seed, state = first_seed(
+        cmc, "kennedy", "letter_reply", lambda st: "sam_struck" in st.flags, picks=picks
+    )
+    assert "your aircraft destroyed the missile site" in _shown(cmc, state)
+    state, _ = walk(cmc, "kennedy", picks, seed=seed, until="rfk_dobrynin")
+    assert state.pending == "rfk_dobrynin"
+    assert "American aircraft destroyed the missile site" in _shown(cmc, state)
+
+
+def _shown(cmc, state):
+    """The situation shown at the pending decision, notes included, as one line."""
+    return " ".join(" ".join(view(cmc, state).situation).split())
