@@ -258,3 +258,68 @@ def test_with_his_offer_unanswered_kennedy_may_let_it_stand(cmc):
     assert {o.id for o in shown.options} >= {"keep_offer", "fight_on"}
     thompson = next(a for a in shown.advisers if "Thompson" in a.name)
     assert thompson.option == "Let the offer stand, and wait for Moscow"
+
+
+ANSWERS = {
+    "verify_withdrawal": "the Navy checked the ships that carried the missiles home",
+    "let_them_go": "stopped the bombing to let them go",
+    "bomb_on": "Washington's answer was more bombs",
+}
+"""Washington's answers to missiles taken out under fire, and the words the ending tells each by."""
+
+
+def _to_the_end(cmc, state):
+    while state.ending is None:
+        state = choose(cmc, state, offered(cmc.decision(state.pending), state)[0].id).state
+    return state
+
+
+def test_washington_answers_missiles_taken_out_under_fire(cmc):
+    """Moscow takes its missiles out under fire after a refused ceasefire: a Kennedy player
+    decides what the bombers do (hold while it is watched, stop and let them go, or bomb on),
+    the Presidium reads the answer, and the ending and who gained tell the answer given."""
+    from game.engine.texts import told_gains
+
+    _, state = first_seed(
+        cmc,
+        "kennedy",
+        "withdrawal_answer",
+        lambda st: st.chosen.get("soviet_ceasefire") == "withdraw_under_fire",
+        picks=REFUSED,
+        opponent="random",
+    )
+    shown = view(cmc, state)
+    assert shown.title == "The missiles under fire"
+    assert "Radio Moscow has announced" in _words(shown)
+    assert {o.id for o in shown.options} == set(ANSWERS)
+    for answer, said in ANSWERS.items():
+        out = choose(cmc, state, answer)
+        reasons = {c.reason for h in out.happenings for c in h.changes}
+        if answer != "bomb_on":  # the bombing stopped: no floor of danger says bombs fall
+            assert "American bombs are falling on Cuba" not in reasons, answer
+        end = _to_the_end(cmc, out.state)
+        assert ("strike_halted" in end.flags) == (answer != "bomb_on"), answer
+        assert end.ending == "strike_only", answer
+        epilogue = " ".join(ending_told(cmc, end).epilogue.split())
+        assert said in epilogue, answer
+        assert not [w for a, w in ANSWERS.items() if a != answer and w in epilogue], answer
+        notes = {g.note for g in told_gains(cmc.ending(end.ending), end)}
+        assert "The missiles destroyed" not in notes and "The weapons destroyed" not in notes
+        assert ("The hawks satisfied" in notes) == (answer != "let_them_go"), answer
+        assert ("Most destroyed, the rest watched out of Cuba" in notes) == (
+            answer == "verify_withdrawal"
+        )
+
+    # Moscow played: the answer comes from the opponent, through the same decision
+    _, moscow = first_seed(
+        cmc,
+        "khrushchev",
+        "soviet_ceasefire",
+        lambda st: st.chosen.get("us_ceasefire") == "fight_on" and "invasion" not in st.flags,
+        picks={"soviet_brink": "seek_ceasefire"},
+        opponent="random",
+    )
+    told = choose(cmc, moscow, "withdraw_under_fire").happenings
+    answer = next(h for h in told if h.decision and h.decision.id == "withdrawal_answer")
+    assert answer.kind == "answer" and answer.option.id in ANSWERS
+    assert answer.text == answer.option.seen_by_other
