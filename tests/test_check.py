@@ -3,6 +3,7 @@ the file, the path inside it and what is wrong."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def unreachable(result: CheckResult) -> set[tuple[str, str, str]]:
         if "unreachable" not in p.message:
             continue
         ending = p.message.split("'")[1]
-        role, opponent = p.message.split("(role ")[1].rstrip(")").split(", opponent ")
+        role, opponent = re.search(r"\(role (\w+), opponent (\w+)\)", p.message).groups()
         assert p.file == "endings.toml"
         assert p.path == f"ending[{ENDING_INDEX.get(ending, len(ENDING_INDEX))}]"
         found.add((role, opponent, ending))
@@ -190,8 +191,10 @@ def test_unreachable_decision(copy_mini, edit):
     problems = [p for p in run_check(copy_mini).problems if p.file == DAY2]
     assert {p.path for p in problems} == {"decision[0]"}
     assert sorted(p.message for p in problems) == [
-        f"decision 'moscow' is never reached (role {r}, opponent random); check its phase and 'when'"
-        for r in ("kennedy", "khrushchev")
+        f"decision 'moscow' is never reached (role {r}, opponent random): no state leads there "
+        f"(a search directed at its condition met {n} states; from every other, nothing "
+        "still to come can make it hold); check its phase and 'when'"
+        for r, n in (("kennedy", 2), ("khrushchev", 8))
     ]
 
 

@@ -29,6 +29,23 @@ def _where(scenario: Scenario, decision_id: str) -> tuple[str, str]:
     return origin(scenario, index)
 
 
+def _searched(w: Exploration, target: str) -> tuple[bool, str]:
+    """Whether a target that was not reached is shown unreachable (rather than not found in
+    the search's limit), and what the search directed at it walked and left."""
+    x = w.sought.get(target)
+    if x is None:
+        return True, ""
+    if x.exhausted:
+        return True, (
+            f": no state leads there (a search directed at its condition met {x.states} "
+            "states; from every other, nothing still to come can make it hold)"
+        )
+    return False, (
+        f": not found in the {x.states} states a search directed at its condition may meet; "
+        "the states beyond them were not walked"
+    )
+
+
 def check(scenario: Scenario) -> CheckResult:
     """Every problem found in a loaded scenario; an empty tuple means it is sound."""
     problems = check_references(scenario) + unsafe_texts(scenario)
@@ -41,7 +58,7 @@ def check(scenario: Scenario) -> CheckResult:
     ending_pos = {e.id: i for i, e in enumerate(scenario.endings)}
     for w in walks:
         ctx = f"role {w.role}, opponent {w.policy}"
-        if not w.complete:
+        if not w.complete and not w.sought:  # a search says what it left, target by target
             ctx += f"; the walk stopped at its limit, after {w.states} states"
         for path in list(dict.fromkeys(w.traps))[:3]:
             shown = ", ".join(path) or "the start"
@@ -65,22 +82,28 @@ def check(scenario: Scenario) -> CheckResult:
         for d in scenario.decisions:
             if d.id in want_d and d.id not in w.decisions:
                 file, path = _where(scenario, d.id)
+                proven, searched = _searched(w, d.id)
                 problems.append(
                     Problem(
                         file=file,
                         path=path,
                         message=(
-                            f"decision {d.id!r} is never reached ({ctx}); check its phase and 'when'"
+                            f"decision {d.id!r} {'is never' if proven else 'was not'} reached "
+                            f"({ctx}){searched}; check its phase and 'when'"
                         ),
                     )
                 )
         for e in scenario.endings:
             if e.id in want_e and e.id not in w.endings:
+                proven, searched = _searched(w, e.id)
                 problems.append(
                     Problem(
                         file="endings.toml",
                         path=f"ending[{ending_pos[e.id]}]",
-                        message=f"ending {e.id!r} is unreachable ({ctx})",
+                        message=(
+                            f"ending {e.id!r} {'is unreachable' if proven else 'was not reached'} "
+                            f"({ctx}){searched}"
+                        ),
                     )
                 )
     lapses: dict = {}

@@ -1,8 +1,10 @@
-"""Walk every reachable state of a scenario, in the manner of ChoiceScript's quicktest.
+"""Walk the reachable states of a scenario, in the manner of ChoiceScript's quicktest.
 
-For each available role, opponent policy and event mode, every player option and every branch
-of chance (the random policy's picks, events that may or may not fire) is followed. States that
-differ only in their past (log, steps, turn) are merged, so the walk ends.
+For each available role, opponent policy and event mode, random games are played, then each
+decision and ending they missed is searched for (:mod:`.seek`); where a dead end is possible,
+every state is walked instead. A walk or a search follows every player option and every branch
+of chance (the random policy's picks, events that may or may not fire). States that differ only
+in their past (log, steps, turn) are merged, so a walk ends.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .play import choose, new_game
 from .policies import POLICIES, pick
 from .proof import trap_free, walk
 from .rules import Fate
+from .seek import Guide, Sought, seek
 
 MODES = ("historical", "chaos")
 
@@ -37,11 +40,14 @@ class Exploration:
     empty: set[str] = field(default_factory=set)
     """Decisions reached with no option offered."""
     dives: int = 0
-    """Random games played before the systematic walk."""
+    """Random games played before any search."""
     starts: int = 0
     """Start states (one per event mode and branch of chance at the start)."""
     complete: bool = True
-    """False when the walk stopped early: every target found, or the state limit reached."""
+    """False when a walk or a search stopped at its limit (states or time)."""
+    sought: dict[str, Sought] = field(default_factory=dict)
+    """The targets the random games missed (ending or decision id): what the search directed
+    at each found."""
     lapses: dict = field(default_factory=dict)
     """Texts shown where their assumption was false (an audited walk): (table id, variant)
     -> (the first :class:`.texts.Lapse` found, the role, opponent and event mode)."""
@@ -134,6 +140,10 @@ def targets(scenario: Scenario, role: str) -> tuple[frozenset[str], frozenset[st
     return decisions, frozenset(e.id for e in scenario.endings if e.plays_in(role))
 
 
+SEEK_STATES = 5_000
+"""How many states one directed search for a target may keep before it gives up."""
+
+
 def explore(
     scenario: Scenario,
     role: str,
@@ -143,19 +153,20 @@ def explore(
     goal: bool = True,
     audit: bool = False,
     deadline: float | None = None,
+    budget: int = SEEK_STATES,
 ) -> Exploration:
     """Walk the states reachable for ``role`` against ``policy``, in both event modes.
 
     If the scenario is :func:`trap_free`, there is no dead end to look for: the walk plays up
-    to ``dives`` random games (every branch of chance equally likely), then, with ``goal``,
-    walks systematically until every :func:`targets` is reached; without ``goal`` the dives
-    alone give a figure of what this opponent lets a player reach. The systematic walk goes
-    from the campaign's start and, every third turn, from the decisions the dives met (latest
-    first): an ending a few hundred random games meet once is then a few choices from where
-    a walk begins, not at the end of a long line that a walk from the start seldom reaches in
-    time. Otherwise it walks every state, up to ``max_states`` (and, with ``deadline``, until ``time.monotonic()`` passes
-    it). With ``audit``, every game is audited and the texts shown where their assumption is
-    false are kept in ``lapses`` (the continuity proof).
+    to ``dives`` random games (every branch of chance equally likely; each game has dice of
+    its own, drawn from its number, so a change in one game does not move the others), then,
+    with ``goal``, searches for each :func:`targets` the games missed, from the campaign's
+    start, in the way :mod:`.seek` directs (at most ``budget`` states each); without ``goal``
+    the games alone give a figure of what this opponent lets a player reach. Whether a target
+    is reached does not depend on the games: the searches would find it without them. Otherwise
+    it walks every state, up to ``max_states``. Either stops when ``time.monotonic()`` passes
+    ``deadline``. With ``audit``, every game is audited and the texts shown where their
+    assumption is false are kept in ``lapses`` (the continuity proof).
     """
     r = _reads(scenario)
     found = Exploration(role, policy)
@@ -194,6 +205,9 @@ def explore(
     def done() -> bool:
         return early and (not goal or (want_d <= found.decisions and want_e <= found.endings))
 
+    def late() -> bool:
+        return deadline is not None and time.monotonic() > deadline
+
     def begin(p: str) -> list[GameState]:
         return [
             kept(out)
@@ -205,76 +219,115 @@ def explore(
             )
         ]
 
+    def moves(st: GameState) -> list[GameState]:
+        """Every state one choice of the player's leads to, over all branches of chance."""
+        return [
+            kept(out)
+            for o in offered(scenario.decision(st.pending), st)
+            for out in _outcomes(
+                lambda f, o=o: choose(scenario, st, o.id, fate=f, explain=False, audit=audit)
+            )
+        ]
+
     starts = begin(policy)
     found.starts = len(starts)
+    for st in starts:
+        note(st)
+    if not early:
+        _walk_all(scenario, found, starts, key, note, moves, max_states, late)
+        return found
     # The random opponent can make any choice another policy makes, so its dives also follow
     # the others' lines: what they reach, it can reach.
     divers = [st for p in POLICIES for st in begin(p)] if policy == "random" else starts
-    dived: list[GameState] = []  # the decisions the dives met, where the walk will begin
-    if early:  # random dives find most targets far sooner than a systematic walk
-        rng = Random(0)
-        for i in range(dives):
-            if goal and done():
-                break
-            st = divers[i % len(divers)]
-            style = STYLES[(i // len(divers)) % len(STYLES)]
-            while st.ending is None and st.pending is not None:
-                decision = scenario.decision(st.pending)
-                options = offered(decision, st)
-                if not options:
-                    break
-                o = _lean(style, decision, options, rng)
-                out = choose(scenario, st, o.id, fate=_Dice(rng), explain=False, audit=audit)
-                st = kept(out)
-                note(st)
-                if goal and st.pending is not None:
-                    dived.append(st)
-            found.dives += 1
-    # Two walks in turn, each depth first: one from the campaign's start, one from the
-    # decisions the dives met (latest first), where a rare ending is a few choices away.
-    # Each walk keeps its own record of the states it has seen, so that neither holds back
-    # the other from a state it has yet to walk.
-    stacks: tuple[list[GameState], list[GameState]] = ([], [])
-    seen: tuple[set, set] = (set(), set())
+    for i in range(dives):
+        if (goal and done()) or late():
+            break
+        rng = Random(f"{role} {policy} {i}")
+        st = divers[i % len(divers)]
+        style = STYLES[(i // len(divers)) % len(STYLES)]
+        while st.ending is None and st.pending is not None:
+            decision = scenario.decision(st.pending)
+            o = _lean(style, decision, offered(decision, st), rng)
+            st = kept(choose(scenario, st, o.id, fate=_Dice(rng), explain=False, audit=audit))
+            note(st)
+        found.dives += 1
+    if goal:
+        _seek_missing(scenario, found, starts, key, note, moves, budget, late)
+    return found
 
-    def push(st: GameState, w: int):
+
+def _seek_missing(scenario, found: Exploration, starts, key, note, moves, budget, late) -> None:
+    """Search for each target the random games missed (endings first, then decisions, in the
+    files' order), sharing what each state leads to between the searches."""
+    guide = Guide(scenario)
+    walked: dict = {}
+
+    def children(k, st: GameState) -> list[GameState]:
+        kids = walked.get(k)
+        if kids is None:
+            kids = walked[k] = []
+            if st.ending is None and st.pending is not None:
+                kids += moves(st)
+                for child in kids:
+                    note(child)
+        return kids
+
+    want_d, want_e = targets(scenario, found.role)
+    for e in scenario.endings:
+        if e.id in want_e and e.id not in found.endings:
+            found.sought[e.id] = seek(
+                starts,
+                lambda st, e=e.id: st.ending == e,
+                lambda st, e=e.id: guide.to_end(e, st),
+                children,
+                key,
+                budget,
+                late,
+            )
+    for d in scenario.decisions:
+        if d.id in want_d and d.id not in found.decisions:
+            found.sought[d.id] = seek(
+                starts,
+                lambda st, d=d.id: guide.met(d, st),
+                lambda st, d=d.id: guide.to_decision(d, st),
+                children,
+                key,
+                budget,
+                late,
+            )
+    found.states = len(walked)
+    found.complete = all(x.state is not None or x.exhausted for x in found.sought.values())
+
+
+def _walk_all(scenario, found: Exploration, starts, key, note, moves, max_states, late) -> None:
+    """Walk every state depth first, up to ``max_states``, keeping the dead ends."""
+    stack: list[GameState] = []
+    seen: set = set()
+
+    def push(st: GameState):
         k = key(st)
-        if k not in seen[w]:
-            seen[w].add(k)
-            stacks[w].append(st)
+        if k not in seen:
+            seen.add(k)
+            stack.append(st)
             note(st)
 
     for st in starts:
-        push(st, 0)
-    for st in dived if not done() else ():  # seen at once: walked from there, not again
-        push(st, 1)
-    turn = 0
-    while (stacks[0] or stacks[1]) and len(seen[0]) + len(seen[1]) < max_states:
-        if done() or (deadline is not None and time.monotonic() > deadline):
-            break
-        turn += 1
-        w = 1 if turn % 3 == 0 else 0  # the walk from the dives takes every third turn
-        if not stacks[w]:
-            w = 1 - w
-        st = stacks[w].pop()
+        push(st)
+    while stack and len(seen) < max_states and not late():
+        st = stack.pop()
         if st.ending is not None:
             continue
         if st.pending is None:
             found.traps.append(tuple(f"{s.decision}={s.option}" for s in st.steps if s.by_player))
             continue
         decision = scenario.decision(st.pending)
-        options = offered(decision, st)
-        if not options:
+        if not offered(decision, st):
             found.empty.add(decision.id)
             continue
-        for o in options:
-            for out in _outcomes(
-                lambda f, o=o, st=st: choose(scenario, st, o.id, fate=f, explain=False, audit=audit)
-            ):
-                push(kept(out), w)
-    found.states = len(seen[0]) + len(seen[1])
-    found.complete = not (stacks[0] or stacks[1])
-    return found
+        for child in moves(st):
+            push(child)
+    found.states = len(seen)
+    found.complete = not stack
 
 
 def explore_all(scenario: Scenario, audit: bool = True, **limits) -> list[Exploration]:
