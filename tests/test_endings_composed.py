@@ -504,10 +504,42 @@ CONTRADICTED = {
     "khrushchev_falls": ("Presidium satisfied", "Presidium pleased", "Ousted in 1964"),
     "nuclear_used": ("No war",),
     "b59_torpedo": ("No war",),
-    "turkey_struck": ("The Jupiters stay",),
+    "turkey_struck": ("The Jupiters stay", "stayed limited", "No deal over Turkey, only war"),
     "trade_public": ("went quietly", "went, secretly", "A public triumph"),
+    "ussr_struck": ("stayed limited",),
+    "berlin_blockade": ("reprisal will fall on them",),
+    "strike_halted": ("The hawks satisfied",),
+    "ceasefire": (
+        "The hawks satisfied",
+        "fighting for its life",
+        "A victory, with long",
+        "crushing a small one",
+        "The missiles lost in battle",
+    ),
+    "withdrawn_under_fire": ("The missiles destroyed", "The weapons destroyed", "none certain"),
+    "diplomacy_next=strike_late": ("without warning",),
+    "us_ceasefire=strike_ussr": ("tried to avoid",),
+    "nuclear_answer=strike_ussr": ("tried to avoid",),
+    "late_war_us=strike_ussr": ("tried to avoid",),
 }
-"""Words of a "who gained" row that the fact (a flag at the end) makes false."""
+"""Words of a "who gained" row that the fact (a flag at the end, or ``decision=option``
+taken) makes false."""
+
+WAR_ROWS = (
+    "The war he launched, to strike before Moscow did",
+    "No deal over Turkey; Moscow bombed the Jupiter sites",
+    "Some destroyed in battle, the rest shipped home under a ceasefire",
+    "A great power invading a small one, then stopping",
+    "No victory: a war stopped half way, with long casualty lists",
+    "A war that reached Soviet soil, then stopped",
+    "A war that spread to Turkey, then stopped",
+    "An attack in the middle of talks",
+    "The hawks say he stopped half way",
+    "West Berlin cut off in America's quarrel",
+    "He struck back; the marshals say he stopped too soon",
+)
+"""The war endings' rows for the paths that make their plain rows false: the random games
+below meet every one."""
 
 
 def test_who_gained_rows_follow_what_happened(cmc):
@@ -515,7 +547,11 @@ def test_who_gained_rows_follow_what_happened(cmc):
     told that Soviet aid goes on, tactical weapons left in Cuba are not "taken away", a
     Khrushchev turned out is not told the Presidium is pleased, bombed Jupiters do not
     "stay", a public trade is not a quiet one; and the rows that hang on a written deal,
-    the blockade's missiles, a pledge or the President's standing say which it was."""
+    the blockade's missiles, a pledge or the President's standing say which it was. In the
+    war endings: a war that reached Turkey or Soviet soil did not "stay limited", Berlin cut
+    off is no reprisal feared, a halt or a ceasefire leaves no hawk satisfied and no victory,
+    missiles taken out under fire were not all destroyed, a strike in the middle of talks
+    came with warning, and a President who launched first did not try to avoid the war."""
     import random
 
     from game.engine.play import play_through
@@ -528,7 +564,8 @@ def test_who_gained_rows_follow_what_happened(cmc):
             st = play_through(cmc, role, lambda d, o, r=rng: r.choice(o), seed, "random", "chaos")
             if st.ending is None:
                 continue
-            facts = [f for f in CONTRADICTED if f in st.flags]
+            taken = {f"{d}={o}" for d, o in st.chosen.items()}
+            facts = [f for f in CONTRADICTED if f in st.flags or f in taken]
             for g in told_gains(cmc.ending(st.ending), st):
                 seen.add(g.note)
                 for f in facts:
@@ -536,6 +573,7 @@ def test_who_gained_rows_follow_what_happened(cmc):
                         wrong.append((role, seed, st.ending, f, g.leader, g.note))
     assert not wrong
     assert "He has broken with Moscow" in seen  # the games above meet the facts
+    assert not [note for note in WAR_ROWS if note not in seen]
 
 
 def test_the_public_trade_tells_this_games_elections_beside_historys(cmc):

@@ -305,7 +305,8 @@ def test_washington_answers_missiles_taken_out_under_fire(cmc):
         assert not [w for a, w in ANSWERS.items() if a != answer and w in epilogue], answer
         notes = {g.note for g in told_gains(cmc.ending(end.ending), end)}
         assert "The missiles destroyed" not in notes and "The weapons destroyed" not in notes
-        assert ("The hawks satisfied" in notes) == (answer != "let_them_go"), answer
+        assert ("The hawks satisfied" in notes) == (answer == "bomb_on"), answer
+        assert "Destroyed, or taken home under fire" in notes
         assert ("Most destroyed, the rest watched out of Cuba" in notes) == (
             answer == "verify_withdrawal"
         )
