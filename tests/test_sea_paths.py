@@ -1,0 +1,124 @@
+"""Khrushchev's paths at sea: what Moscow is told after a ship was fired on at the quarantine
+line and after a submarine fired its nuclear torpedo, and how Washington answered it. Each
+test plays its path (as tests/helpers.walk plays it) and reads what is shown there."""
+
+from __future__ import annotations
+
+from helpers import walk
+
+from game.engine import view
+
+RUN = {"ships_at_line": "run_line"}
+
+
+def _reach(s, until, holds, hint: int, **kw):
+    """The state of the first game (seed ``hint`` first, then 0, 1, ...) whose walk reaches
+    ``until`` pending with ``holds``: the hint keeps the test quick, the scan keeps it true
+    when content changes which seed takes the path."""
+    for seed in (hint, *range(400)):
+        state, _ = walk(s, "khrushchev", seed=seed, until=until, **kw)
+        if state.pending == until and holds(state):
+            return state
+    raise AssertionError(f"no seed reached {until} as wanted")
+
+
+def _said(s, state) -> str:
+    """The situation shown, its notes included, on one line."""
+    return " ".join(" ".join(view(s, state).situation).split())
+
+
+def _chose(state, decision: str) -> str | None:
+    return next((x.option for x in state.steps if x.decision == decision), None)
+
+
+def test_the_presidiums_line_knows_a_ship_was_fired_on(cmc):
+    """After American warships fired on a Soviet ship, the Presidium's line no longer says
+    that the Americans have not attacked; where no ship was fired on, it still does."""
+    state = _reach(
+        cmc,
+        "presidium_line",
+        lambda st: "ship_fired_on" in st.flags,
+        11,
+        picks=RUN,
+        opponent="random",
+        events="chaos",
+    )
+    said = _said(cmc, state)
+    assert "it has drawn blood at sea" in said and "Sailors are dead" in said
+    assert "The Americans have not attacked, but" not in said
+    state, _ = walk(cmc, "khrushchev", RUN, until="presidium_line")
+    assert state.pending == "presidium_line" and "ship_fired_on" not in state.flags
+    said = _said(cmc, state)
+    assert "The Americans have not attacked, but" in said and "drawn blood" not in said
+
+
+def test_after_the_torpedo_moscow_knows_how_washington_answered(cmc):
+    """Moscow's answer on Sunday, after a nuclear torpedo, says what Washington did about it:
+    nuclear depth charges, submarines hunted and sunk, or its warships pulled back; and the
+    night's decision about the submarine knows the hunt is on."""
+    told = {
+        "nuclear_at_sea": "answered with nuclear depth charges among our submarines",
+        "hunt_subs": "hunting down our submarines near the line",
+        "hold_fire_sea": "has not struck back for the torpedo",
+    }
+    for answer, hint in (("nuclear_at_sea", 24), ("hunt_subs", 136), ("hold_fire_sea", 304)):
+        state = _reach(
+            cmc,
+            "accept_deal",
+            lambda st, a=answer: _chose(st, "torpedo_answer") == a,
+            hint,
+            picks=RUN,
+            opponent="random",
+            events="chaos",
+        )
+        said = _said(cmc, state)
+        assert "fired its nuclear torpedo" in said and told[answer] in said, answer
+        assert all(told[other] not in said for other in told if other != answer)
+    hunted = "turned on every Soviet submarine it can find"
+    state = _reach(
+        cmc,
+        "torpedo_moscow",
+        lambda st: _chose(st, "torpedo_answer") == "hunt_subs",
+        136,
+        picks=RUN,
+        opponent="random",
+        events="chaos",
+    )
+    assert hunted in _said(cmc, state)
+    state = _reach(
+        cmc,
+        "torpedo_moscow",
+        lambda st: _chose(st, "torpedo_answer") == "hold_fire_sea",
+        304,
+        picks=RUN,
+        opponent="random",
+        events="chaos",
+    )
+    assert hunted not in _said(cmc, state)
+
+
+def test_dobrynin_cites_robert_kennedys_day_only_where_he_asked_for_it(cmc):
+    """Dobrynin's documented argument (Robert Kennedy asked for an answer within a day, not in
+    writing) is heard only after that evening's secret offer; after a torpedo and the pledge
+    alone, with no day set, he argues from the reports of an attack instead."""
+
+    def dobrynin(state) -> str:
+        words = [a for a in view(cmc, state).advisers if "Dobrynin" in a.name]
+        return " ".join(" ".join(a.argument.split()) for a in words)
+
+    state = _reach(
+        cmc,
+        "accept_deal",
+        lambda st: _chose(st, "rfk_dobrynin") == "pledge_only",
+        24,
+        picks=RUN,
+        opponent="random",
+        events="chaos",
+    )
+    said = dobrynin(state)
+    assert "every report from Washington says" in said and "within a day" not in said
+    state, _ = walk(cmc, "khrushchev", until="accept_deal")
+    assert _chose(state, "rfk_dobrynin") == "secret_jupiters"
+    said = dobrynin(state)
+    assert "Robert Kennedy asked for an answer within a day" in said
+    assert "every report from Washington says" not in said
