@@ -14,6 +14,9 @@ What keeps the promises of a process per tab:
   its own does when the server goes. The tab's process ends when the game ends.
 - This process forks before any thread or event loop exists, and the child closes everything of
   this process it does not need (the socket it listens on, the other games' connections).
+- What this process has imported is frozen out of the cycle collector before it forks
+  (:func:`game.ui.upstream.freeze_for_forks`), so that a game's collections do not walk it,
+  nor copy the pages it shares with the other games.
 - A game that crashes is a child process like any other: the others and this one go on. If this
   process is gone (it ends with the server, whose pipe to it closes), the games it forked go on
   to their ends, and new tabs start their game on their own, as without it.
@@ -208,13 +211,21 @@ class Warm:
             conn.close()
 
 
+def prepare() -> None:
+    """Import what a tab's game needs, and freeze it for the games forked from here."""
+    for name in PRELOAD:
+        importlib.import_module(name)
+    from game.ui.upstream import freeze_for_forks
+
+    freeze_for_forks()
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("brink: this program is started by `brink serve`", file=sys.stderr)
         return 2
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server ends this process itself
-    for name in PRELOAD:
-        importlib.import_module(name)
+    prepare()
     if threading.active_count() != 1:  # forking is safe only without threads
         return 1
     warm = Warm(argv[1])

@@ -4,6 +4,7 @@ of the folder (only changed files read again), and what a browser may send."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from game.serve.command import class_folder
 from game.serve.live import LiveFolder
 from game.serve.server import LAUNCH, BrinkServer
 from game.serve.tab import _number
-from game.serve.warm import _acceptable
+from game.serve.warm import _acceptable, prepare
 
 
 def test_class_folder_is_never_a_path_from_the_code(tmp_path):
@@ -84,6 +85,19 @@ def test_the_warm_process_forks_only_for_a_well_formed_tab():
     assert not _acceptable({"session": "ab", "env": {**env, "TEXTUAL_FPS": "1"}})  # other Textual
     assert not _acceptable({"session": "ab", "env": {"A": 1}})
     assert not _acceptable({"session": "ab"})
+
+
+def test_the_warm_process_freezes_what_its_games_share():
+    """What the warm process holds before it forks is frozen: a forked game's collections walk
+    only what the game makes, and leave the shared pages alone."""
+    assert gc.get_freeze_count() == 0
+    try:
+        prepare()
+        frozen = gc.get_freeze_count()
+        gc.collect()
+        assert frozen > 10_000 and len(gc.get_objects()) < frozen / 10
+    finally:
+        gc.unfreeze()
 
 
 def test_a_tab_process_refuses_a_bad_session_and_starts_alone_without_the_warm_process(tmp_path):
