@@ -6,6 +6,15 @@ time it is asked for, installed under its name, and from then on given the new s
 ``show``; what lives as long as the app is then frozen out of the cycle collector (see
 :mod:`.upstream`). Once a game has ended they are let go: their widgets and rendered lines are
 a good part of a game's memory, and the next game, or the dossier opened again, builds its own.
+
+In a classroom's browser tab they are kept for the tab's next game instead: there the ending's
+"play again" is the usual next step, the game's process ends with its tab, and the processor,
+which many tabs share, is what is short. Letting go meant, at the ending, removing the
+screens and a full collection (:meth:`~.upstream.Collector.renew`) that walks, and so copies
+into the game, everything the warm process shares with the other games; and building them
+again for the next game's first turn and result. Measured in one process at 100x30 on a loaded
+machine (two runs of three endings each): the key that shows the ending took 100-125 ms of
+processor time rather than 165-190, and the next game's first turn 60 ms rather than 100.
 """
 
 from __future__ import annotations

@@ -84,7 +84,8 @@ class Playing:
         state = self.game.state
         if state.ending is not None:
             self._replace_game_screen(EndingScreen(self.scenario, state, self.found))
-            self.call_after_refresh(self._kept.let_go)  # once the ending is on screen
+            if self.classroom is None:  # see Kept: a classroom's tab keeps them for its next game
+                self.call_after_refresh(self._kept.let_go)  # once the ending is on screen
             return
         turn = self._kept.show("turn", GameScreen, self.scenario, self.game.turn)
         self._replace_game_screen(turn)

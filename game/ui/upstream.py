@@ -24,8 +24,8 @@ started one. :meth:`Collector.release` hands Python its own settings back when t
 game's collections never walk it. A collection writes to every object it walks, and a page of
 the warm process that a game writes to is copied into the game: measured through a real
 server (6 tabs at their first turn), a game's own memory (PSS) was 29 MB rather than 34 MB.
-:meth:`Collector.renew` unfreezes everything, the shared objects too, so this lasts until a
-game lets go of its kept screens.
+:meth:`Collector.renew` unfreezes everything, the shared objects too: a classroom's game never
+calls it (it keeps its screens from one game to the next, see :mod:`.kept`).
 
 **Memory** (the goal: a whole game at most 60 MB). At each screen change's quiet moment
 :meth:`Collector.tidy` also empties three bounded memo caches that a game fills and that no

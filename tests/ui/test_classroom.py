@@ -119,3 +119,32 @@ async def test_the_resume_code_continues_the_game(make_app, room, cmc):
         assert isinstance(app.screen, GameScreen)
         assert app.game.id == save_id(code) and len(app.game.choices) == 1
         assert room.player == "Ana"
+
+
+async def test_a_tabs_next_game_is_shown_in_the_screens_it_kept(make_app, room, mini):
+    """In a classroom tab the turn and result screens are kept past an ending (the processor
+    is what many tabs share): the next game's turns and results are shown in the same screens,
+    from its first turn."""
+    from game.ui.screens.confirm import ConfirmScreen
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.result import ResultScreen
+
+    app = make_app(mini, classroom=room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ana", "enter", "enter", "enter")
+        await pilot.pause()
+        turn, results, first = app.screen, set(), app.game
+        while isinstance(app.screen, GameScreen):
+            await pilot.press("1")
+            if isinstance(app.screen, ConfirmScreen):
+                await pilot.press("y")
+            results.add(app.screen)
+            await pilot.press("enter")
+        assert isinstance(app.screen, EndingScreen) and len(results) == 1
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        assert app.screen is turn and app.game is not first and turn.turn == app.game.turn
+        await pilot.press("1")
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")
+        assert isinstance(app.screen, ResultScreen) and app.screen in results
