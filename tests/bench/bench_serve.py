@@ -21,13 +21,23 @@ result, the ending), so every key it sends is one the screen answers. Measured:
   warm process, the tabs' processes and their games), summed, sampled every 0.2 s; and, every
   second, the same with the pages that the forked games share counted once (PSS).
 
-The same run measures one tab alone (the baseline), then ``--sessions`` tabs at two paces:
+The same run measures one tab alone (the baseline), then ``--sessions`` tabs at each pace:
 
 - **rush**: every tab opens within 3 s and presses its next key as soon as the screen is
   quiet (100 ms without bytes): the worst case, many times faster than a class plays.
 - **class**: tabs open over ``--arrive`` seconds (default 30: students arriving and typing the
   address) and each waits ``--think`` seconds (default 3) before each key, as a student reads a
   turn before choosing (a real turn takes far longer to read).
+- **reading**: tabs open over ``--arrive`` seconds as in the class run, and before each timed
+  key (a choice, ``y``, Enter past a result, the keys that begin a game again) a tab waits a
+  reading time drawn uniformly between the two ``--read`` seconds (default 2 and 8), from a
+  generator seeded with ``--seed`` and the tab's number (``random.Random``), so that runs with
+  the same seed wait the same times: students who read each screen, each at their own pace.
+
+``--modes`` picks the runs (default: all, in the order above, one alone first). Every run says
+the load average of the machine before and after it: latency measured on a loaded machine is
+the machine's, not the game's. ``--size`` is the tab's terminal in columns and rows (default
+100x30; a laptop's browser window at the page's 16-pixel font is about 140x35).
 
 Each line gives the choices made and the keys no screen answered within 30 s in that run (a
 tab stops at such a key, and says where). A tab that fails is counted and its error printed,
@@ -39,6 +49,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import random
 import re
 import statistics
 import sys
@@ -119,15 +131,16 @@ async def _screen(ws, first: bytes, expect: tuple[str, ...]) -> str:
 class Tab:
     """One student's tab over the websocket: keys sent, the time each took to be answered."""
 
-    def __init__(self, ws, think: float):
+    def __init__(self, ws, think):
         self.ws, self.think = ws, think
+        """Seconds to wait before each timed key: a number, or a function that draws them."""
         self.keys_ms: list[float] = []
         self.choices = self.endings = self.unanswered = 0
 
     async def key(self, data: str, *expect: str, timed: bool = True) -> str:
         """Send a key; return the words of the screen that answers it, once quiet."""
         if timed and self.think:
-            await asyncio.sleep(self.think)
+            await asyncio.sleep(self.think() if callable(self.think) else self.think)
         sent = time.perf_counter()
         await self.ws.send_str(json.dumps(["stdin", data]))
         try:
@@ -153,14 +166,20 @@ class Tab:
             await self.key("\r", TURN)  # Start
 
 
-async def tab(url: str, n: int, choices: int, delay: float, think: float) -> dict:
+def reading(seed: int, n: int, low: float, high: float):
+    """Tab ``n``'s reading times: uniform between ``low`` and ``high`` seconds, seeded."""
+    draw = random.Random(seed * 1000 + n)
+    return lambda: draw.uniform(low, high)
+
+
+async def tab(url: str, n: int, choices: int, delay: float, think, size: str) -> dict:
     """One tab: opens the game, types a name, starts a Kennedy game and makes ``choices``
     choices (a game that ends is begun again from its ending). Its first frame's time, its
     key-to-frame times, and what it played."""
     await asyncio.sleep(delay)
     async with aiohttp.ClientSession() as http:
         t0 = time.perf_counter()
-        async with http.ws_connect(url + "?width=100&height=30", max_msg_size=0) as ws:
+        async with http.ws_connect(url + size, max_msg_size=0) as ws:
             first = await _receive(ws, 60)
             took = time.perf_counter() - t0
             await _screen(ws, first, ())
@@ -180,13 +199,31 @@ async def tab(url: str, n: int, choices: int, delay: float, think: float) -> dic
 
 
 async def run(
-    url: str, pid: int, sessions: int, choices: int, spread: float = 0.0, think: float = 0.0
+    url: str,
+    pid: int,
+    sessions: int,
+    choices: int,
+    spread: float = 0.0,
+    think=0.0,
+    size: str = "?width=100&height=30",
 ) -> dict:
+    """``think``: seconds before each timed key, or ``think(n)``, tab n's reading times."""
+    load = os.getloadavg()[0]
     peak = [0, 0]
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pid, peak, stop))
     results = await asyncio.gather(
-        *(tab(url, i, choices, spread * i / max(sessions, 1), think) for i in range(sessions)),
+        *(
+            tab(
+                url,
+                i,
+                choices,
+                spread * i / max(sessions, 1),
+                think(i) if callable(think) else think,
+                size,
+            )
+            for i in range(sessions)
+        ),
         return_exceptions=True,
     )
     stop.set()
@@ -213,6 +250,7 @@ async def run(
         "key_p95_ms": keys[int(0.95 * (len(keys) - 1))] if keys else float("nan"),
         "peak_mb": peak[0] / 1024,
         "peak_pss_mb": peak[1] / 1024,
+        "load": (load, os.getloadavg()[0]),
     }
 
 
@@ -224,7 +262,7 @@ def show(r: dict) -> str:
         f" (slowest {r['first_max_s']:.2f} s); key to frame over {r['keys']} keys median "
         f"{r['key_median_ms']:.1f} ms, p95 {r['key_p95_ms']:.1f} ms; peak memory "
         f"{r['peak_mb']:.0f} MB resident summed, {r['peak_pss_mb']:.0f} MB with shared pages "
-        "counted once"
+        f"counted once; load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after"
     )
 
 
@@ -234,7 +272,24 @@ def main() -> None:
     ap.add_argument("--choices", type=int, default=10)
     ap.add_argument("--arrive", type=float, default=30.0, help="class pace: seconds of arrivals")
     ap.add_argument("--think", type=float, default=3.0, help="class pace: seconds before a key")
+    ap.add_argument(
+        "--read", type=float, nargs=2, default=(2.0, 8.0), help="reading pace: seconds, low high"
+    )
+    ap.add_argument("--seed", type=int, default=1, help="reading pace: the times' seed")
+    ap.add_argument("--modes", default="rush,class,reading", help="runs after the one tab alone")
+    ap.add_argument("--size", default="100x30", help="the tabs' terminal: COLUMNSxROWS")
     a = ap.parse_args()
+    columns, _, rows = a.size.partition("x")
+    size = f"?width={int(columns)}&height={int(rows)}"
+    modes = a.modes.split(",")
+    if set(modes) - {"rush", "class", "reading"}:
+        ap.error("--modes: rush, class or reading")
+    low, high = a.read
+    paces = {
+        "rush": dict(spread=3.0),
+        "class": dict(spread=a.arrive, think=a.think),
+        "reading": dict(spread=a.arrive, think=lambda n: reading(a.seed, n, low, high)),
+    }
     with tempfile.TemporaryDirectory() as saves:
         server = start_server(Path(saves), "--class", "BENCH", "--max-sessions", "200")
         try:
@@ -242,14 +297,13 @@ def main() -> None:
             pid = server.process.pid
             wait_warm(pid)
             time.sleep(1)
-            alone = asyncio.run(run(url, pid, 1, a.choices))
+            print(f"tabs of {columns}x{rows}", flush=True)
+            alone = asyncio.run(run(url, pid, 1, a.choices, size=size))
             print("baseline " + show(alone), flush=True)
-            time.sleep(2)
-            rush = asyncio.run(run(url, pid, a.sessions, a.choices, spread=3.0))
-            print("rush     " + show(rush), flush=True)
-            time.sleep(2)
-            paced = asyncio.run(run(url, pid, a.sessions, a.choices, a.arrive, a.think))
-            print("class    " + show(paced), flush=True)
+            for mode in modes:
+                time.sleep(2)
+                paced = asyncio.run(run(url, pid, a.sessions, a.choices, size=size, **paces[mode]))
+                print(f"{mode:8s} " + show(paced), flush=True)
             saved = len([p for p in server.folder.glob("*.json") if p.name != "discoveries.json"])
             print(f"{saved} games saved in the class folder", flush=True)
         finally:
