@@ -16,7 +16,9 @@ result, the ending), so every key it sends is one the screen answers. Measured:
 - **Key to frame**: from sending a key to the first screen bytes that answer it, for every
   key after the first game has started (the choices, the questions, Enter past each result,
   and the keys that begin a game again); after each answer the tab waits until the screen is quiet
-  (100 ms without bytes), as a student reads before pressing the next key.
+  (100 ms without bytes), as a student reads before pressing the next key. Updates that come
+  after that quiet (a game may still draw a little later) are set aside before the next key is
+  sent, and counted, so that they are never taken for its answer.
 - **Peak memory**: the resident memory (VmRSS) of the server and every process below it (its
   warm process, the tabs' processes and their games), summed, sampled every 0.2 s; and, every
   second, the same with the pages that the forked games share counted once (PSS).
@@ -113,6 +115,19 @@ async def _receive(ws, timeout: float) -> bytes:
             raise ConnectionError("the tab was closed")
 
 
+async def _drain(ws) -> int:
+    """Take the screen updates that came in since the last was read (a game may still draw a
+    little after 100 ms of quiet, or while a student reads), so that the first bytes after a
+    key are the key's answer. Returns how many there were."""
+    taken = 0
+    while True:
+        try:
+            await _receive(ws, 0.001)
+        except TimeoutError:
+            return taken
+        taken += 1
+
+
 async def _screen(ws, first: bytes, expect: tuple[str, ...]) -> str:
     """The words of the screen that began with ``first``: read until one of ``expect`` is
     among them (or nothing is expected) and then until the screen is quiet."""
@@ -136,11 +151,14 @@ class Tab:
         """Seconds to wait before each timed key: a number, or a function that draws them."""
         self.keys_ms: list[float] = []
         self.choices = self.endings = self.unanswered = 0
+        self.late = 0
+        """Screen updates that came after the screen had been quiet, before the next key."""
 
     async def key(self, data: str, *expect: str, timed: bool = True) -> str:
         """Send a key; return the words of the screen that answers it, once quiet."""
         if timed and self.think:
             await asyncio.sleep(self.think() if callable(self.think) else self.think)
+        self.late += await _drain(self.ws)
         sent = time.perf_counter()
         await self.ws.send_str(json.dumps(["stdin", data]))
         try:
@@ -243,6 +261,7 @@ async def run(
         "choices": sum(r["tab"].choices for r in ok),
         "endings": sum(r["tab"].endings for r in ok),
         "unanswered": sum(r["tab"].unanswered for r in ok),
+        "late": sum(r["tab"].late for r in ok),
         "first_median_s": statistics.median(firsts) if firsts else float("nan"),
         "first_max_s": firsts[-1] if firsts else float("nan"),
         "keys": len(keys),
@@ -258,7 +277,7 @@ def show(r: dict) -> str:
     return (
         f"{r['tabs']:>3} tab(s), {r['failed']} failed, {r['stopped']} stopped early: "
         f"{r['choices']} choices made ({r['endings']} games ended and begun again), "
-        f"{r['unanswered']} keys unanswered; first frame median {r['first_median_s']:.2f} s"
+        f"{r['unanswered']} keys unanswered, {r['late']} late updates set aside; first frame median {r['first_median_s']:.2f} s"
         f" (slowest {r['first_max_s']:.2f} s); key to frame over {r['keys']} keys median "
         f"{r['key_median_ms']:.1f} ms, p95 {r['key_p95_ms']:.1f} ms; peak memory "
         f"{r['peak_mb']:.0f} MB resident summed, {r['peak_pss_mb']:.0f} MB with shared pages "
