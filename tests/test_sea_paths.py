@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from helpers import walk
 
-from game.engine import view
+from game.engine import ending_told, view
 
 RUN = {"ships_at_line": "run_line"}
 
@@ -122,3 +122,41 @@ def test_dobrynin_cites_robert_kennedys_day_only_where_he_asked_for_it(cmc):
     said = dobrynin(state)
     assert "Robert Kennedy asked for an answer within a day" in said
     assert "every report from Washington says" not in said
+
+
+def _end(s, holds, hint: int):
+    """The final state of the first game (seed ``hint`` first) with the ships running the line
+    against the random opponent, incidents rolling, that ``holds``."""
+    for seed in (hint, *range(600)):
+        state, _ = walk(s, "khrushchev", RUN, opponent="random", events="chaos", seed=seed)
+        if holds(state):
+            return state
+    raise AssertionError("no seed ended as wanted")
+
+
+def _told(s, state) -> str:
+    told = ending_told(s, state)
+    return " ".join(f"{told.epilogue} {told.historians}".split())
+
+
+def test_a_peace_after_blood_at_sea_or_over_cuba_tells_it(cmc):
+    """A peaceful ending says that Soviet sailors were killed where a ship was fired on; it
+    no longer calls Anderson the one American killed over Cuba where more aircraft were shot
+    down; and the secret bargain reached through bloodshed is not told as "what happened"."""
+    peace = {e.id for e in cmc.endings if "peace" in e.tags}
+    sailors = "Soviet sailors had been killed"
+    state = _end(cmc, lambda st: st.ending in peace and "ship_fired_on" in st.flags, 11)
+    assert sailors in _told(cmc, state)
+    state = _end(cmc, lambda st: st.ending in peace and "sam_reprisal" in st.flags, 24)
+    told = _told(cmc, state)
+    assert "not the last American aircraft brought down" in told
+    assert "One American pilot, Major Rudolf Anderson" not in told
+    blood = {"b59_torpedo", "ship_fired_on", "sam_struck"}
+    state = _end(cmc, lambda st: st.ending == "historical_settlement" and blood & st.flags, 126)
+    told = _told(cmc, state)
+    assert "by a bloodier road" in told and "This is what happened." not in told
+    state, _ = walk(cmc, "khrushchev", RUN)  # history's answers, no blood shed
+    assert state.ending == "historical_settlement" and not blood & state.flags
+    told = _told(cmc, state)
+    assert "This is what happened." in told and "bloodier" not in told
+    assert "One American pilot, Major Rudolf Anderson" in told and sailors not in told
