@@ -518,6 +518,7 @@ CONTRADICTED = {
     ),
     "withdrawn_under_fire": ("The missiles destroyed", "The weapons destroyed", "none certain"),
     "diplomacy_next=strike_late": ("without warning",),
+    "turkey_answer=hold_nato": ("The hawks satisfied",),
     "us_ceasefire=strike_ussr": ("tried to avoid",),
     "nuclear_answer=strike_ussr": ("tried to avoid",),
     "late_war_us=strike_ussr": ("tried to avoid",),
@@ -535,6 +536,7 @@ WAR_ROWS = (
     "A war that spread to Turkey, then stopped",
     "An attack in the middle of talks",
     "The hawks say he stopped half way",
+    "The hawks say the raid on Turkey went unanswered",
     "West Berlin cut off in America's quarrel",
     "He struck back; the marshals say he stopped too soon",
 )
@@ -549,9 +551,10 @@ def test_who_gained_rows_follow_what_happened(cmc):
     "stay", a public trade is not a quiet one; and the rows that hang on a written deal,
     the blockade's missiles, a pledge or the President's standing say which it was. In the
     war endings: a war that reached Turkey or Soviet soil did not "stay limited", Berlin cut
-    off is no reprisal feared, a halt or a ceasefire leaves no hawk satisfied and no victory,
-    missiles taken out under fire were not all destroyed, a strike in the middle of talks
-    came with warning, and a President who launched first did not try to avoid the war."""
+    off is no reprisal feared, a halt, a ceasefire or a raid on Turkey left unanswered
+    satisfies no hawk, a halt or a ceasefire wins no victory, missiles taken out under fire
+    were not all destroyed, a strike in the middle of talks came with warning, and a
+    President who launched first did not try to avoid the war."""
     import random
 
     from game.engine.play import play_through
