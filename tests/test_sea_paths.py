@@ -160,3 +160,21 @@ def test_a_peace_after_blood_at_sea_or_over_cuba_tells_it(cmc):
     told = _told(cmc, state)
     assert "This is what happened." in told and "bloodier" not in told
     assert "One American pilot, Major Rudolf Anderson" in told and sailors not in told
+
+
+def test_after_the_freighters_were_let_through_the_quarantine_is_not_said_to_hold(cmc):
+    """Where the ships ran the line and Washington let them all through, the Presidium's line
+    and Khrushchev's letter say that the quarantine was not enforced; where the missile ships
+    turned back and the tanker was let pass, the letter still finds the quarantine holding."""
+    state, _ = walk(cmc, "khrushchev", RUN, until="presidium_line")
+    assert _chose(state, "enforce_quarantine") == "let_through"
+    said = _said(cmc, state)
+    assert "let our freighters through the line untouched" in said
+    assert "The quarantine is in force." not in said
+    state, _ = walk(cmc, "khrushchev", RUN, until="first_letter")
+    said = _said(cmc, state)
+    assert "declared but not enforced" in said and "The quarantine holds." not in said
+    state, _ = walk(cmc, "khrushchev", until="first_letter")
+    assert _chose(state, "enforce_quarantine") == "let_pass"
+    said = _said(cmc, state)
+    assert "The quarantine holds." in said and "not enforced" not in said
