@@ -17,13 +17,16 @@ EventMode = Literal["historical", "chaos"]
 """``historical``: incidents happen as they did when the state allows; ``chaos``: they roll."""
 
 
-# Change, Step and Point are made on every step of every game, so they are plain frozen
-# dataclasses (about four times cheaper to make than models); pydantic still validates them
-# when a GameState is read back, with unknown keys refused.
+# Change, Step and Point are made on every step of every game, so they are plain dataclasses
+# (a model costs about four times as much to make); pydantic still validates them when a
+# GameState is read back, with unknown keys refused. They are not frozen, as a frozen
+# dataclass sets each field through ``object.__setattr__``, which made them six times dearer
+# to make and a fifth of a simulated game; nothing changes one once it is made (a state only
+# ever gets new ones), and they compare and hash by value as frozen ones do.
 _RECORD = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Change:
     """One change of one track, with the reason the player reads."""
 
@@ -36,7 +39,7 @@ class Change:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Step:
     """A decision taken, by the player or by the other side's policy."""
 
@@ -55,7 +58,7 @@ class Step:
     and the debrief name the choice by. Empty in steps recorded before labels were kept."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Point:
     """The danger and alert levels after a turn, for the chart and the peaks."""
 
