@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from ..model.scenario import Decision, Event, Option, Scenario
 from ..model.state import Change, GameState, Point, Step
+from .compiled import applied
+from .plan import plan, taking
 from .policies import pick
 from .rules import Draft, apply, holds
 from .texts import (
@@ -24,7 +26,6 @@ from .texts import (
     told_event,
     told_option,
     told_title,
-    words,
 )
 
 SECRET_TITLE = "Out of your sight"
@@ -76,27 +77,32 @@ def _point(scenario: Scenario, d: Draft) -> Point:
 
 
 def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_player: bool):
+    p = plan(scenario)
+    t = p.taking.get(id(option)) or taking(p, scenario, decision, option)
     d.turn += 1
     # a secret decision is hidden from the other side, except an option it is bound to learn
-    hidden = decision.secret and decision.side != d.side and option.seen_by_other is None
+    hidden = t.secret and decision.side != d.side
     told = None  # the words are chosen on the state before the effects
     if not hidden and (d.happenings is not None or _audits(scenario, d, decision, option)):
         told = (told_title(decision, d, d.lapses), told_option(option, d, lapses=d.lapses))
     if told is not None:  # the label shown, for the timeline (on the state before the effects)
         label = told[1].label
-    elif option.variants:
-        label = words(option, ("label",), d)["label"]
+    elif t.label is not None:
+        label = t.label(d)
     else:
         label = option.label
     if not hidden:
         reasons(option.effects, scenario, d, d.lapses)
-    changes = apply(option.effects, scenario, d, hide=SECRET_REASON if hidden else None)
-    want = decision.history.option
-    matched = None if want is None else option.id == want
+    hide = SECRET_REASON if hidden else None
+    if t.effects is None:  # a list the plan leaves to the rules themselves
+        changes = apply(option.effects, scenario, d, hide)
+    else:
+        changes = applied(t.effects, d, hide)
+    matched = t.matched
     d.done.add(decision.id)
     if d.chosen is not None:
         d.chosen[decision.id] = option.id
-    phase = scenario.meta.phases[d.phase].id
+    phase = p.phase_ids[d.phase]
     step = Step(d.turn, phase, decision.id, option.id, decision.side, by_player, matched, label)
     d.steps.append(step)
     d.trail.append(_point(scenario, d))
@@ -149,16 +155,18 @@ def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str
 
 def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
     """Roll the phase's events (or let them happen as history had them)."""
-    mode = "historical" if quiet else d.base.events
-    phase = scenario.meta.phases[d.phase]
-    if phase.skip_when is not None and holds(phase.skip_when, d):  # nothing of it makes sense now
-        d.done.update(x.id for x in (*scenario.events_in(d.phase), *scenario.decisions_in(d.phase)))
+    stage = plan(scenario).stages[d.phase]
+    if stage.skip is not None and stage.skip(d):  # nothing of it makes sense now
+        d.done.update(stage.settled)
         return
-    for ev in scenario.events_in(d.phase):
+    if not stage.events:
+        return
+    mode = "historical" if quiet else d.base.events
+    for ev, when, effects in stage.events:
         if d.ending is not None:
             return
         d.done.add(ev.id)
-        if not holds(ev.when, d) or not _fires(ev, d, mode):
+        if not (when is None or when(d)) or not _fires(ev, d, mode):
             continue
         d.turn += 1
         seen = d.side in ev.visible_to
@@ -167,7 +175,11 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
             told = told_event(ev, d, d.lapses)
         if seen:
             reasons(ev.effects, scenario, d, d.lapses)
-        changes = apply(ev.effects, scenario, d, hide=None if seen else SECRET_REASON)
+        hide = None if seen else SECRET_REASON
+        if effects is None:  # a list the plan leaves to the rules themselves
+            changes = apply(ev.effects, scenario, d, hide)
+        else:
+            changes = applied(effects, d, hide)
         d.flags.add(ev.id)
         d.trail.append(_point(scenario, d))
         if d.happenings is None:
@@ -198,23 +210,26 @@ def _fires(ev: Event, d: Draft, mode: str) -> bool:
 def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
     """Settle the other side's decisions and chance until the player must choose or it ends
     (or, with ``stop``, until that phase is about to begin)."""
-    phases = scenario.meta.phases
+    stages = plan(scenario).stages
+    done = d.done
     while d.ending is None:
         quiet = d.phase < start
-        for decision in scenario.decisions_in(d.phase):
-            if decision.id in d.done:
+        for a in stages[d.phase].decisions:
+            if a.id in done:
                 continue
-            if decision.after and not d.done.issuperset(decision.after):
+            if a.after and not done.issuperset(a.after):
                 continue  # it answers something not yet settled
-            if not holds(decision.when, d):
-                d.done.add(decision.id)
+            if a.when is not None and not a.when(d):
+                done.add(a.id)
                 continue
-            options = offered(decision, d)
+            options = a.offered(d)
             if not options:  # content error that `brink check` reports; never a crash here
-                d.done.add(decision.id)
+                done.add(a.id)
                 continue
+            decision = a.decision
             if decision.side == d.side and not quiet:
-                d.pending, d.offer = decision.id, tuple(o.id for o in options)
+                d.pending = a.id
+                d.offer = a.ids if a.tests is None else tuple(o.id for o in options)
                 if _audits(scenario, d, decision):  # what the view will show
                     decision_texts(decision, options, d, d.lapses)
                 return
@@ -228,7 +243,7 @@ def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
                 _untold(d)
             break
         else:
-            if d.phase + 1 >= len(phases):
+            if d.phase + 1 >= len(stages):
                 _check_endings(scenario, d, at_end=True)
                 return
             if d.phase + 1 == stop:
@@ -257,10 +272,9 @@ def _untold(d: Draft) -> None:
 
 def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
     if d.ending is None:
-        ix = scenario.index
-        for ending in ix.endings_sorted if at_end else ix.endings_always:
-            if ending.plays_in(d.base.role) and holds(ending.when, d):
-                d.ending = ending.id
+        for ending, when in plan(scenario).endings[(d.base.role, at_end)]:
+            if when is None or when(d):
+                d.ending = ending
                 break
     if d.ending is None:
         return

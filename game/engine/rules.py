@@ -127,15 +127,23 @@ def holds(cond, d: Draft | GameState) -> bool:
     if t is FlagSet:
         return (cond.flag in d.flags) == cond.is_
     if t is AllOf:
-        for c in cond.of:  # noqa: SIM110 (a loop: all() with a generator is slower here)
-            if not holds(c, d):
+        flags = d.flags
+        for c in cond.of:  # a flag, the commonest part, is tested here rather than by a call
+            if type(c) is FlagSet:
+                if (c.flag in flags) != c.is_:
+                    return False
+            elif not holds(c, d):
                 return False
         return True
     if t is Not:
         return not holds(cond.of, d)
     if t is AnyOf:
-        for c in cond.of:  # noqa: SIM110
-            if holds(c, d):
+        flags = d.flags
+        for c in cond.of:
+            if type(c) is FlagSet:
+                if (c.flag in flags) == c.is_:
+                    return True
+            elif holds(c, d):
                 return True
         return False
     if t is TrackWithin:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..model.rules import ChangeTrack
 from ..model.scenario import Decision, Ending, Event, Gain, Option, Position, Scenario
+from .compiled import compiled
 from .rules import applying, conditional, holds
 
 
@@ -104,6 +105,24 @@ def words(owner, fields: tuple[str, ...], d, lapses: list | None = None) -> dict
         if v is not None:
             _note(lapses, owner, i, v.assumes, d)
     return out
+
+
+def label_of(option: Option):
+    """A function giving ``words(option, ("label",), d)["label"]`` for each ``d``, with the
+    variants' conditions compiled once (for the engine's hot loop); None for an option without
+    variants, whose label is always its plain one."""
+    if not option.variants:
+        return None
+    plain = option.label
+    variants = tuple((compiled(v.when), v.label) for v in option.variants)
+
+    def label(d) -> str:
+        for test, text in variants:
+            if test is None or test(d):
+                return plain if text is None else text
+        return plain
+
+    return label
 
 
 def reasons(effects, scenario: Scenario, d, lapses: list | None) -> None:
