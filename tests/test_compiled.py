@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 from game.engine import new_game
-from game.engine.compiled import applied, compiled, compiled_effects
+from game.engine.compiled import applied, compiled, compiled_effects, compiled_floors
 from game.engine.rules import Draft, apply, holds
 from game.engine.texts import label_of, words
 from game.model.rules import (
@@ -140,7 +140,7 @@ def test_sorted_effects_apply_as_the_rules_apply_them(scenario):
             hide = (None, "hidden")[k % 2]
             a, b = (Draft.of(state, state.side, explain=False) for _ in "ab")
             want = apply(effects, scenario, a, hide)
-            got = applied(fx, b, hide)
+            got = applied(fx, compiled_floors(scenario), b, hide)
             assert got == want
             assert (b.tracks, b.flags, b.known, b.ending, b.log) == (
                 a.tracks,

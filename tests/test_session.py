@@ -9,7 +9,6 @@ import io
 import pytest
 
 from game import engine
-from game.engine import advance
 from game.plain import Plain
 from game.saves import Refused, start
 
@@ -79,7 +78,7 @@ def test_plain_mode_builds_each_turn_once_and_works_out_its_options_once(
         probe.choose(probe.pick(pick).option.id)
         keys += ["a", "t", "h", "99", str(pick)]
     views = counting(monkeypatch, engine, "view")
-    offers = counting(monkeypatch, advance, "offered")
+    offers = counting(monkeypatch, importlib.import_module("game.engine.plan").Arising, "offered")
     offers_again = counting(monkeypatch, importlib.import_module("game.engine.view"), "offered")
     game, _ = start(cmc, "kennedy", 3)
     out = io.StringIO()

@@ -97,7 +97,7 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     if t.effects is None:  # a list the plan leaves to the rules themselves
         changes = apply(option.effects, scenario, d, hide)
     else:
-        changes = applied(t.effects, d, hide)
+        changes = applied(t.effects, p.floors, d, hide)
     matched = t.matched
     d.done.add(decision.id)
     if d.chosen is not None:
@@ -155,7 +155,8 @@ def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str
 
 def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
     """Roll the phase's events (or let them happen as history had them)."""
-    stage = plan(scenario).stages[d.phase]
+    p = plan(scenario)
+    stage = p.stages[d.phase]
     if stage.skip is not None and stage.skip(d):  # nothing of it makes sense now
         d.done.update(stage.settled)
         return
@@ -179,7 +180,7 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         if effects is None:  # a list the plan leaves to the rules themselves
             changes = apply(ev.effects, scenario, d, hide)
         else:
-            changes = applied(effects, d, hide)
+            changes = applied(effects, p.floors, d, hide)
         d.flags.add(ev.id)
         d.trail.append(_point(scenario, d))
         if d.happenings is None:

@@ -30,7 +30,7 @@ from ..model.rules import (
 )
 from ..model.scenario import Scenario
 from ..model.state import Change
-from .rules import Draft
+from .rules import Draft, floors
 
 Test = Callable[[object], bool]
 """A compiled condition: takes a :class:`.rules.Draft` or a ``GameState``."""
@@ -179,8 +179,19 @@ def compiled_effects(effects: tuple, scenario: Scenario) -> Effects | None:
     )
 
 
-def applied(fx: Effects, d: Draft, hide: str | None) -> tuple[Change, ...]:
-    """Apply sorted effects to a draft as :func:`.rules.apply` applies the list they came from.
+Floors = tuple[tuple[str, int, Test, str], ...]
+"""A scenario's track floors, compiled (see :func:`compiled_floors`)."""
+
+
+def compiled_floors(scenario: Scenario, seen: dict | None = None) -> Floors:
+    """Each track's floors as :func:`.rules.floors` orders them (the highest first), each as
+    track, value, compiled condition and reason."""
+    return tuple((t, f.value, compiled(f.when, seen), f.reason) for t, f in floors(scenario))
+
+
+def applied(fx: Effects, below: Floors, d: Draft, hide: str | None) -> tuple[Change, ...]:
+    """Apply sorted effects to a draft as :func:`.rules.apply` applies the list they came
+    from, then raise each track below a floor that holds (``below``, compiled floors).
 
     Flags, facts and an ending do not depend on each other or on the tracks, so each kind is
     applied at once as a set; the track changes follow in their order."""
@@ -193,8 +204,6 @@ def applied(fx: Effects, d: Draft, hide: str | None) -> tuple[Change, ...]:
         d.known.update(learned)
     if end is not None and d.ending is None:
         d.ending = end
-    if not moves:
-        return ()
     changes = []
     tracks = d.tracks
     for track, by, to, lo, hi, reason in moves:
@@ -207,6 +216,13 @@ def applied(fx: Effects, d: Draft, hide: str | None) -> tuple[Change, ...]:
         if after != before:
             tracks[track] = after
             c = Change(d.turn, track, before, after, hide or reason)
+            changes.append(c)
+            d.log.append(c)
+    for track, value, test, reason in below:
+        before = tracks[track]
+        if before < value and test(d):
+            tracks[track] = value
+            c = Change(d.turn, track, before, value, hide or reason)
             changes.append(c)
             d.log.append(c)
     return tuple(changes)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..model.scenario import Decision, Event, Option, Scenario
-from .compiled import Effects, Test, compiled, compiled_effects
+from .compiled import Effects, Floors, Test, compiled, compiled_effects, compiled_floors
 from .texts import label_of
 
 
@@ -74,6 +74,8 @@ class Plan(NamedTuple):
     """The options taken so far in any game, by their ``id()`` (see :func:`taking`)."""
     phase_ids: tuple[str, ...]
     """Each phase's id, by position in the calendar."""
+    floors: Floors
+    """The tracks' floors, compiled: applied after every list of effects."""
 
 
 def plan(scenario: Scenario) -> Plan:
@@ -122,7 +124,8 @@ def _made(scenario: Scenario) -> Plan:
             endings[(role, at_end)] = tuple(
                 (e.id, compiled(e.when, seen)) for e in ranked if e.plays_in(role)
             )
-    return Plan(tuple(stages), endings, {}, tuple(p.id for p in scenario.meta.phases))
+    phase_ids = tuple(p.id for p in scenario.meta.phases)
+    return Plan(tuple(stages), endings, {}, phase_ids, compiled_floors(scenario, seen))
 
 
 def taking(plan: Plan, scenario: Scenario, decision: Decision, option: Option) -> Taking:
