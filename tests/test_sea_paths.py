@@ -178,3 +178,19 @@ def test_after_the_freighters_were_let_through_the_quarantine_is_not_said_to_hol
     assert _chose(state, "enforce_quarantine") == "let_pass"
     said = _said(cmc, state)
     assert "The quarantine holds." in said and "not enforced" not in said
+
+
+def test_the_aleksandrovsk_turned_back_does_not_take_the_other_ships_with_it(cmc):
+    """The order that turns the Aleksandrovsk back comes before the Presidium decides what the
+    other ships do: its words say nothing of them, so running the line the next day does not
+    contradict it."""
+    picks = {"aleksandrovsk_order": "turn_home", **RUN}
+    state, told = walk(cmc, "khrushchev", picks, until="answer_speech")
+    said = {h.decision.id: " ".join(h.text.split()) for h in told if h.decision is not None}
+    assert _chose(state, "ships_at_line") == "run_line"
+    assert said["aleksandrovsk_order"].startswith("The Aleksandrovsk turns for home.")
+    assert "other weapons ships" not in said["aleksandrovsk_order"]
+    label = next(
+        o.label for o in cmc.decision("aleksandrovsk_order").options if o.id == "turn_home"
+    )
+    assert "others" not in label
