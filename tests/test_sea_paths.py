@@ -194,3 +194,23 @@ def test_the_aleksandrovsk_turned_back_does_not_take_the_other_ships_with_it(cmc
         o.label for o in cmc.decision("aleksandrovsk_order").options if o.id == "turn_home"
     )
     assert "others" not in label
+
+
+def test_the_u2_shot_down_after_a_ship_was_fired_on_is_not_the_first_shooting(cmc):
+    """Where American warships had fired on a Soviet ship, Moscow does not think the U-2 shot
+    down will look to Washington like the start of the shooting; elsewhere it still does."""
+    state = _reach(
+        cmc,
+        "u2_learned",
+        lambda st: "ship_fired_on" in st.flags,
+        11,
+        picks=RUN,
+        opponent="random",
+        events="chaos",
+    )
+    said = _said(cmc, state)
+    assert "chosen to answer in the air" in said and "start shooting" not in said
+    state, _ = walk(cmc, "khrushchev", until="u2_learned")
+    assert state.pending == "u2_learned" and "ship_fired_on" not in state.flags
+    said = _said(cmc, state)
+    assert "chosen to start shooting" in said and "answer in the air" not in said
