@@ -214,3 +214,25 @@ def test_the_u2_shot_down_after_a_ship_was_fired_on_is_not_the_first_shooting(cm
     assert state.pending == "u2_learned" and "ship_fired_on" not in state.flags
     said = _said(cmc, state)
     assert "chosen to start shooting" in said and "answer in the air" not in said
+
+
+def test_after_the_freighters_were_let_through_u_thant_s_appeal_says_so(cmc):
+    """Where the ships ran the line and Washington let them all through, U Thant's appeal does
+    not say that some ships are still steaming for the line: it says they passed."""
+    state, _ = walk(cmc, "khrushchev", RUN, until="thant_appeal")
+    assert _chose(state, "enforce_quarantine") == "let_through"
+    said = _said(cmc, state)
+    assert "already passed the line" in said
+    assert "still steaming for the line" not in said
+
+
+def test_gromyko_does_not_say_washington_is_not_pressing_after_a_day_was_set(cmc):
+    """History's path: Robert Kennedy asked for an answer within a day, so Gromyko's case for
+    holding out does not begin 'If the Americans are not pressing us'."""
+    state, _ = walk(cmc, "khrushchev", until="accept_deal")
+    assert "answer_demanded" in state.flags
+    words = " ".join(
+        " ".join(a.argument.split()) for a in view(cmc, state).advisers if "Gromyko" in a.name
+    )
+    assert "answer within a day" in words
+    assert "not pressing us" not in words
