@@ -236,3 +236,21 @@ def test_gromyko_does_not_say_washington_is_not_pressing_after_a_day_was_set(cmc
     )
     assert "answer within a day" in words
     assert "not pressing us" not in words
+
+
+def test_a_public_ultimatum_beside_a_private_offer_is_not_told_as_offering_nothing(cmc):
+    """Kennedy answers the letters with an ultimatum and his brother then makes a private offer:
+    Moscow's answer on Sunday says the ultimatum offers nothing in public only, and never sets
+    'offers nothing in return' beside the private offer as the whole truth."""
+    state = _reach(
+        cmc,
+        "accept_deal",
+        lambda st: (
+            "us_ultimatum" in st.flags and ("jupiter_secret" in st.flags or "us_offer" in st.flags)
+        ),
+        0,
+        opponent="random",
+    )
+    said = _said(cmc, state)
+    assert "what it offers is said only in private" in said
+    assert "offers nothing in return." not in said
