@@ -46,6 +46,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
+import signal
 
 from textual.message import Message
 
@@ -89,7 +91,9 @@ async def end_process(service: object, grace: float = 1.0, wait: float = 5.0) ->
     watcher: ``Process.kill()`` polls the process first (``subprocess.Popen.send_signal``), and
     that poll reaps a process which has just exited, so the watcher, which waits for the same
     process, finds it gone and logs "Unknown child process pid N, will report returncode 255"
-    (checked with Python 3.11's threaded watcher; the pidfd watcher does the same)."""
+    (checked with Python 3.11's threaded watcher; the pidfd watcher does the same). A process
+    still running after the grace is sent SIGKILL by its pid, which does not poll: a process that
+    exits at that moment stays a zombie until the watcher reaps it, and the signal does nothing."""
     import asyncio
 
     process = getattr(service, "_process", None)
@@ -98,8 +102,10 @@ async def end_process(service: object, grace: float = 1.0, wait: float = 5.0) ->
     with contextlib.suppress(asyncio.TimeoutError):
         await asyncio.wait_for(process.wait(), grace)
     if process.returncode is None:
+        # the signal is sent by pid, not by ``process.kill()``: that polls the process first,
+        # and a poll reaps a process which exited during the grace behind the watcher's back
         with contextlib.suppress(ProcessLookupError):
-            process.kill()
+            os.kill(process.pid, signal.SIGKILL)
     with contextlib.suppress(Exception):
         await asyncio.wait_for(process.wait(), wait)
 

@@ -397,9 +397,9 @@ def _state(app):
     return (s.index, s.show_names, s.reveal, s.class_code, s.hide_history)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_every_footer_key_works_and_fits(class_app, size):
-    """On each topic, every key the footer shows lies on screen and changes something."""
+async def test_every_footer_key_works_and_fits(class_app, size=(80, 24)):
+    """On each topic, every key the footer shows lies on screen and changes something (at the
+    smallest size the game allows; a larger one is checked for fit below)."""
     app = class_app()
     async with app.run_test(size=size) as pilot:
         for topic in "123456":
@@ -428,6 +428,22 @@ async def test_every_footer_key_works_and_fits(class_app, size):
                 if app.screen is not screen:  # it was Esc: the debrief is closed
                     assert key == "escape" and isinstance(app.screen, TitleScreen)
                     break
+            assert all(w.region.right <= size[0] for w in screen.query(".debrief-figure"))
+
+
+async def test_every_footer_key_fits_on_a_larger_screen(class_app, size=(120, 40)):
+    """At 120x40 too, on each topic, the footer's keys and the figures lie on screen."""
+    app = class_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await _open(pilot)
+        for topic in "123456":
+            await pilot.press(topic)
+            await pilot.pause()
+            keys = list(screen.query_one(Footer).query("FooterKey"))
+            palette = next(k for k in keys if k.key == "ctrl+p")
+            keys = [k for k in keys if k is not palette]
+            assert keys and all(k.region.right <= palette.region.x for k in keys), topic
+            assert palette.region.right <= size[0]
             assert all(w.region.right <= size[0] for w in screen.query(".debrief-figure"))
 
 

@@ -116,13 +116,18 @@ async def test_a_tab_closed_at_once_ends_its_game(delay):
 
 
 async def test_end_process_stops_a_game_that_does_not_quit():
-    """A game that never answers "quit" (here: one not even started) is stopped and reaped."""
+    """A game that never answers "quit" (here: one not even started) is stopped and reaped, by
+    a signal sent to its pid: ``Process.kill()`` polls the process first, and under load that
+    poll can reap a game that exits in that instant behind asyncio's child watcher."""
     delivered: list[bytes] = []
     service = _service(delivered)
     assert hasattr(service, "_process"), "textual-serve changed: end_process must change too"
     await service.start(80, 24)
+    polled = []
+    service._process.kill = lambda: polled.append("kill")  # it would poll, and a poll reaps
     await end_process(service, grace=0.2, wait=5)
     assert service._process.returncode is not None
+    assert polled == [], "the game was killed through Process.kill(), which polls it first"
     await end_process(service)  # twice is harmless
 
 
