@@ -4,7 +4,7 @@ For each available role, opponent policy and event mode, random games are played
 decision and ending they missed is searched for (:mod:`.seek`); where a dead end is possible,
 every state is walked instead. A walk or a search follows every player option and every branch
 of chance (the random policy's picks, events that may or may not fire). States that differ only
-in their past (log, steps, turn) are merged, so a walk ends.
+in their past (log, steps, turn) are merged (:mod:`.merging`), so a walk ends.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import time
 from dataclasses import dataclass, field
 from random import Random
 
-from ..model.rules import Chose, FlagSet, Knows, TrackWithin
 from ..model.scenario import Scenario
 from ..model.state import GameState
 from .advance import offered
+from .merging import state_key
 from .play import choose, new_game
 from .policies import POLICIES, pick
-from .proof import trap_free, walk
+from .proof import trap_free
 from .rules import Fate
 from .seek import Guide, Sought, seek
 
@@ -51,48 +51,6 @@ class Exploration:
     lapses: dict = field(default_factory=dict)
     """Texts shown where their assumption was false (an audited walk): (table id, variant)
     -> (the first :class:`.texts.Lapse` found, the role, opponent and event mode)."""
-
-
-def _conditions(scenario: Scenario):
-    """Every condition that can change what happens, nested ones included (a note's condition
-    only changes what the player reads, so it is left out)."""
-    for d in scenario.decisions:
-        yield from walk(d.when)
-        for o in d.options:
-            yield from walk(o.when)
-    for e in scenario.events:
-        yield from walk(e.when)
-    for e in scenario.endings:
-        yield from walk(e.when)
-
-
-@dataclass(frozen=True)
-class _Reads:
-    """What some condition or chance can read: the rest of a state cannot change the future."""
-
-    tracks: tuple[str, ...]
-    flags: frozenset[str]
-    facts: frozenset[str]
-    pairs: frozenset[tuple[str, str]]
-    phase_items: tuple[frozenset[str], ...]
-    """The decisions and events of each phase: once a phase is over, which were settled
-    no longer matters."""
-
-
-def _reads(scenario: Scenario) -> _Reads:
-    conds = list(_conditions(scenario))
-    tracks = {c.track for c in conds if isinstance(c, TrackWithin)}
-    tracks |= {c.track for e in scenario.events for c in e.chance_by}
-    return _Reads(
-        tracks=tuple(sorted(tracks)),
-        flags=frozenset(c.flag for c in conds if isinstance(c, FlagSet)),
-        facts=frozenset(f"{c.side}:{c.fact}" for c in conds if isinstance(c, Knows)),
-        pairs=frozenset((c.decision, o) for c in conds if isinstance(c, Chose) for o in c.options),
-        phase_items=tuple(
-            frozenset(x.id for x in (*scenario.decisions_in(i), *scenario.events_in(i)))
-            for i in range(len(scenario.meta.phases))
-        ),
-    )
 
 
 class _Dice(Fate):
@@ -168,25 +126,10 @@ def explore(
     ``deadline``. With ``audit``, every game is audited and the texts shown where their
     assumption is false are kept in ``lapses`` (the continuity proof).
     """
-    r = _reads(scenario)
+    key = state_key(scenario)
     found = Exploration(role, policy)
     want_d, want_e = targets(scenario, role)
     early = trap_free(scenario)
-
-    def key(st: GameState):
-        chosen = frozenset(p for p in ((s.decision, s.option) for s in st.steps) if p in r.pairs)
-        values = tuple(st.tracks[t] for t in r.tracks)
-        return (
-            st.events,  # the event mode decides which incidents can still happen
-            st.phase,
-            st.pending,
-            st.ending,
-            st.flags & r.flags,
-            st.known & r.facts,
-            st.done & r.phase_items[st.phase],
-            values,
-            chosen,
-        )
 
     def note(st: GameState) -> None:
         found.decisions.update(x.decision for x in st.steps)
