@@ -22,6 +22,20 @@ def _reach(s, until, holds, hint: int, **kw):
     raise AssertionError(f"no seed reached {until} as wanted")
 
 
+def _fired_on(s, until: str):
+    """A game in which the ships run the line, against a random Washington with incidents
+    rolling, where a Soviet ship has been fired on by the time ``until`` is pending."""
+    return _reach(
+        s,
+        until,
+        lambda st: "ship_fired_on" in st.flags,
+        11,
+        picks=RUN,
+        opponent="random",
+        events="chaos",
+    )
+
+
 def _said(s, state) -> str:
     """The situation shown, its notes included, on one line."""
     return " ".join(" ".join(view(s, state).situation).split())
@@ -34,15 +48,7 @@ def _chose(state, decision: str) -> str | None:
 def test_the_presidiums_line_knows_a_ship_was_fired_on(cmc):
     """After American warships fired on a Soviet ship, the Presidium's line no longer says
     that the Americans have not attacked; where no ship was fired on, it still does."""
-    state = _reach(
-        cmc,
-        "presidium_line",
-        lambda st: "ship_fired_on" in st.flags,
-        11,
-        picks=RUN,
-        opponent="random",
-        events="chaos",
-    )
+    state = _fired_on(cmc, "presidium_line")
     said = _said(cmc, state)
     assert "it has drawn blood at sea" in said and "Sailors are dead" in said
     assert "The Americans have not attacked, but" not in said
@@ -199,15 +205,7 @@ def test_the_aleksandrovsk_turned_back_does_not_take_the_other_ships_with_it(cmc
 def test_the_u2_shot_down_after_a_ship_was_fired_on_is_not_the_first_shooting(cmc):
     """Where American warships had fired on a Soviet ship, Moscow does not think the U-2 shot
     down will look to Washington like the start of the shooting; elsewhere it still does."""
-    state = _reach(
-        cmc,
-        "u2_learned",
-        lambda st: "ship_fired_on" in st.flags,
-        11,
-        picks=RUN,
-        opponent="random",
-        events="chaos",
-    )
+    state = _fired_on(cmc, "u2_learned")
     said = _said(cmc, state)
     assert "chosen to answer in the air" in said and "start shooting" not in said
     state, _ = walk(cmc, "khrushchev", until="u2_learned")

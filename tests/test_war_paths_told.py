@@ -26,6 +26,19 @@ def _halted(cmc, us_choice, until="soviet_ceasefire"):
     raise AssertionError(f"no random Washington halted the bombing and chose {us_choice}")
 
 
+def _ceasefire_refused(cmc):
+    """A Khrushchev game in which Moscow seeks a ceasefire and a random Washington refuses it
+    with no troops landed: the first seed that plays it so, and its state at Moscow's answer."""
+    return first_seed(
+        cmc,
+        "khrushchev",
+        "soviet_ceasefire",
+        lambda st: st.chosen.get("us_ceasefire") == "fight_on" and "invasion" not in st.flags,
+        picks={"soviet_brink": "seek_ceasefire"},
+        opponent="random",
+    )
+
+
 def _words(shown):
     return " ".join(" ".join(shown.situation).split())
 
@@ -185,14 +198,7 @@ def test_after_a_refused_ceasefire_moscow_has_more_than_fighting_on(cmc):
     """Washington refuses Moscow's request for a ceasefire: Moscow may ask again before the
     Council (and Washington then answers that), take its missiles out under fire (and the
     ending says so), hold and answer nothing, or fight on."""
-    _, moscow = first_seed(
-        cmc,
-        "khrushchev",
-        "soviet_ceasefire",
-        lambda st: st.chosen.get("us_ceasefire") == "fight_on" and "invasion" not in st.flags,
-        picks={"soviet_brink": "seek_ceasefire"},
-        opponent="random",
-    )
+    _, moscow = _ceasefire_refused(cmc)
     shown = {o.id: o.label for o in view(cmc, moscow).options}
     assert {"ask_again", "withdraw_under_fire", "stand_and_wait", "refuse_ceasefire"} <= set(shown)
     assert "Washington has answered: no ceasefire." in _words(view(cmc, moscow))
@@ -312,14 +318,7 @@ def test_washington_answers_missiles_taken_out_under_fire(cmc):
         )
 
     # Moscow played: the answer comes from the opponent, through the same decision
-    _, moscow = first_seed(
-        cmc,
-        "khrushchev",
-        "soviet_ceasefire",
-        lambda st: st.chosen.get("us_ceasefire") == "fight_on" and "invasion" not in st.flags,
-        picks={"soviet_brink": "seek_ceasefire"},
-        opponent="random",
-    )
+    _, moscow = _ceasefire_refused(cmc)
     told = choose(cmc, moscow, "withdraw_under_fire").happenings
     answer = next(h for h in told if h.decision and h.decision.id == "withdrawal_answer")
     assert answer.kind == "answer" and answer.option.id in ANSWERS
