@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from helpers import walk
 
-from game.engine import ending_told, view
+from game.engine import choose, ending_told, view
 
 RUN = {"ships_at_line": "run_line"}
 
@@ -252,3 +252,46 @@ def test_a_public_ultimatum_beside_a_private_offer_is_not_told_as_offering_nothi
     said = _said(cmc, state)
     assert "what it offers is said only in private" in said
     assert "offers nothing in return." not in said
+
+
+AT_SEA = {
+    "turn_back": "its warheads go back to the Soviet Union",
+    "stop_and_wait": "already inside the line, stops where it is",
+    "run_line": "docks a day late, unhailed",
+}
+"""The orders for the ships at sea, and the words each tells the Aleksandrovsk's fate by."""
+
+
+def test_the_aleksandrovsk_that_lost_its_race_is_told_and_follows_the_ships_orders(cmc):
+    """Khrushchev sends the Aleksandrovsk to port and, with incidents rolling, it does not make
+    it: he is told it is still at sea, the ships' orders of 23 October say it is among them,
+    and each order tells what became of it; nothing says its cargo is ashore ahead of the
+    quarantine. Where it made port, none of this is said."""
+    picks = {"aleksandrovsk_order": "make_port"}
+    for seed in range(400):
+        state, told = walk(
+            cmc, "khrushchev", picks, opponent="random", events="chaos", seed=seed,
+            until="ships_at_line",
+        )
+        if state.pending == "ships_at_line" and "aleksandrovsk_at_sea" in state.flags:
+            break
+    else:
+        raise AssertionError("no game lost the Aleksandrovsk's race")
+    events = {h.title: " ".join(h.text.split()) for h in told if h.kind == "event"}
+    assert "The Aleksandrovsk has not made port" in events
+    assert "still at sea with its nuclear warheads" in events["The Aleksandrovsk has not made port"]
+    assert "The Aleksandrovsk makes port" not in events
+    assert "is among them: it will not make port" in _said(cmc, state)
+    for order, said in AT_SEA.items():
+        result = " ".join(choose(cmc, state, order).happenings[0].text.split())
+        assert said in result, order
+        assert not [w for o, w in AT_SEA.items() if o != order and w in result], order
+
+    # history's race: the port is reached and nothing speaks of a ship left at sea
+    state, told = walk(cmc, "khrushchev", picks, until="ships_at_line")
+    titles = [h.title for h in told if h.kind == "event"]
+    assert "The Aleksandrovsk makes port" in titles
+    assert "The Aleksandrovsk has not made port" not in titles
+    assert "Aleksandrovsk" not in _said(cmc, state)
+    result = " ".join(choose(cmc, state, "run_line").happenings[0].text.split())
+    assert "Aleksandrovsk" not in result
