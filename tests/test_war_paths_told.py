@@ -323,3 +323,77 @@ def test_washington_answers_missiles_taken_out_under_fire(cmc):
     answer = next(h for h in told if h.decision and h.decision.id == "withdrawal_answer")
     assert answer.kind == "answer" and answer.option.id in ANSWERS
     assert answer.text == answer.option.seen_by_other
+
+
+SILENCE = {
+    "take_up_request": "Robert Kennedy took the request up through Dobrynin",
+    "halt_and_signal": "halted the bombing on his own word",
+    "press_on_silent": "when Moscow fell silent the bombing went on",
+}
+"""Washington's answers to Moscow's silence after a refused ceasefire, and the words the ending
+tells each by."""
+
+
+def test_washington_answers_moscow_s_silence_after_a_refused_ceasefire(cmc):
+    """Moscow asks for a ceasefire, Washington refuses, and Moscow holds back and answers
+    nothing: a Kennedy player is not passed over but decides (take up the request through
+    Dobrynin, halt on his own word, or bomb on), and the ending, its chain and who gained tell
+    the answer given and none of the others; after a landing he may not 'halt the bombing'.
+    With Moscow played, the opponent answers through the same decision."""
+    from game.engine.texts import told_gains
+
+    _, state = first_seed(
+        cmc,
+        "kennedy",
+        "silence_answer",
+        lambda st: st.chosen.get("soviet_ceasefire") == "stand_and_wait",
+        picks=REFUSED,
+        opponent="random",
+    )
+    shown = view(cmc, state)
+    assert shown.title == "Moscow says nothing more"
+    assert "the Presidium has sent nothing more" in _words(shown)
+    assert "American troops are still fighting" not in _words(shown)
+    assert {o.id for o in shown.options} == set(SILENCE)
+    for answer, said in SILENCE.items():
+        end = _to_the_end(cmc, choose(cmc, state, answer).state)
+        assert end.ending == "strike_only", answer
+        told = ending_told(cmc, end)
+        epilogue = " ".join(told.epilogue.split())
+        assert said in epilogue, answer
+        assert not [w for a, w in SILENCE.items() if a != answer and w in epilogue], answer
+        assert "offered talks" not in epilogue, answer
+        assert ("ran short of targets" in epilogue) == (answer == "press_on_silent"), answer
+        assert ("Then the guns stopped under a ceasefire" in epilogue) == (
+            answer == "take_up_request"
+        ), answer
+        notes = {g.note for g in told_gains(cmc.ending(end.ending), end)}
+        assert "An attack without warning" not in notes, answer
+    chain = " ".join(
+        ending_told(
+            cmc, _to_the_end(cmc, choose(cmc, state, "halt_and_signal").state)
+        ).epilogue.split()
+    )
+    assert "the bombing halted on Washington's own word" in chain
+
+    # troops ashore: no halt of the bombing to offer, and fighting on is worded as fighting
+    _, ashore = first_seed(
+        cmc,
+        "kennedy",
+        "silence_answer",
+        lambda st: st.chosen.get("soviet_ceasefire") == "stand_and_wait",
+        picks={**REFUSED, "after_strike": "invade"},
+        opponent="random",
+    )
+    shown = view(cmc, ashore)
+    assert "American troops are still fighting their way inland" in _words(shown)
+    labels = {o.id: o.label for o in shown.options}
+    assert set(labels) == {"take_up_request", "press_on_silent"}
+    assert labels["press_on_silent"] == "Fight on: silence is no answer"
+
+    # Moscow played: holding back and answering nothing is answered by Washington's policy
+    _, moscow = _ceasefire_refused(cmc)
+    told = choose(cmc, moscow, "stand_and_wait").happenings
+    answer = next(h for h in told if h.decision and h.decision.id == "silence_answer")
+    assert answer.kind == "answer" and answer.option.id in SILENCE
+    assert answer.text == answer.option.seen_by_other
