@@ -270,7 +270,12 @@ def test_the_aleksandrovsk_that_lost_its_race_is_told_and_follows_the_ships_orde
     picks = {"aleksandrovsk_order": "make_port"}
     for seed in range(400):
         state, told = walk(
-            cmc, "khrushchev", picks, opponent="random", events="chaos", seed=seed,
+            cmc,
+            "khrushchev",
+            picks,
+            opponent="random",
+            events="chaos",
+            seed=seed,
             until="ships_at_line",
         )
         if state.pending == "ships_at_line" and "aleksandrovsk_at_sea" in state.flags:

@@ -274,10 +274,19 @@ ANSWERS = {
 """Washington's answers to missiles taken out under fire, and the words the ending tells each by."""
 
 
-def _to_the_end(cmc, state):
+def _to_the_end(cmc, state, picks=None):
+    """Play on to the ending: ``picks[decision]`` where offered, else the first option offered."""
+    picks = picks or {}
     while state.ending is None:
-        state = choose(cmc, state, offered(cmc.decision(state.pending), state)[0].id).state
+        ids = [o.id for o in offered(cmc.decision(state.pending), state)]
+        state = choose(
+            cmc, state, picks.get(state.pending) if picks.get(state.pending) in ids else ids[0]
+        ).state
     return state
+
+
+NO_LANDING = {"landing_order": "hold_landing"}
+"""Bombing on, the invasion force ready on 28 October is kept at sea."""
 
 
 def test_washington_answers_missiles_taken_out_under_fire(cmc):
@@ -303,7 +312,7 @@ def test_washington_answers_missiles_taken_out_under_fire(cmc):
         reasons = {c.reason for h in out.happenings for c in h.changes}
         if answer != "bomb_on":  # the bombing stopped: no floor of danger says bombs fall
             assert "American bombs are falling on Cuba" not in reasons, answer
-        end = _to_the_end(cmc, out.state)
+        end = _to_the_end(cmc, out.state, NO_LANDING)
         assert ("strike_halted" in end.flags) == (answer != "bomb_on"), answer
         assert end.ending == "strike_only", answer
         epilogue = " ".join(ending_told(cmc, end).epilogue.split())
@@ -311,7 +320,9 @@ def test_washington_answers_missiles_taken_out_under_fire(cmc):
         assert not [w for a, w in ANSWERS.items() if a != answer and w in epilogue], answer
         notes = {g.note for g in told_gains(cmc.ending(end.ending), end)}
         assert "The missiles destroyed" not in notes and "The weapons destroyed" not in notes
-        assert ("The hawks satisfied" in notes) == (answer == "bomb_on"), answer
+        # bombing on, then holding the landing: the Chiefs, not 'the hawks satisfied'
+        assert ("The Chiefs say he held the invasion back" in notes) == (answer == "bomb_on")
+        assert "The hawks satisfied" not in notes, answer
         assert "Destroyed, or taken home under fire" in notes
         assert ("Most destroyed, the rest watched out of Cuba" in notes) == (
             answer == "verify_withdrawal"
@@ -356,7 +367,7 @@ def test_washington_answers_moscow_s_silence_after_a_refused_ceasefire(cmc):
     assert "American troops are still fighting" not in _words(shown)
     assert {o.id for o in shown.options} == set(SILENCE)
     for answer, said in SILENCE.items():
-        end = _to_the_end(cmc, choose(cmc, state, answer).state)
+        end = _to_the_end(cmc, choose(cmc, state, answer).state, NO_LANDING)
         assert end.ending == "strike_only", answer
         told = ending_told(cmc, end)
         epilogue = " ".join(told.epilogue.split())
@@ -397,3 +408,89 @@ def test_washington_answers_moscow_s_silence_after_a_refused_ceasefire(cmc):
     answer = next(h for h in told if h.decision and h.decision.id == "silence_answer")
     assert answer.kind == "answer" and answer.option.id in SILENCE
     assert answer.text == answer.option.seen_by_other
+
+
+LANDING = {
+    "land_force": "the invasion force went ashore",
+    "hold_landing": "The President kept it in Florida, and the bombers went on alone",
+    "stop_bombing": "the President stopped the bombing instead",
+}
+"""Washington's choices when the invasion force is ready on 28 October, and the words the ending
+tells each by."""
+
+
+def test_after_bombing_on_the_invasion_force_is_sent_or_held_when_the_plan_allows(cmc):
+    """Washington bombs on (after Moscow takes its missiles out under fire, or after Moscow
+    falls silent): on 28 October, a week after the first raids as the Chiefs' plan put it, the
+    President decides whether the invasion force lands. Landing plays the landings of 29 October
+    on both sides and ends in an invasion that tells why it came then; holding it or stopping
+    the bombing ends without one, and no text says the bombing went on after it stopped.
+    With Moscow played, Washington's policy decides it."""
+    from game.engine.texts import told_gains
+
+    for picks, path in (
+        ({**REFUSED, "withdrawal_answer": "bomb_on"}, ("withdrawal_answer", "bomb_on")),
+        ({**REFUSED, "silence_answer": "press_on_silent"}, ("silence_answer", "press_on_silent")),
+    ):
+        before = "withdraw_under_fire" if path[0] == "withdrawal_answer" else "stand_and_wait"
+        _, state = first_seed(
+            cmc,
+            "kennedy",
+            "landing_order",
+            lambda st, before=before: st.chosen.get("soviet_ceasefire") == before,
+            picks=picks,
+            opponent="random",
+        )
+        assert state.chosen[path[0]] == path[1]
+        shown = view(cmc, state)
+        assert shown.title == "The invasion force" and shown.phase_title == "The invasion force"
+        words = _words(shown)
+        assert "about a week after the air attack began" in words
+        assert ("Moscow still says nothing" in words) == (path[0] == "silence_answer")
+        assert ("taking their missiles apart" in words) == (path[0] == "withdrawal_answer")
+        assert [o.id for o in shown.options] and {o.id for o in shown.options} == set(LANDING)
+        for choice, said in LANDING.items():
+            out = choose(cmc, state, choice)
+            if choice == "land_force":
+                assert "late_war" in out.state.flags and "invasion" in out.state.flags
+                assert out.state.pending == "late_war_us", path
+            end = _to_the_end(cmc, out.state)
+            told = ending_told(cmc, end)
+            epilogue = " ".join(told.epilogue.split())
+            assert said in epilogue, (path, choice)
+            assert not [w for c, w in LANDING.items() if c != choice and w in epilogue], choice
+            if choice == "land_force":
+                assert end.ending.startswith("invasion"), end.ending
+                assert "about a week after the first raids" in " ".join(told.historians.split())
+                assert "US landings in Cuba after a week of bombing" in epilogue
+            else:
+                assert end.ending == "strike_only", choice
+                assert "There was no invasion" in epilogue
+            if choice == "stop_bombing":
+                assert "strike_halted" in end.flags
+                assert "nobody could say when the bombing would end" not in epilogue
+                assert "ran short of targets" not in epilogue and "offered talks" not in epilogue
+            notes = {g.note for g in told_gains(cmc.ending(end.ending), end)}
+            assert ("The Chiefs say he held the invasion back" in notes) == (
+                choice == "hold_landing"
+            ), choice
+
+    # Moscow played: after its missiles are bombed as they are taken out, Washington's policy
+    # decides on the landing, and landing puts Khrushchev before the landings with the reason
+    told = []
+    for seed in range(300):
+        state, told = walk(
+            cmc,
+            "khrushchev",
+            {"soviet_brink": "seek_ceasefire", "soviet_ceasefire": "withdraw_under_fire"},
+            opponent="random",
+            seed=seed,
+            until="landings_late",
+        )
+        if state.chosen.get("landing_order") == "land_force" and state.pending == "landings_late":
+            break
+    else:
+        raise AssertionError("no random Washington bombed on and landed")
+    answer = next(h for h in told if h.decision and h.decision.id == "landing_order")
+    assert answer.kind == "answer" and answer.text == answer.option.seen_by_other
+    assert "The Americans have landed all the same" in _words(view(cmc, state))
