@@ -300,3 +300,21 @@ def test_the_aleksandrovsk_that_lost_its_race_is_told_and_follows_the_ships_orde
     assert "Aleksandrovsk" not in _said(cmc, state)
     result = " ".join(choose(cmc, state, "run_line").happenings[0].text.split())
     assert "Aleksandrovsk" not in result
+
+
+def test_washington_never_hears_what_the_aleksandrovsk_carries(cmc):
+    """A random Moscow sends the Aleksandrovsk to port and it loses its race: whatever the ships'
+    orders, Washington reads them without a word of the Aleksandrovsk or its warheads, which
+    the Americans did not know of."""
+    seen = set()
+    for seed in range(600):
+        state, more = walk(
+            cmc, "kennedy", opponent="random", events="chaos", seed=seed, until="enforce_quarantine"
+        )
+        if "aleksandrovsk_at_sea" not in state.flags:
+            continue
+        seen.add(_chose(state, "ships_at_line"))
+        assert not [h.text for h in more if "Aleksandrovsk" in (h.text or "")], seed
+        if seen >= {"stop_and_wait", "run_line", "turn_back"}:
+            break
+    assert seen >= {"stop_and_wait", "run_line"}, seen
