@@ -4,6 +4,8 @@ Textual looks its actions up."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..terminal import shown
 from .classroom import REFUSED
 from .themes import CONTRAST, DEFAULT
@@ -24,7 +26,7 @@ class Actions:
         if isinstance(self.screen, DossierScreen):
             return
         state = self.game.state if self.game else None
-        self.push_screen(self._kept.show("dossier", DossierScreen, self.scenario, state))
+        self.push_screen(self._kept.show("dossier", partial(DossierScreen, self.scenario), state))
 
     def open_debrief(
         self,

@@ -22,6 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import App
     from textual.screen import Screen
 
@@ -38,12 +40,12 @@ class Kept:
     def get(self, name: str) -> Screen | None:
         return self._screens.get(name)
 
-    def show(self, name: str, cls: type[Screen], scenario, *args) -> Screen:
-        """The screen kept as ``name``, showing ``args``: built as ``cls(scenario, *args)`` the
-        first time, given ``show(*args)`` after that."""
+    def show(self, name: str, make: Callable[..., Screen], *args) -> Screen:
+        """The screen kept as ``name``, showing ``args``: built as ``make(*args)`` the first
+        time, given ``show(*args)`` after that."""
         screen = self._screens.get(name)
         if screen is None:
-            screen = self._screens[name] = cls(scenario, *args)
+            screen = self._screens[name] = make(*args)
             self._app.install_screen(screen, name=name)
             self._app.call_after_refresh(self._collector.settle)
         else:

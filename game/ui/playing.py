@@ -5,6 +5,7 @@ picked, show the turn, its result or the ending, go back to the title. Mixed int
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,7 +73,9 @@ class Playing:
         from .screens.result import ResultScreen
 
         state = self.game.state
-        result = self._kept.show("result", ResultScreen, self.scenario, state, outcome.happenings)
+        result = self._kept.show(
+            "result", partial(ResultScreen, self.scenario), state, outcome.happenings
+        )
         self._replace_game_screen(result)
 
     def show_current(self) -> None:
@@ -83,11 +86,14 @@ class Playing:
         assert self.game is not None
         state = self.game.state
         if state.ending is not None:
-            self._replace_game_screen(EndingScreen(self.scenario, state, self.found))
             if self.classroom is None:  # see Kept: a classroom's tab keeps them for its next game
+                self._replace_game_screen(EndingScreen(self.scenario, state, self.found))
                 self.call_after_refresh(self._kept.let_go)  # once the ending is on screen
+            else:
+                make = partial(EndingScreen, self.scenario)
+                self._replace_game_screen(self._kept.show("ending", make, state, self.found))
             return
-        turn = self._kept.show("turn", GameScreen, self.scenario, self.game.turn)
+        turn = self._kept.show("turn", partial(GameScreen, self.scenario), self.game.turn)
         self._replace_game_screen(turn)
         dossier = self._kept.get("dossier")
         if dossier is not None:
@@ -100,12 +106,26 @@ class Playing:
         self.call_after_refresh(self._collector.tidy)
         stack.show_game_screen(self, screen, self._kept.get("turn"), self._kept.get("result"))
 
-    def to_title(self) -> None:
-        """Back to the title screen (the game is saved first)."""
+    def new_game_form(self, role: str, player: str = "", class_code: str = ""):
+        """The form before a new game of ``role``: a classroom's tab keeps one for all its
+        games (see :mod:`.kept`); the terminal game builds one each time."""
+        from .screens.new_game import NewGameScreen
+
+        if self.classroom is None:
+            return NewGameScreen(role, player, class_code)
+        return self._kept.show("form", NewGameScreen, role, player, class_code)
+
+    def to_title(self, then=None) -> None:
+        """Back to the title screen (the game is saved first); with ``then``, that screen is
+        shown over the title, which is not drawn on the way (see :mod:`.stack`)."""
         if self.game is not None and self.game.state.ending is None:
             self.save()
-        stack.back_to_title(self)
-        self.screen.refresh_menu()
+        if then is None:
+            stack.back_to_title(self)
+        else:
+            stack.over_title(self, then)
+        if (title := stack.title(self)) is not None:
+            title.refresh_menu()
 
     def latest_unfinished(self) -> Game | None:
         """The game the title offers to continue: the one this app started or loaded, while
@@ -134,9 +154,7 @@ class Playing:
         self.show_current()
 
     def on_to_title(self, message: ToTitle) -> None:
-        self.to_title()
-        if message.then is not None:
-            self.push_screen(message.then)
+        self.to_title(message.then)
         if message.told:
             self.notify(message.told)
 

@@ -34,9 +34,16 @@ def show_game_screen(app: App, screen: Screen, turn: Screen | None, result: Scre
         if screen is not turn:
             app.push_screen(screen)
         return
+    over_title(app, screen)
+
+
+def over_title(app: App, screen: Screen) -> None:
+    """Put ``screen`` right above the title, closing anything else, without showing the
+    title on the way (it is replaced in place): drawing the title only to cover it again was
+    a third of the key that opens the new-game form from an ending."""
     while len(app.screen_stack) > 2:
         app.pop_screen()
-    if len(app.screen_stack) > 1:  # replace in place: the title is not woken up
+    if len(app.screen_stack) > 1:
         app.switch_screen(screen)
     else:
         app.push_screen(screen)

@@ -72,10 +72,27 @@ class NewGameScreen(StyledOnce, Screen):
         super().__init__()
         self.role, self.player, self.class_code = role, player, class_code
 
+    def show(self, role: str, player: str = "", class_code: str = "") -> None:
+        """Show the form again, as new, for a game of ``role`` (a classroom's tab keeps one
+        form for all its games, see :mod:`..kept`)."""
+        self.role, self.player, self.class_code = role, player, class_code
+        if not self.is_mounted:
+            return
+        self.query_one("#campaign", Static).update(self.app.scenario.role(role).title)
+        for choices in self.query(Choices):
+            choices.highlighted = 0
+            choices.scroll_home(animate=False, immediate=True)
+        if self.app.classroom is None:
+            self.query_one("#player", Input).value = player
+            self.query_one("#class", Input).value = class_code
+        self.query_one("#form-error").display = False
+        self.query_one("#form", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self.query_one("#start").focus()
+
     def compose(self) -> ComposeResult:
         info = self.app.scenario.role(self.role)
         with VerticalScroll(id="form", can_focus=False):  # Tab goes from Start to the settings
-            yield Static(info.title, classes="heading", markup=False)
+            yield Static(info.title, id="campaign", classes="heading", markup=False)
             yield Label("The other side decides like (arrows choose, Tab moves on):")
             yield Choices(OPPONENTS, id="opponent")
             yield Label("Incidents:")

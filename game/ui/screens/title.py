@@ -49,8 +49,17 @@ class TitleScreen(RestingScreen):
     def on_mount(self) -> None:
         self.refresh_menu()
 
+    _menu_stale = False
+    """Whether the menu is to be rebuilt when the title is next shown."""
+
     def refresh_menu(self) -> None:
-        """Rebuild the menu: whether there is a game to continue changes after each game."""
+        """Rebuild the menu: whether there is a game to continue changes after each game.
+        Under another screen it is rebuilt when the title is next shown: laying out a screen
+        nobody sees cost the key that opens the new-game form from an ending."""
+        if self.is_mounted and not self.is_current:
+            self._menu_stale = True
+            return
+        self._menu_stale = False
         app = self.app
         menu = self.query_one("#menu", OptionList)
         keep = menu.highlighted
@@ -94,6 +103,10 @@ class TitleScreen(RestingScreen):
             )
         )
 
+    def on_screen_resume(self) -> None:
+        if self._menu_stale:
+            self.refresh_menu()
+
     def _classroom_menu(self, menu: OptionList) -> None:
         """In a classroom tab: who plays, and the student's game continued by its code."""
         classroom = self.app.classroom
@@ -117,9 +130,7 @@ class TitleScreen(RestingScreen):
     def action_menu(self, choice: str) -> None:
         app = self.app
         if choice.startswith("role:"):
-            from .new_game import NewGameScreen
-
-            app.push_screen(NewGameScreen(choice.removeprefix("role:")))
+            app.push_screen(app.new_game_form(choice.removeprefix("role:")))
         elif choice == "continue" and app.classroom is not None:
             if app.game is not None and app.classroom.code(app.game.id) is not None:
                 app.show_current()

@@ -33,7 +33,8 @@ HEADING = "bold $secondary"
 def give(text: Static, content: Content) -> None:
     """Give ``text`` this content, unless it shows it already: the same content is not laid
     out again (Textual's ``==`` on contents compares the words alone, hence ``is_same``)."""
-    if not content.is_same(text.content):
+    shown = text.content
+    if not (isinstance(shown, Content) and content.is_same(shown)):
         text.update(content)
 
 
