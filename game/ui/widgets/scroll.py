@@ -6,7 +6,7 @@ from textual.widget import Widget
 
 
 def rewind(scrolled: Widget) -> None:
-    """Back to the top, and without a scrollbar until the new content asks for one, as on a
-    screen built afresh (a scrollbar left from longer content would narrow the new text)."""
+    """Back to the top for new content. The scrollbar is left as it is: Textual shows or
+    hides it as the new content asks once laid out, and taking it away first made every
+    turn whose text needs one be laid out three times rather than twice."""
     scrolled.scroll_home(animate=False, immediate=True)
-    scrolled.show_vertical_scrollbar = False
