@@ -18,6 +18,11 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+TOLD_FOR = 12
+"""Seconds the resume code's notice stays up when a game starts. A notice is laid out again
+on every screen shown while it is up, which made those keys dearer; the code itself stays in
+view on every turn (the options box's lower frame), on the title and after `s`."""
+
 ENV_FLAG = "BRINK_CLASSROOM"
 """Set to ``1`` by ``brink serve`` for every game it starts."""
 ENV_CLASS = "BRINK_CLASS"
@@ -127,11 +132,11 @@ class Classroom:
 
     def _playing(self, app, game, opening: str) -> None:
         self.tell_playing(game.id)
-        app.notify(
-            f"{opening} Your resume code is {code_of(game.id)}: write it down to continue "
-            "this game later, in another tab or on another computer.",
+        app.notify(  # brief: the code stays in view under each turn's options
+            f"{opening} Your resume code is {code_of(game.id)}, shown under the options: "
+            "write it down to continue this game later, in another tab or on another computer.",
             title="Resume code",
-            timeout=30,
+            timeout=TOLD_FOR,
             markup=False,
         )
 

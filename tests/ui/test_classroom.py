@@ -148,3 +148,70 @@ async def test_a_tabs_next_game_is_shown_in_the_screens_it_kept(make_app, room, 
         if isinstance(app.screen, ConfirmScreen):
             await pilot.press("y")
         assert isinstance(app.screen, ResultScreen) and app.screen in results
+
+
+async def _play_to_the_end(app, pilot, pick) -> None:
+    """Play the current game to its ending, choosing ``pick(number of options)`` each turn."""
+    from game.ui.screens.confirm import ConfirmScreen
+
+    while isinstance(app.screen, GameScreen):
+        await pilot.press(str(pick(len(app.game.turn.options))))
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+def _path_told(scenario, state) -> list[str]:
+    """What the ending's path beside the timeline tells of this game's choices."""
+    from game.engine.compare import report
+    from game.engine.view import reflow
+
+    return [f"game: {reflow(t)}" for row in report(scenario, state).timeline for t in row.game]
+
+
+async def test_a_tabs_ending_and_form_are_kept_and_show_the_new_game(make_app, room, mini):
+    """The ending and the new-game form are kept for a tab's next game too; the kept ending
+    shows the game just played, not the one before; the title under them is brought up to
+    date when it is next shown; and each turn shows the game's resume code."""
+    from game.engine.compare import report
+    from game.engine.view import ending_told
+    from game.ui.screens.ending import EndingScreen
+
+    app = make_app(mini, classroom=room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ana", "enter", "enter", "enter")
+        await pilot.pause()
+        code = room.code(app.game.id)
+        assert app.screen.query_one("#options").border_subtitle == f"Resume code {code}"
+        await _play_to_the_end(app, pilot, lambda n: 1)
+        ending, first = app.screen, app.game
+        assert isinstance(ending, EndingScreen)
+        first_path = _path_told(mini, first.state)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewGameScreen) and len(app.screen_stack) == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        second = app.game
+        assert second is not first
+        code = room.code(second.id)
+        assert app.screen.query_one("#options").border_subtitle == f"Resume code {code}"
+        await _play_to_the_end(app, pilot, lambda n: n)
+        assert app.screen is ending
+        await pilot.pause()
+        state = second.state
+        shown = ending.query_one("#headline").render().plain
+        assert shown == ending_told(mini, state).title
+        divergence = ending.query_one("#divergence").render().plain
+        assert divergence.endswith(f"{report(mini, state).divergence}% of your decisions")
+        path = _path_told(mini, state)
+        assert path != first_path  # the two games went differently: the path must follow
+        shown = ending.query_one("#path").render().plain
+        assert all(told in shown for told in path), (path, shown)
+        await pilot.press("n")
+        assert app.screen is form
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+        menu = [str(o.prompt) for o in app.screen.query_one("#menu").options]
+        assert f"Continue my game (resume code {code})" in menu, menu

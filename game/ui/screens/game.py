@@ -84,6 +84,7 @@ class GameScreen(StyledOnce, Screen):
         self.query_one("#advisers").display = bool(self.turn.advisers)
         options = self.query_one("#options", OptionList)
         options.border_title = self._count()
+        options.border_subtitle = self._resume_code()
 
     def show(self, turn: engine.View) -> None:
         """Show another turn (of this game or a new one) in place."""
@@ -100,6 +101,7 @@ class GameScreen(StyledOnce, Screen):
         options.add_options(self._options())
         options.highlighted = 0
         options.border_title = self._count()
+        options.border_subtitle = self._resume_code()
         for scrolled in ("#body", "#story", "#tracks"):
             rewind(self.query_one(scrolled))
         options.focus()
@@ -127,6 +129,13 @@ class GameScreen(StyledOnce, Screen):
         of them and scrolls, so the frame says how far the keys go."""
         n = len(self.turn.options)
         return "Option 1" if n == 1 else f"Options 1–{n}"
+
+    def _resume_code(self) -> str:
+        """In a classroom's tab, the game's resume code, on the lower frame of the options
+        box: in view on every turn, for the student to write down at any time."""
+        classroom, game = self.app.classroom, self.app.game
+        code = classroom.code(game.id) if classroom is not None and game is not None else None
+        return f"Resume code {code}" if code else ""
 
     def _options(self) -> list[Option]:
         return [

@@ -56,7 +56,7 @@ class TitleScreen(RestingScreen):
         """Rebuild the menu: whether there is a game to continue changes after each game.
         Under another screen it is rebuilt when the title is next shown: laying out a screen
         nobody sees cost the key that opens the new-game form from an ending."""
-        if self.is_mounted and not self.is_current:
+        if self.is_mounted and self.app.screen is not self:
             self._menu_stale = True
             return
         self._menu_stale = False
