@@ -225,3 +225,29 @@ async def test_a_hidden_screen_is_styled_again_when_the_theme_changed(tmp_path, 
         before = looks(result)
         result.update_node_styles(animate=False)
         assert looks(result) == before
+
+
+async def test_a_scrollbar_left_from_a_long_text_goes_when_the_new_text_fits():
+    """``rewind`` leaves the scrollbar for the layout to settle: a short text after a long one
+    is laid out at the full width, with no scrollbar, as on a screen built afresh."""
+    from textual.app import App
+    from textual.containers import VerticalScroll
+
+    from game.ui.widgets.scroll import rewind
+
+    class Scrolled(App):
+        def compose(self):
+            with VerticalScroll(id="body"):
+                yield Static("x\n" * 50, id="text")
+
+    app = Scrolled()
+    async with app.run_test(size=(40, 10)) as pilot:
+        body, text = app.query_one("#body"), app.query_one("#text", Static)
+        body.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert body.show_vertical_scrollbar and body.scroll_y > 0
+        text.update("A short text. " * 4)
+        rewind(body)
+        await pilot.pause()
+        assert not body.show_vertical_scrollbar and body.scroll_y == 0
+        assert text.size.width == 40
