@@ -63,3 +63,10 @@ def cmc() -> Scenario:
     from game.content import default_scenario_dir
 
     return load_scenario(default_scenario_dir())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` (each takes 5 s or more) run first, in their usual order: the
+    workers share them out at the start, rather than one worker being left with a long test
+    when the others have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -11,6 +11,7 @@ from helpers import MINI, brink
 from game.cli import main
 
 
+@pytest.mark.slow
 def test_check_passes_on_the_shipped_scenario():
     """The shipped scenario has no problems, and the summary gives the counts and the time."""
     r = brink("check", text=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -226,6 +227,7 @@ def test_a_broken_assumption_deeper_names_the_path(copy_mini, edit):
     )
 
 
+@pytest.mark.slow
 def test_a_false_assumption_in_a_broken_copy_of_the_scenario(tmp_path):
     """The shipped scenario, copied and broken: its first Kennedy decision assumes an invasion."""
     folder = tmp_path / "cmc"

@@ -192,6 +192,7 @@ def test_class_option_keeps_one_class(cmc, tmp_path, capsys):
     assert "no game of class '9Z'" in err and "7A, 7B, (no class code)" in err
 
 
+@pytest.mark.slow
 def test_cli_exit_codes_and_messages(cmc, tmp_path):
     """A missing folder: 2; an empty folder or only damaged files: 1; never a traceback."""
     runs = [brink("debrief", str(tmp_path / "nope"), "--format", "md", text=True)]

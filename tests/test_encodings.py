@@ -17,6 +17,9 @@ C_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE"
 LATIN1 = {"PYTHONIOENCODING": "latin-1", "PYTHONUTF8": "0"}
 
 
+pytestmark = pytest.mark.xdist_group("encodings")  # one worker makes the saves of `played`
+
+
 def in_locale(args, env_extra, stdin=b"", cwd=None):
     """The command with this process's locale and stream encoding replaced by ``env_extra``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}

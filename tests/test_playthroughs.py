@@ -13,6 +13,8 @@ from game.engine.play import play_through
 from game.engine.simulate import play_out, simulate
 from game.model.state import GameState
 
+pytestmark = pytest.mark.xdist_group("playthroughs")  # one worker plays the random games
+
 RUNS = 1000
 ROLES = ("kennedy", "khrushchev")
 

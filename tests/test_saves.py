@@ -456,6 +456,7 @@ def test_round_trip_1000_seeds_every_step_mini(mini):
     assert steps == 2000  # mini: the player's one decision, then the ending
 
 
+@pytest.mark.slow
 def test_round_trip_400_seeds_every_step_shipped_scenario(cmc, tmp_path):
     """Every step of 400 shipped Kennedy games, across opponents and incidents, survives a save
     and a load (every twentieth through a file on disk)."""

@@ -49,6 +49,7 @@ def versions(mini, n: int):
     ]
 
 
+@pytest.mark.slow
 def test_killed_while_saving_the_folder_holds_the_old_or_the_new_save(tmp_path, mini):
     """A child saves one game in a tight loop and is killed with SIGKILL after a random delay,
     400 times. After each kill the save is complete and loadable, equal to one of the
@@ -80,6 +81,7 @@ def test_killed_while_saving_the_folder_holds_the_old_or_the_new_save(tmp_path, 
     assert mid_write > KILLS // 20, "the kills should often land in the middle of a save"
 
 
+@pytest.mark.slow
 def test_two_processes_saving_different_games_at_once_lose_nothing(tmp_path, mini):
     """Two processes each save 1,000 times (100 games, 10 saves each) into one folder while the
     test lists it: every game is there, complete, as its last save left it; no listing ever

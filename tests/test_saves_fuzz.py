@@ -8,6 +8,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,6 +97,7 @@ def test_arbitrary_bytes_only_raise_save_error(mini, data):
         check_read(path, mini, parsed=False)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data())
 def test_mutated_saves_only_raise_save_error_naming_file_and_field(mini, data):
@@ -106,6 +108,7 @@ def test_mutated_saves_only_raise_save_error_naming_file_and_field(mini, data):
         check_read(path, mini, parsed=isinstance(json.loads(text), dict))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(value=json_values)
 def test_any_json_value_only_raises_save_error(mini, value):

@@ -17,9 +17,12 @@ from urllib.parse import urlsplit
 import pytest
 from serving import CHROMIUM, CHROMIUM_ARGS, children, wait_warm
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)"
+    ),
+    pytest.mark.xdist_group("browser"),  # one worker starts chromium
+]
 
 
 def wait_for(check, timeout: float = 60.0, step: float = 0.2):

@@ -31,6 +31,7 @@ async def _drop(url: str, how: str) -> None:
                 await again.receive(timeout=30)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("start", ["warm", "on their own"])
 def test_dropped_tabs_leave_no_process_behind(served, start):
     url = served.students.replace("http", "ws") + "ws"

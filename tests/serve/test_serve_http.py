@@ -139,6 +139,7 @@ def test_bad_options_are_refused_in_words(tmp_path, args, message):
     assert r.returncode != 0 and message in r.stderr and "Traceback" not in r.stderr
 
 
+@pytest.mark.slow
 def test_a_port_in_use_is_said(served, tmp_path):
     port = served.students.rsplit(":", 1)[1].strip("/")
     r = subprocess.run(

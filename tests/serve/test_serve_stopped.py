@@ -82,6 +82,7 @@ async def _until(ws: aiohttp.ClientWebSocketResponse, check, timeout: float = 60
     return check()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("start, begun", [("warm", True), ("on its own", False)])
 def test_a_killed_game_tells_its_tab(served, start, begun):
     pid = served.process.pid

@@ -11,6 +11,7 @@ import signal
 import time
 
 import aiohttp
+import pytest
 from serving import children, descendants, running, start_server, tab_processes, wait_warm
 
 
@@ -44,6 +45,7 @@ def _until(check, timeout: float = 15.0) -> bool:
     return False
 
 
+@pytest.mark.slow
 def test_games_are_forked_warm_and_a_crash_touches_no_other(served):
     pid = served.process.pid
     warm = wait_warm(pid)
@@ -71,6 +73,7 @@ def test_games_are_forked_warm_and_a_crash_touches_no_other(served):
     assert "Traceback" not in out and "Unknown child process" not in out
 
 
+@pytest.mark.slow
 def test_a_killed_server_leaves_no_game_running(tmp_path):
     server = start_server(tmp_path, "--class", "7B")
     warm = wait_warm(server.process.pid)

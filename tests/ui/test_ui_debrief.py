@@ -115,6 +115,7 @@ async def test_opens_from_the_title_menu_and_goes_back(class_app):
         assert isinstance(app.screen, TitleScreen)
 
 
+@pytest.mark.slow
 async def test_every_topic_by_keyboard(class_app):
     """→ walks every page in order and stops at the end; ← back; PgDn/PgUp and 1–6 jump to
     the first page of a topic."""
@@ -353,6 +354,7 @@ async def test_c_cycles_through_the_classes(class_app):
         assert "class 7A" in screen_text(screen)
 
 
+@pytest.mark.slow
 async def test_export_writes_beside_the_saves_folder(class_app, tmp_path):
     app = class_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -397,6 +399,7 @@ def _state(app):
     return (s.index, s.show_names, s.reveal, s.class_code, s.hide_history)
 
 
+@pytest.mark.slow
 async def test_every_footer_key_works_and_fits(class_app, size=(80, 24)):
     """On each topic, every key the footer shows lies on screen and changes something (at the
     smallest size the game allows; a larger one is checked for fit below)."""

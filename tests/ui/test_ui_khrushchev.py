@@ -16,6 +16,7 @@ from game.ui.screens.result import ResultScreen
 from game.ui.themes import DEFAULT
 
 
+@pytest.mark.slow
 async def test_whole_khrushchev_game_by_keyboard(make_app, cmc):
     """From the title, keys only, option 1 every turn: the game opens in January 1959 with a
     Soviet decision, every turn is Moscow's, and the ending screen shows the ending, the Soviet
@@ -49,6 +50,7 @@ async def test_whole_khrushchev_game_by_keyboard(make_app, cmc):
         assert gains.startswith("Khrushchev — ")
 
 
+@pytest.mark.slow
 async def test_historical_khrushchev_game_matches_history_and_ends_in_the_settlement(make_app, cmc):
     """Choosing history's option every turn (found on the screen by its label), every result
     says the choice matched history, and the game ends in the historical settlement, seen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from ui_helpers import SIZE, screen_text, start_kennedy
 
 from game import engine
@@ -87,6 +88,7 @@ async def test_drastic_option_asks_first_and_n_takes_it_back(make_app, mini):
         assert "You diverged from history" in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_the_options_box_says_how_many_options_the_turn_has(make_app):
     """At 80x24 the options box shows two or three options and scrolls: its frame says how far
     the keys go ("Options 1–3"), turn after turn, as the number of options changes."""

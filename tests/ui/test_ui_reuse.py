@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import weakref
 
+import pytest
 from textual.widgets import Static
 from ui_helpers import SIZE, picture, settled
 
@@ -20,6 +21,7 @@ from game.ui.screens.result import ResultScreen
 from game.ui.widgets.tracks import tracks_text
 
 
+@pytest.mark.slow
 async def test_every_turn_and_result_looks_as_if_built_afresh(tmp_path, cmc):
     """Four turns of one game in one app (its screens reused, scrolled to the end of each result
     first) against the same turns in an app that builds each screen new."""

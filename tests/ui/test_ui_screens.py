@@ -128,6 +128,7 @@ async def test_title_shows_coming_campaigns_without_hiding_them(make_app, cmc):
         assert any("Kennedy" in p and not d for p, d in prompts.items())
 
 
+@pytest.mark.slow
 async def test_palette_opens_dossier_help_load_and_sets_the_theme(make_app, tmp_path):
     """ctrl+p then a command name runs our provider's command."""
     app = make_app()
