@@ -1,10 +1,13 @@
 """A class in real browsers (Debian's chromium driven by Playwright): a student types a name
 and plays, the save lands in the class folder and ``brink debrief`` counts it; another
 student's tab cannot reach that game; the resume code continues it; every request stays on
-the server's host."""
+the server's host; a tab whose game dies says so. One server and one browser serve the whole
+module, as one class's server serves all its students."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -15,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from serving import CHROMIUM, CHROMIUM_ARGS, children, wait_warm
+from serving import CHROMIUM, CHROMIUM_ARGS, children, start_server, wait_warm
 
 pytestmark = [
     pytest.mark.skipif(
@@ -71,6 +74,15 @@ class Tab:
 
 
 @pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A server for class 7B, for every test of the module (each tells its own games apart)."""
+    server = start_server(tmp_path_factory.mktemp("class"), "--class", "7B")
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -88,12 +100,19 @@ def test_a_class_plays_in_browsers(served, browser):
     # Ana types her name, starts a Kennedy game with history's defaults and makes 3 choices
     ana = Tab(browser, served.students, requests)
     ana.keys("ana", "Enter", "Enter", "Enter")
-    wait_for(lambda: games(folder))
+    wait_for(lambda: [g for g in games(folder).values() if g["player"] == "ana"])
     for made in range(1, 4):  # each choice saved before the result is passed
         ana.keys("1", "y")  # y: yes, if the choice asks first (nothing otherwise)
-        wait_for(lambda made=made: any(len(g["choices"]) >= made for g in games(folder).values()))
+        wait_for(
+            lambda made=made: any(
+                g["player"] == "ana" and len(g["choices"]) >= made for g in games(folder).values()
+            )
+        )
         ana.keys("Enter")
-    (name,) = wait_for(lambda: [n for n, g in games(folder).items() if len(g["choices"]) >= 3])
+    (name,) = wait_for(
+        lambda: [n for n, g in games(folder).items() if g["player"] == "ana" and g["choices"]]
+    )
+    wait_for(lambda: len(games(folder)[name]["choices"]) >= 3)
     save = games(folder)[name]
     assert save["player"] == "ana" and save["class_code"] == "7B"
     code = name.removeprefix("class-").removesuffix(".json").upper()
@@ -123,8 +142,9 @@ def test_a_class_plays_in_browsers(served, browser):
         timeout=60,
     )
     assert r.returncode == 0, r.stderr
-    rows = r.stdout.strip().splitlines()[1:]
-    assert len(rows) == 2 and any("ana" in row for row in rows)
+    names = [row[1] for row in list(csv.reader(io.StringIO(r.stdout)))[1:]]
+    assert len(names) == len(games(folder))  # one row a game: Ana's resumed game is one
+    assert sorted(n for n in names if n in ("ana", "ben")) == ["ana", "ben"]
 
 
 @pytest.mark.slow
@@ -132,13 +152,14 @@ def test_a_tab_whose_game_dies_says_so(served, browser):
     """The game's process killed outright: the tab says that the game stopped, that its
     choices are saved, and shows its resume code, instead of a frozen screen."""
     warm = wait_warm(served.process.pid)
+    others = set(children(warm))  # games of tabs closed before, if any are still ending
     tab = Tab(browser, served.students, [])
-    tab.keys("ana", "Enter", "Enter", "Enter")
-    (name,) = wait_for(lambda: list(games(served.folder)))
+    tab.keys("dee", "Enter", "Enter", "Enter")
+    (name,) = wait_for(lambda: [n for n, g in games(served.folder).items() if g["player"] == "dee"])
     code = name.removeprefix("class-").removesuffix(".json").upper()
     notice = tab.page.locator(".notice.stopped")
     assert not notice.is_visible()
-    (game,) = children(warm)
+    (game,) = wait_for(lambda: list(set(children(warm)) - others))
     os.kill(game, signal.SIGKILL)
     notice.wait_for(state="visible", timeout=30000)
     text = notice.inner_text()
