@@ -19,6 +19,18 @@ from serving import start_server
 
 from game.saves import Game, write_save
 
+pytestmark = pytest.mark.xdist_group("serve-http")  # one worker starts `class_server` once
+
+
+@pytest.fixture(scope="module")
+def class_server(tmp_path_factory):
+    """A server for class 7B shared by the tests that only read from it (the fixture ``served``
+    is a server of a test's own, for a test that stops it or plays on it)."""
+    server = start_server(tmp_path_factory.mktemp("class"), "--class", "7B")
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
 
 def get(url: str) -> tuple[int, dict, bytes]:
     try:
@@ -37,7 +49,8 @@ def test_prints_both_urls_and_stops_cleanly(served):
     assert served.process.returncode == 0
 
 
-def test_students_page_loads_nothing_from_another_host(served):
+def test_students_page_loads_nothing_from_another_host(class_server):
+    served = class_server
     status, headers, body = get(served.students)
     assert status == 200
     page = body.decode()
@@ -52,7 +65,8 @@ def test_students_page_loads_nothing_from_another_host(served):
     assert get(served.students + "static/")[0] == 403  # no folder listing
 
 
-def test_teacher_token(served):
+def test_teacher_token(class_server):
+    served = class_server
     assert get(served.teacher)[0] == 200
     base = served.teacher.split("?")[0]
     for bad in ("", "?token=", "?token=wrong", f"?token={served.token[:-1]}", "?token=%C3%A9"):
@@ -75,7 +89,8 @@ def _save(folder: Path, scenario, player: str, choices: int = 2) -> Game:
     return game
 
 
-def test_teacher_page_shows_the_class_escaped_and_zips_it(served, cmc):
+def test_teacher_page_shows_the_class_escaped_and_zips_it(class_server, cmc):
+    served = class_server
     _save(served.folder, cmc, "<script>alert(1)</script>")
     _save(served.folder, cmc, "Zoë & co")
     (served.folder / "broken.json").write_text("{", "utf-8")
@@ -140,7 +155,8 @@ def test_bad_options_are_refused_in_words(tmp_path, args, message):
 
 
 @pytest.mark.slow
-def test_a_port_in_use_is_said(served, tmp_path):
+def test_a_port_in_use_is_said(class_server, tmp_path):
+    served = class_server
     port = served.students.rsplit(":", 1)[1].strip("/")
     r = subprocess.run(
         [sys.executable, "-m", "game", "serve", "--port", port, "--saves-dir", str(tmp_path)],
