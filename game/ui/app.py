@@ -26,8 +26,9 @@ from .playing import Playing
 from .saver import Saver
 from .themes import DEFAULT, THEMES
 from .title_info import TitleInfo, read_title_info, title_info
-from .upstream import Collector, ExitsOnDriverQuit
+from .upstream import Collector, ExitsOnDriverQuit, known_key_names, no_pydantic_plugins
 
+no_pydantic_plugins()  # before pydantic builds a model: the app imports the models later
 TERMINATING = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
@@ -228,6 +229,7 @@ def create_app(
     tab the classroom's policy (see :mod:`.classroom`)."""
     from ..paths import default_scenario_dir, saves_dir
 
+    known_key_names()
     if scenario is None or isinstance(scenario, str | Path):
         scenario = Path(scenario) if scenario else default_scenario_dir()  # loaded in the app
     folder = classroom.folder if classroom is not None else saves_dir(saves)

@@ -40,6 +40,18 @@ public API empties:
   next screens need, a whole game peaked about 1.6 MB lower.
 
 Each is looked up defensively: a release that no longer caches there is simply skipped.
+
+Two more spare what a terminal game would load and never use (together about 2 MB of a whole
+game in a pseudo-terminal):
+
+- :func:`no_pydantic_plugins`: pydantic looks for plugins (entry points of every installed
+  distribution) when it builds its first validator, and the module that looks imports
+  ``importlib.metadata``, ``email``, ``zipfile`` and ``csv`` to do it: about 1.2 MB. Brink
+  uses no plugin, and a game should not run one it happens to find installed.
+- :func:`known_key_names`: Textual asks ``unicodedata.lookup`` whether each bound key's name
+  (``UP``, ``ENTER``, ``d``) names a character, and each lookup, mostly a failing one, reads
+  its own pages of the Unicode name tables: about 0.7 MB of the 1.1 MB module. The names
+  Brink's keys make are answered from :data:`KEY_NAMES`, the answers ``unicodedata`` gives.
 """
 
 from __future__ import annotations
@@ -48,6 +60,9 @@ import contextlib
 import gc
 import os
 import signal
+import sys
+import types
+import unicodedata
 
 from textual.message import Message
 
@@ -182,3 +197,62 @@ class Collector:
             gc.set_threshold(*self._threshold)
             self._threshold = None
         gc.unfreeze()
+
+
+PYDANTIC_CHECKED = ((2, 14),)
+"""The pydantic (major, minor) versions :func:`no_pydantic_plugins` was checked against."""
+
+PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def no_pydantic_plugins() -> None:
+    """Let pydantic find no plugins, without importing its plugin loader (see above): a module
+    of that name whose ``get_plugins`` gives none, as the loader's own does where none is
+    installed. Only before the loader is imported (before pydantic builds a validator)."""
+    if PLUGIN_LOADER in sys.modules:
+        return
+    loader = types.ModuleType(PLUGIN_LOADER, "No pydantic plugins in Brink (game.ui.upstream).")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules[PLUGIN_LOADER] = loader
+
+
+KEY_NAMES: dict[str, str | None] = {
+    **dict.fromkeys("abcdefghijklmnopqrstuvwxyz0123456789"),
+    **dict.fromkeys(
+        ("UP", "DOWN", "LEFT", "RIGHT", "HOME", "END", "PAGEUP", "PAGEDOWN", "ENTER", "F1", "F2")
+    ),
+    **dict.fromkeys(("up", "down", "left", "right", "home", "end", "enter")),
+    "ESCAPE": "\x1b",
+    "escape": "\x1b",
+    "TAB": "\t",
+    "SPACE": " ",
+    "QUESTION MARK": "?",
+}
+"""What ``unicodedata.lookup`` gives for each name Textual asks about for Brink's keys (None:
+no such character, a ``KeyError``); a test checks each against ``unicodedata``."""
+
+
+class _KeyNames:
+    """``unicodedata`` for :mod:`textual.keys`, with the names of :data:`KEY_NAMES` looked up
+    there rather than in the Unicode name tables."""
+
+    def __getattr__(self, name: str):
+        return getattr(unicodedata, name)
+
+    @staticmethod
+    def lookup(name: str) -> str:
+        if name not in KEY_NAMES:
+            return unicodedata.lookup(name)
+        char = KEY_NAMES[name]
+        if char is None:
+            raise KeyError(f"undefined character name {name!r}")
+        return char
+
+
+def known_key_names() -> None:
+    """Answer the lookups of key names that :mod:`textual.keys` makes from :data:`KEY_NAMES`
+    (see above)."""
+    import textual.keys
+
+    if isinstance(getattr(textual.keys, "unicodedata", None), types.ModuleType):
+        textual.keys.unicodedata = _KeyNames()  # type: ignore[attr-defined]

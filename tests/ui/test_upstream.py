@@ -25,7 +25,14 @@ from ui_helpers import SIZE, picture, settled
 
 from game.ui import upstream
 from game.ui.app import create_app
-from game.ui.upstream import CHECKED, RICH_CHECKED, SERVE_CHECKED, ExitsOnDriverQuit, end_process
+from game.ui.upstream import (
+    CHECKED,
+    PYDANTIC_CHECKED,
+    RICH_CHECKED,
+    SERVE_CHECKED,
+    ExitsOnDriverQuit,
+    end_process,
+)
 
 
 class HeaderApp(ExitsOnDriverQuit, App):
@@ -46,6 +53,7 @@ def test_releases_past_the_checked_ones_are_reported():
         ("textual", CHECKED),
         ("textual-serve", SERVE_CHECKED),
         ("rich", RICH_CHECKED),
+        ("pydantic", PYDANTIC_CHECKED),
     ):
         assert checked, f"upstream.py names no checked {package} version"
         if _minor(package) > max(checked):
@@ -234,3 +242,92 @@ def test_the_collector_is_handed_back():
 
 if __name__ == "__main__":
     HeaderApp().run()
+
+
+def test_the_key_names_are_unicodedatas_answers():
+    """Each name answered from ``KEY_NAMES`` gets what ``unicodedata.lookup`` gives for it (a
+    character, or a ``KeyError`` for None), and any other name still goes to ``unicodedata``."""
+    import unicodedata
+
+    import textual.keys
+
+    upstream.known_key_names()
+    shim = textual.keys.unicodedata
+    assert shim is not unicodedata
+    for name, char in upstream.KEY_NAMES.items():
+        try:
+            real = unicodedata.lookup(name)
+        except KeyError:
+            real = None
+        assert char == real, name
+        if char is None:
+            with pytest.raises(KeyError):
+                shim.lookup(name)
+        else:
+            assert shim.lookup(name) == char
+    assert shim.lookup("LATIN SMALL LETTER A") == "a"
+    with pytest.raises(KeyError):
+        shim.lookup("NO SUCH CHARACTER NAME")
+    assert shim.name("?") == "QUESTION MARK"  # everything else is unicodedata's own
+
+
+async def test_a_game_asks_unicodedata_for_no_key_name(tmp_path, cmc, monkeypatch):
+    """From the title to a turn, its dossier and its result, every key name Textual looks up
+    (its bindings, the footer's keys) is one of ``KEY_NAMES``: a key Brink binds anew that is
+    not there fails here, and would read the Unicode name tables again."""
+    import unicodedata
+
+    import textual.keys
+
+    asked: list[str] = []
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(unicodedata, name)
+
+        @staticmethod
+        def lookup(name):
+            asked.append(name)
+            return unicodedata.lookup(name)
+
+    monkeypatch.setattr(upstream, "unicodedata", Spy())
+    textual.keys.key_to_character.cache_clear()  # as in a fresh process
+    textual.keys.format_key.cache_clear()
+    app = create_app(tmp_path, cmc, seed=1)
+    assert isinstance(textual.keys.unicodedata, upstream._KeyNames)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await settled(pilot)
+        await pilot.press("down", "d")
+        await settled(pilot)
+        await pilot.press("escape", "1")
+        await settled(pilot)
+        await pilot.press("y", "enter")
+        await settled(pilot)
+    assert asked == []
+
+
+PLUGINS_PROBE = """
+import sys
+{stub}
+from game.model.save import SaveFile
+from pydantic.plugin._loader import get_plugins
+print(list(get_plugins()), "importlib.metadata" in sys.modules, "email" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("stubbed", [True, False])
+def test_pydantic_looks_for_plugins_only_without_the_stub(stubbed):
+    """In a fresh process: building the models without the stub imports pydantic's plugin
+    loader, and with it ``importlib.metadata`` and ``email`` (the workaround still needed),
+    and finds no plugins here; with the stub neither is imported, and no plugins either."""
+    import os
+    import subprocess
+
+    stub = "from game.ui.upstream import no_pydantic_plugins; no_pydantic_plugins()"
+    code = PLUGINS_PROBE.format(stub=stub if stubbed else "")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout.split()
+    assert out == (["[]", "False", "False"] if stubbed else ["[]", "True", "True"])
