@@ -1,7 +1,7 @@
 """UI benchmark: start-up to the first painted title screen, key press to updated frame, and the
 peak memory of a whole game. A script that prints figures, not a test.
 
-Run: python tests/bench/bench_ui.py [--starts 10] [--games 3]
+Run: python tests/bench/bench_ui.py [--starts 10] [--games 3] [--memory-only] [--memory-runs 1]
 
 1. Start-up: a fresh process per run, headless, from spawning it to the first frame of the
    title screen that a player can act on: the campaigns in the menu and its cursor (the menu
@@ -361,6 +361,15 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
+def _of(runs: range) -> str:
+    return "one run" if len(runs) == 1 else f"median of {len(runs)} runs"
+
+
+def _each(figures) -> str:
+    figures = list(figures)
+    return "" if len(figures) == 1 else " [" + ", ".join(f"{f:.2f}" for f in figures) + "]"
+
+
 def main() -> None:
     import argparse
 
@@ -368,30 +377,43 @@ def main() -> None:
     ap.add_argument("--starts", type=int, default=10)
     ap.add_argument("--games", type=int, default=3)
     ap.add_argument("--memory-only", action="store_true", help="skip the start and key timings")
+    ap.add_argument(
+        "--memory-runs", type=int, default=1, help="games per memory figure (their median)"
+    )
     a = ap.parse_args()
+    from statistics import median
+
+    runs = range(a.memory_runs)
     with tempfile.TemporaryDirectory() as saves:
         if a.memory_only:  # the scenario cache as the timings leave it
             subprocess.run([sys.executable, "-c", LOAD, saves], check=True, env=CHILD_ENV)
         else:
             timings(saves, a.starts, a.games)
-        game = memory("game", saves)
-        base = memory("minimal", saves)
-        traced = memory("trace", saves)
-        print("peak memory of a whole game (fresh process, 80x24, headless):")
+        games = [memory("game", saves) for _ in runs]
+        base = median(memory("minimal", saves)["rss_mb"] for _ in runs)
+        traced = median(memory("trace", saves)["traced_mb"] for _ in runs)
+        print(f"peak memory of a whole game (fresh process, 80x24, headless; {_of(runs)}):")
         print(
-            f"  brink game     peak RSS {game['rss_mb']:6.1f} MB (goal <= 60), "
-            f"{game['choices']} choices to the ending"
-        )
-        print(f"  minimal app    peak RSS {base['rss_mb']:6.1f} MB")
-        print(f"  brink game     tracemalloc peak {traced['traced_mb']:6.1f} MB of Python objects")
-    with tempfile.TemporaryDirectory() as saves:
-        peak, choices = terminal_game(saves)
-        base = terminal_minimal()
-        print("peak memory in a real terminal (python -m game in an 80x24 pseudo-terminal):")
-        print(
-            f"  brink game     peak RSS {peak:6.1f} MB (goal <= 60), {choices} choices to the ending"
+            f"  brink game     peak RSS {median(g['rss_mb'] for g in games):6.1f} MB "
+            f"(goal <= 60){_each(g['rss_mb'] for g in games)}, "
+            f"{games[0]['choices']} choices to the ending"
         )
         print(f"  minimal app    peak RSS {base:6.1f} MB")
+        print(f"  brink game     tracemalloc peak {traced:6.1f} MB of Python objects")
+    peaks = []
+    for _ in runs:
+        with tempfile.TemporaryDirectory() as saves:
+            peak, choices = terminal_game(saves)
+            peaks.append(peak)
+    base = median(terminal_minimal() for _ in runs)
+    print(
+        f"peak memory in a real terminal (python -m game in an 80x24 pseudo-terminal; {_of(runs)}):"
+    )
+    print(
+        f"  brink game     peak RSS {median(peaks):6.1f} MB (goal <= 60){_each(peaks)}, "
+        f"{choices} choices to the ending"
+    )
+    print(f"  minimal app    peak RSS {base:6.1f} MB")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
 
 
