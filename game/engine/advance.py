@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model.scenario import Decision, Event, Option, Scenario
 from ..model.state import Change, GameState, Point, Step
 from .compiled import applied
-from .plan import plan, taking
+from .plan import Plan, plan, taking
 from .policies import pick
 from .rules import Draft, apply, holds
 from .texts import (
@@ -69,30 +69,42 @@ def offered(decision: Decision, d: Draft | GameState) -> list[Option]:
     return [o for o in decision.options if o.when is None or holds(o.when, d)]
 
 
-def _point(scenario: Scenario, d: Draft) -> Point:
-    meta = scenario.meta
+def _point(scenario: Scenario, d: Draft, p: Plan | None = None) -> Point:
+    if p is None:
+        p = plan(scenario)
     tracks = d.tracks
-    defcon = min(map(tracks.__getitem__, meta.defcon_tracks))  # map: cheaper than a generator
-    return Point(d.turn, meta.phases[d.phase].id, tracks[meta.danger_track], defcon)
+    defcon = min(map(tracks.__getitem__, p.defcon))  # map: cheaper than a generator
+    return Point(d.turn, p.phase_ids[d.phase], tracks[p.danger], defcon)
 
 
-def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_player: bool):
-    p = plan(scenario)
+def _take(
+    scenario: Scenario,
+    d: Draft,
+    decision: Decision,
+    option: Option,
+    by_player: bool,
+    p: Plan | None = None,
+):
+    if p is None:
+        p = plan(scenario)
     t = p.taking.get(id(option)) or taking(p, scenario, decision, option)
     d.turn += 1
     # a secret decision is hidden from the other side, except an option it is bound to learn
     hidden = t.secret and decision.side != d.side
+    lapses = d.lapses  # None unless the game is audited
     told = None  # the words are chosen on the state before the effects
-    if not hidden and (d.happenings is not None or _audits(scenario, d, decision, option)):
-        told = (told_title(decision, d, d.lapses), told_option(option, d, lapses=d.lapses))
+    if not hidden and (
+        d.happenings is not None or (lapses is not None and _audits(scenario, d, decision, option))
+    ):
+        told = (told_title(decision, d, lapses), told_option(option, d, lapses=lapses))
     if told is not None:  # the label shown, for the timeline (on the state before the effects)
         label = told[1].label
     elif t.label is not None:
         label = t.label(d)
     else:
         label = option.label
-    if not hidden:
-        reasons(option.effects, scenario, d, d.lapses)
+    if not hidden and lapses is not None:
+        reasons(option.effects, scenario, d, lapses)
     hide = SECRET_REASON if hidden else None
     if t.effects is None:  # a list the plan leaves to the rules themselves
         changes = apply(option.effects, scenario, d, hide)
@@ -105,7 +117,7 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
     phase = p.phase_ids[d.phase]
     step = Step(d.turn, phase, decision.id, option.id, decision.side, by_player, matched, label)
     d.steps.append(step)
-    d.trail.append(_point(scenario, d))
+    d.trail.append(_point(scenario, d, p))
     if d.happenings is None:
         pass
     elif hidden:  # the player sees only the tracks move, if they do
@@ -129,7 +141,7 @@ def _take(scenario: Scenario, d: Draft, decision: Decision, option: Option, by_p
                 _phase_title(scenario, d),
             )
         )
-    _check_endings(scenario, d, at_end=False)
+    _check_endings(scenario, d, False, p)
 
 
 def _phase_title(scenario: Scenario, d: Draft) -> str:
@@ -153,9 +165,10 @@ def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str
         )
 
 
-def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
+def _enter_phase(scenario: Scenario, d: Draft, quiet: bool, p: Plan | None = None):
     """Roll the phase's events (or let them happen as history had them)."""
-    p = plan(scenario)
+    if p is None:
+        p = plan(scenario)
     stage = p.stages[d.phase]
     if stage.skip is not None and stage.skip(d):  # nothing of it makes sense now
         d.done.update(stage.settled)
@@ -174,7 +187,7 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         told = None
         if seen and (d.happenings is not None or _audits(scenario, d, ev)):
             told = told_event(ev, d, d.lapses)
-        if seen:
+        if seen and d.lapses is not None:
             reasons(ev.effects, scenario, d, d.lapses)
         hide = None if seen else SECRET_REASON
         if effects is None:  # a list the plan leaves to the rules themselves
@@ -182,7 +195,7 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
         else:
             changes = applied(effects, p.floors, d, hide)
         d.flags.add(ev.id)
-        d.trail.append(_point(scenario, d))
+        d.trail.append(_point(scenario, d, p))
         if d.happenings is None:
             pass
         elif seen:
@@ -192,7 +205,7 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool):
             )
         else:
             _unseen(scenario, d, changes, None)
-        _check_endings(scenario, d, at_end=False)
+        _check_endings(scenario, d, False, p)
 
 
 def _fires(ev: Event, d: Draft, mode: str) -> bool:
@@ -211,8 +224,10 @@ def _fires(ev: Event, d: Draft, mode: str) -> bool:
 def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
     """Settle the other side's decisions and chance until the player must choose or it ends
     (or, with ``stop``, until that phase is about to begin)."""
-    stages = plan(scenario).stages
+    p = plan(scenario)
+    stages = p.stages
     done = d.done
+    opponent = d.base.opponent
     while d.ending is None:
         quiet = d.phase < start
         for a in stages[d.phase].decisions:
@@ -229,29 +244,33 @@ def _advance(scenario: Scenario, d: Draft, start: int, stop: int | None = None):
                 continue
             decision = a.decision
             if decision.side == d.side and not quiet:
-                d.pending = a.id
+                d.pending, d.options = a.id, options
                 d.offer = a.ids if a.tests is None else tuple(o.id for o in options)
                 if _audits(scenario, d, decision):  # what the view will show
                     decision_texts(decision, options, d, d.lapses)
                 return
-            policy = "historical" if quiet else d.base.opponent
-            if policy == "random" and d.fate is not None:
+            policy = "historical" if quiet else opponent
+            if policy != "random":
+                option = pick(policy, decision, options, None)
+            elif d.fate is not None:
                 option = options[d.fate.pick(len(options))]
-            else:
-                option = pick(policy, decision, options, _rng(d) if policy == "random" else None)
-            _take(scenario, d, decision, option, by_player=False)
+            else:  # as pick() does
+                option = options[_rng(d).randrange(len(options))]
+            _take(scenario, d, decision, option, False, p)
             if quiet:
                 _untold(d)
             break
         else:
             if d.phase + 1 >= len(stages):
-                _check_endings(scenario, d, at_end=True)
+                _check_endings(scenario, d, True, p)
                 return
             if d.phase + 1 == stop:
                 _untold(d)
                 return
             d.phase += 1
-            _enter_phase(scenario, d, quiet=d.phase < start)
+            stage = stages[d.phase]
+            if stage.events or stage.skip is not None:  # else nothing happens as it begins
+                _enter_phase(scenario, d, d.phase < start, p)
             if d.phase < start:
                 _untold(d)
 
@@ -271,9 +290,11 @@ def _untold(d: Draft) -> None:
         d.happenings.clear()
 
 
-def _check_endings(scenario: Scenario, d: Draft, at_end: bool):
+def _check_endings(scenario: Scenario, d: Draft, at_end: bool, p: Plan | None = None):
     if d.ending is None:
-        for ending, when in plan(scenario).endings[(d.base.role, at_end)]:
+        if p is None:
+            p = plan(scenario)
+        for ending, when in p.endings[(d.base.role, at_end)]:
             if when is None or when(d):
                 d.ending = ending
                 break

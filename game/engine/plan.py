@@ -76,6 +76,10 @@ class Plan(NamedTuple):
     """Each phase's id, by position in the calendar."""
     floors: Floors
     """The tracks' floors, compiled: applied after every list of effects."""
+    danger: str
+    """The danger track's id."""
+    defcon: tuple[str, ...]
+    """The DEFCON tracks' ids."""
 
 
 def plan(scenario: Scenario) -> Plan:
@@ -125,7 +129,16 @@ def _made(scenario: Scenario) -> Plan:
                 (e.id, compiled(e.when, seen)) for e in ranked if e.plays_in(role)
             )
     phase_ids = tuple(p.id for p in scenario.meta.phases)
-    return Plan(tuple(stages), endings, {}, phase_ids, compiled_floors(scenario, seen))
+    meta = scenario.meta
+    return Plan(
+        tuple(stages),
+        endings,
+        {},
+        phase_ids,
+        compiled_floors(scenario, seen),
+        meta.danger_track,
+        tuple(meta.defcon_tracks),
+    )
 
 
 def taking(plan: Plan, scenario: Scenario, decision: Decision, option: Option) -> Taking:

@@ -48,6 +48,20 @@ def new_game(
     for callers that read only the state (simulations, the checker): it is faster.
     ``audit=True`` records in ``Outcome.lapses`` every text shown where its ``assumes`` is
     false (the continuity proof of ``brink check``)."""
+    return _outcome(_begun(scenario, role, seed, opponent, events, fate, explain, audit))
+
+
+def _begun(
+    scenario: Scenario,
+    role: str,
+    seed: int,
+    opponent: Policy,
+    events: EventMode,
+    fate: Fate | None,
+    explain: bool,
+    audit: bool,
+) -> Draft:
+    """The draft of a new game at the player's first decision (see :func:`new_game`)."""
     start = scenario.start_position(role)
     state = _prelude(scenario, role, start)
     state = state.model_copy(update={"seed": seed, "opponent": opponent, "events": events})
@@ -57,7 +71,7 @@ def new_game(
         d.phase = start
     _enter_phase(scenario, d, quiet=False)
     _advance(scenario, d, start)
-    return _outcome(d)
+    return d
 
 
 def _outcome(d: Draft) -> Outcome:
@@ -133,15 +147,19 @@ def play_through(
     reach (each call's dice are seeded as in :func:`choose`), without freezing a state at every
     step: simulations play many thousands of games. ``max_turns`` guards against content that
     never ends."""
-    state = new_game(scenario, role, seed, opponent, events, explain=False).state
-    d = Draft.of(state, ROLE_SIDE[role], None, explain=False)
+    # the draft goes on from the first decision as a draft of new_game's state would: each
+    # choice's dice are seeded afresh below, and nothing else it holds is a state's
+    d = _begun(scenario, role, seed, opponent, events, None, False, False)
     start = scenario.start_position(role)
     option_of = scenario.index.option
     for _ in range(max_turns):
         if d.ending is not None or d.pending is None:
             break
         decision = scenario.decision(d.pending)
-        option = decide(decision, [option_of[(decision.id, o)] for o in d.offer])
+        offered = d.options  # as the draft came to the decision (the options of d.offer)
+        if offered is None:
+            offered = [option_of[(decision.id, o)] for o in d.offer]
+        option = decide(decision, list(offered))
         if option.id not in d.offer:
             raise IllegalMove(f"{option.id!r} is not offered at {decision.id}")
         d.pending, d.offer, d.rng, d.rolled_at = None, (), None, d.turn  # as choose() begins

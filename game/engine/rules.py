@@ -53,6 +53,8 @@ class Draft:
     offer: tuple[str, ...] = ()
     rolled_at: int = 0
     """The turn the current engine call began at: its dice are seeded from it."""
+    options: tuple | None = None
+    """The options offered at ``pending``, once this draft has come to it (None otherwise)."""
 
     @classmethod
     def of(
