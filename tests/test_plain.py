@@ -238,7 +238,11 @@ def test_ctrl_c_saves_and_says_so(tmp_path):
     while not out.endswith(b"> ") and time.monotonic() < deadline:
         out += p.stdout.read1(4096)
     p.send_signal(signal.SIGINT)
-    rest, err = p.communicate(timeout=60)
+    # stdin stays open until the game has ended: closed at once, a game not yet scheduled
+    # could read the end of its input before the interrupt, and quit as at the end of input
+    p.wait(timeout=60)
+    rest, err = p.stdout.read(), p.stderr.read()
+    p.stdin.close()
     assert p.returncode == 130, err
     assert b"Interrupted: game saved as" in rest and b"Traceback" not in err
     assert only_save(tmp_path)["choices"] == []
