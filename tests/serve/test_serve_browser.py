@@ -128,7 +128,17 @@ def test_a_class_plays_in_browsers(served, browser):
 
     # Ana again, on "another machine": her resume code continues her game, in the same file
     again = Tab(browser, served.students, requests)
+    resumed = time.time()
     again.keys("Tab", "Tab", code.lower(), "Enter", pause=0.8)
+    # the game is open once its tab says so to the teacher's page; its turn is drawn just after
+    wait_for(
+        lambda: [
+            p
+            for p in (folder / ".playing").glob("*")
+            if p.stat().st_mtime >= resumed - 1 and p.read_text() == save["id"]
+        ]
+    )
+    time.sleep(1.0)
     again.keys("1", "y", "Enter")
     wait_for(lambda: len(games(folder)[name]["choices"]) == 4)
     again.close()
