@@ -152,14 +152,17 @@ def test_a_refused_ceasefire_in_the_late_war_is_told_to_moscow(cmc):
 def test_taylor_speaks_of_men_ashore_only_after_a_landing(cmc):
     """On 26 October Taylor argues to fight on: after an invasion 'while we have the men there',
     after bombing with no landing for more bombing, never of men who were never sent."""
-    picks = {"response": "surgical_strike", "after_strike": "keep_bombing"}
-    for after, men in (("keep_bombing", False), ("invade", True)):
-        picks["after_strike"] = after
+    cases = (
+        ({"response": "surgical_strike", "after_strike": "keep_bombing"}, False),
+        ({"response": "surgical_strike", "after_strike": "ready_invasion"}, False),
+        ({"response": "strike_and_invade"}, True),
+    )
+    for picks, men in cases:
         state, _ = walk(cmc, "kennedy", picks, until="us_ceasefire")
         assert state.pending == "us_ceasefire"
         taylor = [a.argument for a in view(cmc, state).advisers if "Taylor" in a.name]
-        assert taylor, after
-        assert ("the men there" in " ".join(taylor)) is men, after
+        assert taylor, picks
+        assert ("the men there" in " ".join(taylor)) is men, picks
 
 
 def test_the_marshals_read_the_landings_and_the_nuclear_shot(cmc):
@@ -250,7 +253,11 @@ def test_with_his_offer_unanswered_kennedy_may_let_it_stand(cmc):
     """Washington offered to stop (after the raid on Turkey) and Moscow has not answered: on
     26 October the President is not left with only 'Withdraw the offer, and fight on'; he
     may let the offer stand, as Thompson argues."""
-    picks = {"response": "surgical_strike", "after_strike": "invade", "turkey_answer": "hold_nato"}
+    picks = {
+        "response": "surgical_strike",
+        "after_strike": "ready_invasion",
+        "turkey_answer": "hold_nato",
+    }
     _, state = first_seed(
         cmc,
         "kennedy",
@@ -393,7 +400,7 @@ def test_washington_answers_moscow_s_silence_after_a_refused_ceasefire(cmc):
         "kennedy",
         "silence_answer",
         lambda st: st.chosen.get("soviet_ceasefire") == "stand_and_wait",
-        picks={**REFUSED, "after_strike": "invade"},
+        picks={**REFUSED, "response": "strike_and_invade"},
         opponent="random",
     )
     shown = view(cmc, ashore)

@@ -1,0 +1,111 @@
+"""After an air strike the invasion keeps the real plan's timetable: no option lands troops the
+day after the raids, whatever was readied before them; the order to ready the force leads to
+the landing decision of 28 October, told as that order's consequence, and the ending tells the
+landing as the one ordered. Engine-level: each test plays its path and reads what is shown."""
+
+from __future__ import annotations
+
+import random
+
+from helpers import first_seed, walk
+
+from game.engine import choose, ending_told, offered, view
+
+STRIKE = {"response": "surgical_strike"}
+
+READIED_BEFORE = (
+    {},
+    {"first_steps": "strike_now"},
+    {"excomm_split": "prepare_strike"},
+    {"chiefs_pressure": "order_attack_plans"},
+)
+"""Ways into the strike: no earlier order, or each earlier order to ready the forces."""
+
+
+def _words(shown) -> str:
+    return " ".join(" ".join(shown.situation).split())
+
+
+def test_no_option_lands_troops_the_day_after_the_strike(cmc):
+    """At 'After the bombs' (23 October) every option, on every path into it, leaves no troops
+    ashore, and the force readied before the strike is told as not ready to land."""
+    for earlier in READIED_BEFORE:
+        for key, option in earlier.items():
+            assert cmc.option(key, option), earlier
+        for opponent in ("random", "hawk", "historical"):
+            _, state = first_seed(
+                cmc,
+                "kennedy",
+                "after_strike",
+                picks={**earlier, **STRIKE},
+                opponent=opponent,
+                events="chaos",
+                seeds=40,
+            )
+            assert all(state.chosen.get(k) == v for k, v in earlier.items()), earlier
+            shown = view(cmc, state)
+            assert "a week from the order" in _words(shown)
+            if "strike_ready" in state.flags:
+                assert "not ready to land" in _words(shown)
+            assert "loaded and waiting" not in _words(shown)
+            for option in offered(cmc.decision("after_strike"), state):
+                after = choose(cmc, state, option.id).state
+                assert "invasion" not in after.flags, (earlier, opponent, option.id)
+
+
+def test_random_strike_games_land_no_troops_before_28_october(cmc):
+    """In random Kennedy games that strike on 20 October, the invasion flag is first set in
+    the phase of 28 October or later, never in the days right after the raids."""
+    landing_day = cmc.phase_position("oct28")
+    landed = 0
+    for seed in range(120):
+        rng = random.Random(seed)
+        state, _ = walk(
+            cmc,
+            "kennedy",
+            STRIKE,
+            opponent="random",
+            events="chaos",
+            seed=seed,
+            until="after_strike",
+        )
+        while state.ending is None and state.pending is not None:
+            ids = [o.id for o in offered(cmc.decision(state.pending), state)]
+            state = choose(cmc, state, rng.choice(ids)).state
+            if "invasion" in state.flags:
+                assert state.phase >= landing_day, (seed, state.chosen)
+                landed += 1
+                break
+    assert landed, "no random strike game reached a landing"
+
+
+def test_the_force_ordered_readied_is_offered_on_28_october_and_told(cmc):
+    """Bombing on with the force ordered readied (and Moscow neither falling silent nor taking
+    its missiles out): on 28 October the President reads of the force he ordered readied on
+    23 October, and the landing he sends is told as that order's end, not as an answer to
+    Moscow's silence."""
+    picks = {**STRIKE, "after_strike": "ready_invasion"}
+    _, state = first_seed(
+        cmc,
+        "kennedy",
+        "landing_order",
+        lambda st: "withdrawn_under_fire" not in st.flags and "silence_answer" not in st.chosen,
+        picks=picks,
+        opponent="random",
+        events="chaos",
+    )
+    shown = view(cmc, state)
+    assert shown.title == "The invasion force"
+    words = _words(shown)
+    assert "you ordered readied on 23 October" in words
+    assert "Moscow still says nothing" not in words
+    rusk = " ".join(a.argument for a in shown.advisers if "Rusk" in a.name)
+    assert "not made Moscow speak" not in " ".join(rusk.split())
+    end = choose(cmc, state, "land_force").state
+    while end.ending is None:
+        ids = [o.id for o in offered(cmc.decision(end.pending), end)]
+        end = choose(cmc, end, ids[0]).state
+    epilogue = " ".join(ending_told(cmc, end).epilogue.split())
+    assert "had ordered the invasion force readied" in epilogue
+    assert "through Moscow's silence" not in epilogue
+    assert "the invasion force ordered readied" in epilogue
