@@ -4,6 +4,7 @@ walked to its end along chosen or historical options."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,13 @@ from game.engine import choose, new_game, offered
 MINI = Path(__file__).resolve().parent / "data" / "mini"
 """The tiny scenario of the tests (never write into it: copy it, as the ``copy_mini`` fixture
 does)."""
+
+
+def ctrl_c_as_in_a_terminal() -> None:
+    """For ``Popen(preexec_fn=...)``: a child the test interrupts gets Ctrl+C's default
+    handling, as in a terminal. A suite started in the background of a script inherits it
+    ignored, as a shell's background jobs do, and the interrupted child would never end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def brink(

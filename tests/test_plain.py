@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import MINI, brink
+from helpers import MINI, brink, ctrl_c_as_in_a_terminal
 
 from game.content import load_scenario
 from game.engine import new_game, shown_position
@@ -232,6 +232,7 @@ def test_ctrl_c_saves_and_says_so(tmp_path):
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     out = b""
     deadline = time.monotonic() + 60
@@ -240,7 +241,11 @@ def test_ctrl_c_saves_and_says_so(tmp_path):
     p.send_signal(signal.SIGINT)
     # stdin stays open until the game has ended: closed at once, a game not yet scheduled
     # could read the end of its input before the interrupt, and quit as at the end of input
-    p.wait(timeout=60)
+    try:
+        p.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        pytest.fail("the game did not end within 30 s of Ctrl+C")
     rest, err = p.stdout.read(), p.stderr.read()
     p.stdin.close()
     assert p.returncode == 130, err

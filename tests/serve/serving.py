@@ -12,6 +12,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers import ctrl_c_as_in_a_terminal
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -58,6 +60,7 @@ def start_server(saves: Path, *args: str) -> Served:
         stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     printed = []
     deadline = time.monotonic() + 30
