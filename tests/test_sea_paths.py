@@ -318,3 +318,44 @@ def test_washington_never_hears_what_the_aleksandrovsk_carries(cmc):
         if seen >= {"stop_and_wait", "run_line", "turn_back"}:
             break
     assert seen >= {"stop_and_wait", "run_line"}, seen
+
+
+FATES = (
+    ({}, "historical", "aleksandrovsk", "had docked at La Isabela"),
+    (
+        {"aleksandrovsk_order": "turn_home"},
+        "historical",
+        "aleksandrovsk_back",
+        "ordered home on 22 October",
+    ),
+    ({"ships_at_line": "turn_back"}, "chaos", "aleksandrovsk_at_sea", "turned for home with"),
+    ({"ships_at_line": "run_line"}, "chaos", "aleksandrovsk_at_sea", "docked a day late"),
+    ({"ships_at_line": "stop_and_wait"}, "chaos", "aleksandrovsk_at_sea", "Ordered to stop inside"),
+)
+"""The Aleksandrovsk's fates (Khrushchev's picks, the incidents, the flag the fate leaves) and
+the words the ending tells each by."""
+
+
+def test_the_ending_tells_where_the_aleksandrovsk_ended(cmc):
+    """Whatever became of the Aleksandrovsk (docked on 23 October as in history, turned home on
+    22 October, or lost its race and then turned back, ran on or stopped inside the line), the
+    ending tells that fate and no other; off history's path, what historians think says where
+    it really went, with the warheads it carried."""
+    for picks, events, flag, words in FATES:
+        for seed in range(200):
+            state, _ = walk(cmc, "khrushchev", picks, events=events, seed=seed)
+            if flag in state.flags:
+                break
+        else:
+            raise AssertionError(f"no game left {flag} after {picks}")
+        told = ending_told(cmc, state)
+        epilogue = " ".join(told.epilogue.split())
+        historians = " ".join(told.historians.split())
+        assert words in epilogue, (picks, epilogue)
+        others = [w for *_, w in FATES if w != words and w in epilogue]
+        assert not others, (picks, others)
+        assert ("In history the Aleksandrovsk" in historians) is (flag != "aleksandrovsk"), picks
+        if flag == "aleksandrovsk":
+            assert "24 for the R-14 missiles and 44 for the front cruise" in epilogue
+        else:
+            assert "24 nuclear warheads for the R-14 missiles and 44" in historians
