@@ -102,7 +102,7 @@ def test_kennedy_campaign_has_the_required_decisions(cmc):
         "ships_at_line",
         "accept_deal",
         "answer_strike",
-        "answer_invasion",
+        "landings_late",
         "second_letter",
         "first_letter",
     ):

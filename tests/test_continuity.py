@@ -321,11 +321,12 @@ def test_scali_answer_comes_after_moscow_decides_about_feklisov():
 
 def test_no_united_nations_header_over_an_invasion():
     """The phase of 25 October is headed "The United Nations" only while there is no war in
-    Cuba: over an invasion or after an air strike it has another title."""
+    Cuba: after an air strike it has another title (no landing comes before 29 October, so
+    none is named)."""
     from game.engine.texts import phase_title
 
     phase = CMC.meta.phases[CMC.phase_position("oct25")]
     state = new_game(CMC, "kennedy", 1).state
     assert phase_title(phase, state) == "The United Nations"
-    invaded = state.model_copy(update={"flags": state.flags | {"invasion", "air_strike"}})
-    assert phase_title(phase, invaded) == "Fighting in Cuba"
+    bombed = state.model_copy(update={"flags": state.flags | {"air_strike"}})
+    assert phase_title(phase, bombed) == "After the air strike"

@@ -50,21 +50,30 @@ def test_random_games_never_show_danger_below_a_floor_that_holds(cmc):
 
 
 def test_a_landing_then_a_ceasefire_asked_keeps_danger_grave_with_the_reason(cmc):
-    """Kennedy invades and limits the war, and Moscow asks for a ceasefire: danger, which fell
-    to 2 ("calm") with troops fighting, stays at 6 at Washington's answer, and the player
-    reads why."""
-    picks = {"response": "strike_and_invade", "war_limits": "limit_war"}
+    """Kennedy lands the invasion force a week after the raids, and Moscow asks for a ceasefire:
+    whatever danger had fallen to, with troops fighting and no ceasefire it is raised to 6
+    when Washington presses on, and the player reads why."""
+    picks = {
+        "response": "strike_and_invade",
+        "after_strike": "ready_invasion",
+        "us_ceasefire": "fight_on",
+        "second_request": "refuse_second",
+        "landing_order": "land_force",
+    }
     _, state = first_seed(
         cmc,
         "kennedy",
-        "us_ceasefire",
-        lambda st: "soviet_ceasefire_offer" in st.flags,
+        "late_war_us",
+        lambda st: st.chosen.get("landings_late") == "ask_ceasefire",
         picks=picks,
-        opponent="random",
+        opponent="dove",
     )
     assert "invasion" in state.flags and "ceasefire" not in state.flags
     assert state.tracks["danger"] >= 6
-    assert any(c.reason == "American and Soviet troops are fighting in Cuba" for c in state.log)
+    calm = state.model_copy(update={"tracks": {**state.tracks, "danger": 2}})
+    after = choose(cmc, calm, "press_on").state
+    assert after.tracks["danger"] == 6
+    assert any(c.reason == "American and Soviet troops are fighting in Cuba" for c in after.log)
 
 
 def test_a_floor_out_of_its_tracks_range_is_refused():

@@ -26,6 +26,17 @@ sources = ["DOB"]
 """
 
 
+WAR = {
+    "response": "strike_and_invade",
+    "after_strike": "ready_invasion",
+    "us_ceasefire": "fight_on",
+    "second_request": "refuse_second",
+    "landing_order": "land_force",
+}
+"""Washington's full air attack, its invasion force kept gathering, no ceasefire, and the
+landings a week after the first raids."""
+
+
 def told_with(s, state, flags=(), drop=(), **tracks):
     """The ending of ``state`` told on the same game with some facts changed."""
     changed = state.model_copy(
@@ -154,7 +165,7 @@ def test_tactical_weapons_left_behind_reach_kennedys_ending(cmc):
 def test_war_in_cuba_then_a_ceasefire(cmc):
     """After an invasion the ending tells a ceasefire if one came, and whether tactical
     warheads were on the island in this game."""
-    state, _ = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
+    state, _ = walk(cmc, "kennedy", WAR, opponent="dove")
     assert state.ending == "invasion_conventional"
     fought = ending_told(cmc, state.model_copy(update={"flags": state.flags - {"ceasefire"}}))
     assert "government fell" in fought.epilogue and "under a ceasefire" not in fought.epilogue
@@ -229,7 +240,8 @@ def test_who_gained_does_not_tell_castros_mood(cmc):
 
 
 AIR_STRIKE = "a US air strike on the missile sites"
-INVASION = "a US air attack and invasion of Cuba"
+INVASION = ["a full US air attack on Cuba", "the invasion force ordered readied"]
+LANDING = "US landings in Cuba after a week of bombing"
 ASKED = "Moscow asking for a ceasefire"
 
 WAR_PATHS = [
@@ -260,34 +272,36 @@ WAR_PATHS = [
     ),
     (
         "kennedy",
-        {"response": "strike_and_invade"},
+        WAR,
         "dove",
         "historical",
         "invasion_conventional",
-        [INVASION, ASKED, "a ceasefire"],  # asked twice in a row: told once
+        [*INVASION, ASKED, "Moscow asking again for a ceasefire", LANDING, ASKED, "a ceasefire"],
         True,
     ),
     (
         "kennedy",
-        {"response": "strike_and_invade", "war_limits": "press_on", "us_ceasefire": "fight_on"},
-        "hawk",
+        {**WAR, "late_war_us": "press_on"},
+        "historical",
         "historical",
         "invasion_conventional",
-        [INVASION, "Soviet rocket forces at full readiness"],
+        [*INVASION, ASKED, LANDING],
         False,
     ),
     (
         "khrushchev",
         {
-            "answer_invasion": "fire_tacticals",
             "soviet_brink": "hold_line",
             "soviet_ceasefire": "refuse_ceasefire",
+            "landings_late": "fire_tacticals",
+            "late_brink": "fight_on",
         },
         "hawk",
         "historical",
         "invasion_nuclear",
         [
-            INVASION,
+            *INVASION,
+            LANDING,
             "Soviet tactical nuclear weapons fired at the landings",
             "a US nuclear answer on the island",
         ],
@@ -295,17 +309,15 @@ WAR_PATHS = [
     ),
     (
         "kennedy",
-        {
-            "response": "strike_and_invade",
-            "nuclear_answer": "no_nuclear_answer",
-            "us_ceasefire": "accept_ceasefire",
-        },
+        {**WAR, "late_war_us": "accept_ceasefire"},
         "dove",
         "chaos",
         "invasion_nuclear",
         [
-            INVASION,
+            *INVASION,
             ASKED,
+            "Moscow asking again for a ceasefire",
+            LANDING,
             "a Soviet unit firing a nuclear weapon at the landings",
             ASKED,
             "a ceasefire",
@@ -314,12 +326,14 @@ WAR_PATHS = [
     ),
     (
         "khrushchev",
-        {"answer_invasion": "fire_tacticals", "soviet_brink": "launch"},
+        {"landings_late": "fire_tacticals", "late_brink": "launch"},
         "hawk",
         "historical",
         "nuclear_war",
         [
-            INVASION,
+            *INVASION,
+            ASKED,
+            LANDING,
             "Soviet tactical nuclear weapons fired at the landings",
             "a US nuclear answer on the island",
             "a Soviet launch",
@@ -444,7 +458,7 @@ def test_castros_gains_follow_his_trust(cmc):
 def test_a_ceasefire_leaves_castros_government_standing_in_who_gained(cmc):
     """After a ceasefire in an invasion, no "who gained" row says Castro's government fell or
     that Cuba was occupied; without one, they do."""
-    state, _ = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="dove")
+    state, _ = walk(cmc, "kennedy", WAR, opponent="dove")
     assert state.ending == "invasion_conventional" and "ceasefire" in state.flags
     stopped = " ".join(g.note for g in ending_told(cmc, state).gains)
     fought = " ".join(g.note for g in told_with(cmc, state, drop=["ceasefire"]).gains)
@@ -474,12 +488,12 @@ def test_moscows_view_of_the_war_says_who_gave_the_last_order(cmc):
     """Where Moscow launched, its view of the war says the last order was the Kremlin's own;
     where Washington struck first (after a nuclear shot chance fired), that the decision
     slipped out of the Kremlin's hands."""
-    picks = {"answer_invasion": "fire_tacticals", "soviet_brink": "launch"}
+    picks = {"landings_late": "fire_tacticals", "late_brink": "launch"}
     moscow, _ = walk(cmc, "khrushchev", picks, "hawk")
-    picks = {"response": "strike_and_invade", "nuclear_answer": "strike_ussr"}
+    picks = {**WAR, "late_war_us": "strike_ussr"}
     for seed in range(400):
         washington, _ = walk(cmc, "kennedy", picks, "hawk", "chaos", seed)
-        if washington.chosen.get("nuclear_answer") == "strike_ussr":
+        if washington.chosen.get("late_war_us") == "strike_ussr":
             break
     assert moscow.ending == washington.ending == "nuclear_war"
     kremlin = ending_told(cmc, moscow).seen_from["ussr"]
@@ -519,8 +533,6 @@ CONTRADICTED = {
     "withdrawn_under_fire": ("The missiles destroyed", "The weapons destroyed", "none certain"),
     "diplomacy_next=strike_late": ("without warning",),
     "turkey_answer=hold_nato": ("The hawks satisfied",),
-    "us_ceasefire=strike_ussr": ("tried to avoid",),
-    "nuclear_answer=strike_ussr": ("tried to avoid",),
     "late_war_us=strike_ussr": ("tried to avoid",),
 }
 """Words of a "who gained" row that the fact (a flag at the end, or ``decision=option``

@@ -51,7 +51,7 @@ FACTS = (
     Fact(
         "the tactical nuclear warheads in Cuba, unknown to Washington",
         r"\b100 (Soviet )?tactical|tactical (nuclear )?warheads",
-        frozenset({"after_strike", "war_limits", "no_deal", "verification", "quarantine_end"}),
+        frozenset({"after_strike", "late_war_us", "no_deal", "verification", "quarantine_end"}),
         learned_as="tactical_warheads",
     ),
     Fact(

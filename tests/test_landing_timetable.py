@@ -9,7 +9,7 @@ import random
 
 from helpers import first_seed, walk
 
-from game.engine import choose, ending_told, offered, view
+from game.engine import choose, ending_told, new_game, offered, view
 
 STRIKE = {"response": "surgical_strike"}
 
@@ -109,3 +109,100 @@ def test_the_force_ordered_readied_is_offered_on_28_october_and_told(cmc):
     assert "had ordered the invasion force readied" in epilogue
     assert "through Moscow's silence" not in epilogue
     assert "the invasion force ordered readied" in epilogue
+
+
+FULL_ATTACK = {"response": "strike_and_invade"}
+"""The full air attack of 20 October with its invasion ordered: no landing before 29 October."""
+
+
+def test_the_full_attack_orders_the_landing_readied_not_made(cmc):
+    """'Full air attack, then invasion' bombs and orders the invasion force readied: no troops
+    are ashore after it, on either side's telling; the President reads that the landing is
+    days away, and Moscow that the troops boarding ships are not ready to sail."""
+    option = cmc.option("response", "strike_and_invade")
+    assert not [e for e in option.effects if e.kind == "flag" and e.flag == "invasion"]
+    assert "the landing is days away" in " ".join(option.result.split())
+    assert "not yet ready to sail" in " ".join(option.seen_by_other.split())
+    state, _ = walk(cmc, "kennedy", FULL_ATTACK, until="after_strike")
+    assert state.pending == "after_strike" and "invasion" not in state.flags
+    shown = view(cmc, state)
+    words = _words(shown)
+    assert "The invasion force you ordered on Saturday is gathering" in words
+    assert "a week from the order" in words and "not ready to land" in words
+    labels = {o.id: o.label for o in shown.options}
+    assert labels["ready_invasion"] == "Bomb on while the invasion force gathers"
+    for option in offered(cmc.decision("after_strike"), state):
+        assert "invasion" not in choose(cmc, state, option.id).state.flags, option.id
+    # Moscow, on the same morning, hears of bombs and of troops boarding ships, not of landings
+    _, moscow = first_seed(
+        cmc,
+        "khrushchev",
+        "answer_strike",
+        lambda st: st.chosen.get("response") == "strike_and_invade",
+        opponent="random",
+        events="chaos",
+    )
+    words = _words(view(cmc, moscow))
+    assert "boarding ships for a landing" in words and "ashore" not in words
+
+
+def test_random_full_attack_games_land_no_troops_before_28_october(cmc):
+    """In random games of both campaigns in which Washington chose the full air attack with its
+    invasion, the invasion flag is first set in the phase of 28 October or later."""
+    landing_day = cmc.phase_position("oct28")
+    attacked = landed = 0
+    for role in ("kennedy", "khrushchev"):
+        for seed in range(150):
+            rng = random.Random(seed)
+            if role == "kennedy":
+                state, _ = walk(
+                    cmc,
+                    role,
+                    FULL_ATTACK,
+                    opponent="random",
+                    events="chaos",
+                    seed=seed,
+                    until="after_strike",
+                )
+            else:
+                state = new_game(cmc, role, seed, "random", "chaos").state
+            while state.ending is None and state.pending is not None:
+                assert "invasion" not in state.flags or state.phase >= landing_day, seed
+                ids = [o.id for o in offered(cmc.decision(state.pending), state)]
+                state = choose(cmc, state, rng.choice(ids)).state
+            if state.chosen.get("response") == "strike_and_invade":
+                attacked += 1
+                landed += "invasion" in state.flags
+    assert attacked > 150 and landed, (attacked, landed)
+
+
+def test_the_force_ordered_with_the_full_attack_lands_on_29_october_and_is_told(cmc):
+    """The force ordered with the full air attack and kept gathering is offered on 28 October as
+    the force ordered on 20 October (not on the 23rd), and the landing it makes is told in the
+    ending as that order's end, a week after the first raids."""
+    picks = {**FULL_ATTACK, "after_strike": "ready_invasion"}
+    _, state = first_seed(
+        cmc,
+        "kennedy",
+        "landing_order",
+        lambda st: "withdrawn_under_fire" not in st.flags and "silence_answer" not in st.chosen,
+        picks=picks,
+        opponent="random",
+        events="chaos",
+    )
+    assert "invasion" not in state.flags
+    shown = view(cmc, state)
+    assert shown.title == "The invasion force"
+    words = _words(shown)
+    assert "you ordered with the air attack on 20 October" in words
+    assert "on 23 October" not in words
+    end = choose(cmc, state, "land_force").state
+    while end.ending is None:
+        ids = [o.id for o in offered(cmc.decision(end.pending), end)]
+        end = choose(cmc, end, ids[0]).state
+    epilogue = " ".join(ending_told(cmc, end).epilogue.split())
+    assert "had ordered the invasion with the full air attack, on 20 October" in epilogue
+    assert "The day after the first raids the President" not in epilogue
+    links = ("a full US air attack on Cuba", "the invasion force ordered readied", "US landings")
+    at = [epilogue.index(link) for link in links]
+    assert at == sorted(at), epilogue

@@ -10,8 +10,6 @@ from game.engine import choose, ending_told, new_game, offered, peaks, view
 from game.engine.simulate import simulate
 
 LAUNCHES = {
-    ("nuclear_answer", "strike_ussr"),
-    ("us_ceasefire", "strike_ussr"),
     ("late_war_us", "strike_ussr"),
     ("soviet_brink", "launch"),
     ("soviet_ceasefire", "launch"),
@@ -43,20 +41,26 @@ def test_nuclear_war_is_a_launch_not_a_danger_threshold(cmc):
 
 
 def test_danger_at_the_top_leaves_the_brink_to_be_played(cmc):
-    """Kennedy invades at once against a hawkish Moscow: danger reaches the top, and the game goes
-    on to decisions of the brink instead of ending."""
-    picks = {"response": "strike_and_invade", "war_limits": "press_on", "us_ceasefire": "fight_on"}
+    """Kennedy attacks with the invasion to follow against a hawkish Moscow: danger reaches the
+    top, and the game goes on to decisions of the brink and the landings instead of ending."""
+    picks = {
+        "response": "strike_and_invade",
+        "after_strike": "ready_invasion",
+        "us_ceasefire": "fight_on",
+        "landing_order": "land_force",
+    }
     state, _ = walk(cmc, "kennedy", picks, opponent="hawk")
     top = next(p.turn for p in state.trail if p.danger == 10)
     after = {(s.side, s.decision) for s in state.steps if s.turn > top}
     assert {("usa", "us_ceasefire"), ("ussr", "soviet_ceasefire")} <= after
+    assert {("usa", "landing_order"), ("ussr", "landings_late")} <= after
     assert state.ending in {"invasion_conventional", "invasion_nuclear"}
 
 
 def test_a_strike_raises_both_alerts_and_the_missiles_read_bombed(cmc):
     """After a full air attack the alert tracks follow the force and the missiles are not
     'being installed'."""
-    state, _ = walk(cmc, "kennedy", {"response": "strike_and_invade"}, until="war_limits")
+    state, _ = walk(cmc, "kennedy", {"response": "strike_and_invade"}, until="us_ceasefire")
     assert state.tracks["defcon"] <= 2 and state.tracks["sac_defcon"] <= 2
     missiles = next(t for t in view(cmc, state).tracks if t.track.id == "missiles")
     assert "bombed" in missiles.level
@@ -73,24 +77,43 @@ def test_moscow_answering_with_a_strike_on_turkey_is_answered(cmc):
 
 
 def test_after_the_invasion_order_the_calendar_runs_day_by_day_under_war_titles(cmc):
-    """No jump from 20 to 25 October under "The United Nations": each day of the war has a
-    decision of its own, under a title that fits a war."""
-    _, told = walk(cmc, "kennedy", {"response": "strike_and_invade"}, opponent="hawk")
-    phases = [cmc.meta.phases[h.phase] for h in told if h.kind != "ending"]
-    assert "The United Nations" not in {p.title for p in phases}
-    dates = sorted({p.date for p in phases if p.date >= "1962-10-20"})
-    assert dates == ["1962-10-20", "1962-10-22", "1962-10-24", "1962-10-25", "1962-10-26"]
+    """No jump from 20 to 25 October under "The United Nations": from the attack to the landings
+    a week later each day of the war has a decision of its own, under a title that fits a war."""
+    from game.engine.telling import tell_all
+
+    picks = {
+        "response": "strike_and_invade",
+        "after_strike": "ready_invasion",
+        "landing_order": "land_force",
+    }
+    out = new_game(cmc, "kennedy", 0, "hawk", "historical")
+    state, titles, dates = out.state, [], set()
+    while state.ending is None and state.pending is not None:
+        titles.append(view(cmc, state).phase_title)
+        decision = cmc.decision(state.pending)
+        dates.add(cmc.meta.phases[cmc.phase_position(decision.phase)].date)
+        ids = [o.id for o in offered(decision, state)]
+        want = picks.get(decision.id, decision.history.option)
+        out = choose(cmc, state, want if want in ids else ids[0])
+        state = out.state
+        titles += [t.phase_title for t in tell_all(cmc, decision.side, out.happenings)]
+        dates |= {cmc.meta.phases[h.phase].date for h in out.happenings if h.kind == "answer"}
+    assert state.chosen["after_strike"] == "ready_invasion" and "invasion" in state.flags
+    assert "The United Nations" not in titles
+    days = [f"1962-10-{d}" for d in range(22, 31) if d != 27]
+    assert set(days) <= dates, sorted(dates)
 
 
 def test_khrushchev_decides_what_to_do_about_the_landings(cmc):
-    """A hawkish Washington invades; the Khrushchev player chooses how to answer, with the
-    tactical weapons (deployed in Operation Anadyr) among the choices."""
-    state, _ = walk(cmc, "khrushchev", {}, opponent="hawk", until="answer_invasion")
-    assert state.pending == "answer_invasion"
+    """A hawkish Washington attacks and lands a week later; the Khrushchev player chooses how to
+    answer, with the tactical weapons (deployed in Operation Anadyr) among the choices."""
+    state, _ = walk(cmc, "khrushchev", {}, opponent="hawk", until="landings_late")
+    assert state.pending == "landings_late"
+    assert state.chosen["response"] == "strike_and_invade"
     ids = {o.id for o in view(cmc, state).options}
     assert {"fight_conventional", "fire_tacticals", "ask_ceasefire"} <= ids
-    fired, _ = walk(cmc, "khrushchev", {"answer_invasion": "fire_tacticals"}, opponent="hawk")
-    assert "nuclear_answer" in fired.chosen  # Washington answers the nuclear shot
+    fired, _ = walk(cmc, "khrushchev", {"landings_late": "fire_tacticals"}, opponent="hawk")
+    assert "late_war_us" in fired.chosen  # Washington answers the nuclear shot
 
 
 def test_a_late_invasion_is_played_on_both_sides(cmc):
@@ -155,18 +178,20 @@ def test_the_nuclear_war_ending_names_the_chain_of_this_game(cmc):
     launch is told as that chain, in order, and names no incident that did not happen."""
     from game.engine.view import ending_told
 
-    state, _ = walk(cmc, "khrushchev", {"answer_invasion": "fire_tacticals"}, opponent="hawk")
-    assert state.chosen["nuclear_answer"] == "answer_in_cuba"  # the hawk answers in kind
+    state, _ = walk(cmc, "khrushchev", {"landings_late": "fire_tacticals"}, opponent="hawk")
+    assert state.chosen["late_war_us"] == "answer_in_cuba"  # the hawk answers in kind
     state, _ = walk(
         cmc,
         "khrushchev",
-        {"answer_invasion": "fire_tacticals", "soviet_brink": "launch"},
+        {"landings_late": "fire_tacticals", "late_brink": "launch"},
         opponent="hawk",
     )
     assert state.ending == "nuclear_war"
     told = ending_told(cmc, state).epilogue
     links = [
-        "a US air attack and invasion of Cuba",
+        "a full US air attack on Cuba",
+        "the invasion force ordered readied",
+        "US landings in Cuba after a week of bombing",
         "Soviet tactical nuclear weapons fired at the landings",
         "a US nuclear answer on the island",
         "a Soviet launch",
@@ -228,7 +253,7 @@ def test_every_decision_of_the_war_has_advisers(cmc):
     one is reached, advisers speak, each marked documented or illustrative."""
     files = zip(cmc.decisions, cmc.origins, strict=True)
     war = {d.id for d, at in files if at.startswith("decisions/war.toml")}
-    assert len(war) == 16
+    assert len(war) == 15
     reached = set()
     for decision, shown in random_views(cmc):
         if decision.id in war:
@@ -455,8 +480,8 @@ def test_without_tactical_warheads_no_one_asks_about_using_them(cmc):
     the landings are met without a word of weapons 'still under Moscow's control'; a Soviet
     unit cannot fire what is not there (no nuclear shot, whatever chance does)."""
     picks = {"anadyr": "missiles_only", "pitsunda": "no_more"}
-    state, _ = walk(cmc, "khrushchev", picks, opponent="hawk", until="answer_invasion")
-    assert state.pending == "answer_invasion" and "tactical_warheads" not in state.flags
+    state, _ = walk(cmc, "khrushchev", picks, opponent="hawk", until="landings_late")
+    assert state.pending == "landings_late" and "tactical_warheads" not in state.flags
     assert "predelegation" not in state.chosen
     shown = view(cmc, state)
     assert "still under Moscow's control" not in " ".join(shown.situation)

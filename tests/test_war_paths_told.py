@@ -150,43 +150,54 @@ def test_a_refused_ceasefire_in_the_late_war_is_told_to_moscow(cmc):
 
 
 def test_taylor_speaks_of_men_ashore_only_after_a_landing(cmc):
-    """On 26 October Taylor argues to fight on: after an invasion 'while we have the men there',
-    after bombing with no landing for more bombing, never of men who were never sent."""
+    """On 26 October Taylor argues to fight on with the bombers, on every path: no troops are
+    ashore yet, not even after the full air attack ordered with its invasion on 20 October,
+    whose landing the plan put a week after the first raids; he never speaks of men who were
+    never sent."""
     cases = (
-        ({"response": "surgical_strike", "after_strike": "keep_bombing"}, False),
-        ({"response": "surgical_strike", "after_strike": "ready_invasion"}, False),
-        ({"response": "strike_and_invade"}, True),
+        {"response": "surgical_strike", "after_strike": "keep_bombing"},
+        {"response": "surgical_strike", "after_strike": "ready_invasion"},
+        {"response": "strike_and_invade", "after_strike": "ready_invasion"},
+        {"response": "strike_and_invade", "after_strike": "keep_bombing"},
     )
-    for picks, men in cases:
+    for picks in cases:
         state, _ = walk(cmc, "kennedy", picks, until="us_ceasefire")
-        assert state.pending == "us_ceasefire"
-        taylor = [a.argument for a in view(cmc, state).advisers if "Taylor" in a.name]
-        assert taylor, picks
-        assert ("the men there" in " ".join(taylor)) is men, picks
+        assert state.pending == "us_ceasefire" and "invasion" not in state.flags, picks
+        taylor = " ".join(a.argument for a in view(cmc, state).advisers if "Taylor" in a.name)
+        assert "Keep the bombers at it" in " ".join(taylor.split()), picks
+        assert "the men there" not in taylor, picks
 
 
 def test_the_marshals_read_the_landings_and_the_nuclear_shot(cmc):
-    """The marshals' plans of 25 October are told as the war stands: bombs alone, troops
-    ashore, or troops ashore and a Soviet nuclear weapon fired at them (and then fighting on
-    means no second one)."""
-    cases = (
-        (lambda f: "invasion" not in f, "died under American bombs", "ashore"),
-        (lambda f: "invasion" in f and "nuclear_used" not in f, "ashore", "nuclear weapon has"),
-        (lambda f: {"invasion", "nuclear_used"} <= f, "fired at the landings", "died under"),
-    )
-    for fits, said, unsaid in cases:
+    """The marshals' plans of 25 October are told as the war stands then: bombs alone, even
+    after the full air attack Washington ordered with an invasion, which cannot land before
+    29 October. The landings and a nuclear shot at them are Moscow's to answer on 29 October,
+    told as they happened."""
+    for response in ("surgical_strike", "strike_and_invade"):
         _, state = first_seed(
             cmc,
             "khrushchev",
             "soviet_brink",
-            lambda st, fits=fits: fits(st.flags),
+            lambda st, response=response: st.chosen.get("response") == response,
             opponent="random",
             events="chaos",
         )
+        assert "invasion" not in state.flags, response
         words = _words(view(cmc, state))
-        assert said in words and unsaid not in words, said
-    hold = next(o for o in view(cmc, state).options if o.id == "hold_line")
-    assert "no second nuclear weapon" in hold.detail
+        assert "died under American bombs" in words and "ashore" not in words, response
+    _, landed = first_seed(
+        cmc,
+        "khrushchev",
+        "landings_late",
+        lambda st: "nuclear_used" in st.flags,
+        opponent="random",
+        events="chaos",
+        seeds=2000,
+    )
+    words = _words(view(cmc, landed))
+    assert "already been fired at the beachheads" in words
+    assert "still under Moscow's control" not in words
+    assert "fire_tacticals" not in {o.id for o in view(cmc, landed).options}
 
 
 REFUSED = {
@@ -394,20 +405,22 @@ def test_washington_answers_moscow_s_silence_after_a_refused_ceasefire(cmc):
     )
     assert "the bombing halted on Washington's own word" in chain
 
-    # troops ashore: no halt of the bombing to offer, and fighting on is worded as fighting
-    _, ashore = first_seed(
+    # after the full air attack with its invasion ordered, no troops are ashore yet on 26
+    # October: the bombing may be halted, and pressing on is bombing on
+    _, ordered = first_seed(
         cmc,
         "kennedy",
         "silence_answer",
         lambda st: st.chosen.get("soviet_ceasefire") == "stand_and_wait",
-        picks={**REFUSED, "response": "strike_and_invade"},
+        picks={**REFUSED, "response": "strike_and_invade", "after_strike": "ready_invasion"},
         opponent="random",
     )
-    shown = view(cmc, ashore)
-    assert "American troops are still fighting their way inland" in _words(shown)
+    shown = view(cmc, ordered)
+    assert "invasion" not in ordered.flags and "the bombing goes on" in _words(shown)
+    assert "fighting their way inland" not in _words(shown)
     labels = {o.id: o.label for o in shown.options}
-    assert set(labels) == {"take_up_request", "press_on_silent"}
-    assert labels["press_on_silent"] == "Fight on: silence is no answer"
+    assert set(labels) == {"take_up_request", "halt_and_signal", "press_on_silent"}
+    assert labels["press_on_silent"] == "Bomb on: silence is no answer"
 
     # Moscow played: holding back and answering nothing is answered by Washington's policy
     _, moscow = _ceasefire_refused(cmc)
