@@ -514,3 +514,67 @@ def test_after_bombing_on_the_invasion_force_is_sent_or_held_when_the_plan_allow
     answer = next(h for h in told if h.decision and h.decision.id == "landing_order")
     assert answer.kind == "answer" and answer.text == answer.option.seen_by_other
     assert "The Americans have landed all the same" in _words(view(cmc, state))
+
+
+CEASEFIRE_OR_WAR = (
+    (
+        {"response": "surgical_strike", "after_strike": "keep_bombing"},
+        "first struck the missile sites on Monday, 22 October",
+    ),
+    (
+        {"response": "surgical_strike", "after_strike": "ready_invasion"},
+        "first struck the missile sites on Monday, 22 October",
+    ),
+    (
+        {"response": "strike_and_invade", "after_strike": "ready_invasion"},
+        "The full air attack began on Monday, 22 October",
+    ),
+    (
+        {"response": "strike_and_invade", "after_strike": "keep_bombing"},
+        "The full air attack began on Monday, 22 October",
+    ),
+    (
+        {"response": "diplomacy", "diplomacy_next": "strike_late", "after_strike": "keep_bombing"},
+        "struck the missile sites on Tuesday, 23 October",
+    ),
+    (
+        {"response": "surgical_strike", "after_strike": "stop_and_talk"},
+        "The bombing of Cuba stopped on 23 October",
+    ),
+)
+"""Ways into "Ceasefire, or war" on 26 October, and the words that tell each: when the bombing
+began, and whether it was halted."""
+
+
+def test_ceasefire_or_war_says_how_long_the_bombs_have_fallen_and_that_no_one_landed(cmc):
+    """On 26 October Washington reads how its war stands on its own path: bombing since Monday
+    (the strike of 20 October, surgical or full), since Tuesday (the strike in the middle of
+    talks), or halted on 23 October; never 'fighting for days', and no troops ashore, even
+    after the full attack ordered with its invasion. Moscow's decision of the same day says
+    the bombs fall and no troops have landed."""
+    for picks, said in CEASEFIRE_OR_WAR:
+        state, _ = walk(cmc, "kennedy", picks, until="us_ceasefire")
+        assert state.pending == "us_ceasefire" and "invasion" not in state.flags, picks
+        words = _words(view(cmc, state))
+        assert said in words, (picks, words)
+        assert "for days" not in words and "The fighting" not in words, picks
+        assert not [w for _, w in CEASEFIRE_OR_WAR if w != said and w in words], picks
+        if "stop_and_talk" not in picks.values():
+            assert "No American troops have landed" in words, picks
+    _, moscow = _ceasefire_refused(cmc)
+    words = _words(view(cmc, moscow))
+    assert "American bombs are still falling on Cuba" in words
+    assert "no American troops have landed" in words
+    assert "The fighting over Cuba goes on" not in words
+    # Moscow asked nothing: Washington's going on is not told as the refusal of a request
+    _, unasked = first_seed(
+        cmc,
+        "khrushchev",
+        "soviet_ceasefire",
+        lambda st: st.chosen.get("us_ceasefire") == "fight_on" and "turkey_answer" not in st.chosen,
+        picks={"soviet_brink": "strategic_alert"},
+        opponent="random",
+    )
+    words = _words(view(cmc, unasked))
+    assert "Washington has decided to go on until the missiles are gone." in words
+    assert "no ceasefire" not in words
