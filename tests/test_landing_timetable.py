@@ -206,3 +206,16 @@ def test_the_force_ordered_with_the_full_attack_lands_on_29_october_and_is_told(
     links = ("a full US air attack on Cuba", "the invasion force ordered readied", "US landings")
     at = [epilogue.index(link) for link in links]
     assert at == sorted(at), epilogue
+
+
+def test_a_full_attack_that_never_landed_says_so_at_the_end(cmc):
+    """The full air attack whose invasion force never went ashore (the bombing halted the day
+    after) ends as a strike that says so; a surgical strike's ending says nothing of it."""
+    for picks, said in (
+        ({**FULL_ATTACK, "after_strike": "stop_and_talk"}, True),
+        ({"response": "surgical_strike", "after_strike": "stop_and_talk"}, False),
+    ):
+        state, _ = walk(cmc, "kennedy", picks, opponent="dove")
+        assert state.ending == "strike_only" and "invasion" not in state.flags, picks
+        epilogue = " ".join(ending_told(cmc, state).epilogue.split())
+        assert ("ordered with the full air attack on 20 October never went" in epilogue) is said

@@ -578,3 +578,23 @@ def test_ceasefire_or_war_says_how_long_the_bombs_have_fallen_and_that_no_one_la
     words = _words(view(cmc, unasked))
     assert "Washington has decided to go on until the missiles are gone." in words
     assert "no ceasefire" not in words
+
+
+def test_the_war_after_the_landings_tells_which_ceasefire_request_stands(cmc):
+    """On 29 October, with troops ashore, Washington reads Moscow's request for a ceasefire as
+    it stands: made that day after the landings, or made before them, refused and never
+    withdrawn."""
+    picks = {
+        "response": "strike_and_invade",
+        "after_strike": "ready_invasion",
+        "us_ceasefire": "fight_on",
+        "second_request": "refuse_second",
+        "landing_order": "land_force",
+    }
+    for opponent, asked_today in (("dove", True), ("historical", False)):
+        state, _ = walk(cmc, "kennedy", picks, opponent=opponent, until="late_war_us")
+        assert state.pending == "late_war_us" and "soviet_ceasefire_offer" in state.flags
+        assert (state.chosen["landings_late"] == "ask_ceasefire") is asked_today, opponent
+        words = _words(view(cmc, state))
+        assert ("Moscow has asked U Thant for a ceasefire." in words) is asked_today, words
+        assert ("before the landings" in words) is not asked_today, words
