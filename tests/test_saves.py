@@ -460,9 +460,7 @@ def test_round_trip_1000_seeds_every_step_mini(mini):
 def test_round_trip_400_seeds_every_step_shipped_scenario(cmc, tmp_path):
     """Every step of 400 shipped Kennedy games, across opponents and incidents, survives a save
     and a load (every twentieth through a file on disk)."""
-    steps = sum(
-        round_trips(cmc, seed, tmp_path if seed % 20 == 0 else None) for seed in range(400)
-    )
+    steps = sum(round_trips(cmc, seed, tmp_path if seed % 20 == 0 else None) for seed in range(400))
     assert steps > 2000
 
 
@@ -518,15 +516,15 @@ def test_brink_saves_lines_fit_80_columns(tmp_path, mini, capsys):
 
 @pytest.mark.parametrize(
     ("seed", "forceful", "ended_at"),
-    [(0, True, "Friday 26 October 1962"), (0, False, "Saturday 27 October 1962, afternoon")],
+    [(0, True, "Tuesday 30 October 1962"), (0, False, "Saturday 27 October 1962, afternoon")],
 )
 def test_brink_saves_dates_an_ended_game_where_it_ended(
     cmc, tmp_path, capsys, seed, forceful, ended_at
 ):
     """The engine runs an ended game on to the end of the calendar (January 1963) to find its
-    ending; the list shows the date the game stopped at. An invasion ends on 26 October; a
-    Kennedy who gives way on 23 October takes no more decisions, and Moscow's moves run on to
-    the 27th."""
+    ending; the list shows the date the game stopped at. An invasion, landed a week after the
+    raids, ends on 30 October; a Kennedy who gives way on 23 October takes no more decisions,
+    and Moscow's moves run on to the 27th."""
     from game import cli
 
     game = new_game(cmc, seed)
