@@ -56,7 +56,10 @@ class Tab:
         self.page.on("request", lambda r: requests.append(r.url))
         self.page.goto(url, timeout=90000)
         self.page.wait_for_selector("body.-first-byte", timeout=90000)
-        self.page.focus("textarea.xterm-helper-textarea")
+        # the page gives the game the keys itself: a student types without clicking first
+        self.page.wait_for_function(
+            "document.activeElement?.matches('textarea.xterm-helper-textarea')", timeout=30000
+        )
         time.sleep(0.5)
 
     def keys(self, *keys: str, pause: float = 0.6) -> None:
