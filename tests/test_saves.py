@@ -386,13 +386,26 @@ def test_changed_scenario_replays_as_far_as_it_can_in_a_new_save(tmp_path, copy_
     edit(copy_mini / "decisions" / "day1.toml", 'option = "blockade"', 'option = "quarantine"')
     changed = load_scenario(copy_mini)
     game, note = resume(changed, read_save(old), str(old))
-    assert "at choice 1 (respond: blockade)" in note and "no longer offered" in note
+    # the decision by its title, the option that is gone by the id the save holds
+    assert "at choice 1 (\u201cRespond to the photos\u201d: blockade)" in note
+    assert "no longer offered" in note
     assert "Tuesday 16 October 1962" in note
     assert game.id != read_save(old).id and game.choices == [] and game.state.pending == "respond"
     game.choose("quarantine")
     new = write_save(tmp_path / "saves", game.to_save())
     assert new != old and old.read_bytes() == before
     assert read_save(new).content_hash == changed.content_hash
+
+
+def test_a_changed_story_names_the_decision_it_reaches_now(tmp_path, copy_mini, edit, mini):
+    """The saved choice's decision is not the one the story reaches now: the note names the
+    new one by its title, and the one that is gone by the ids the save holds."""
+    old = write_save(tmp_path / "saves", good_save(mini))
+    edit(copy_mini / "decisions" / "day1.toml", 'id = "respond"', 'id = "answer"')
+    game, note = resume(load_scenario(copy_mini), read_save(old), str(old))
+    assert "at choice 1 (respond: blockade)" in note
+    assert "the story now reaches \u201cRespond to the photos\u201d instead" in note
+    assert "'answer'" not in note and game.state.pending == "answer"
 
 
 def test_changed_text_only_replays_the_same_in_a_new_save(tmp_path, copy_mini, edit, mini):

@@ -169,7 +169,7 @@ def resume(scenario: Scenario, save: SaveFile, file: str = "") -> tuple[Game, st
             why = (
                 "the game had ended"
                 if game.state.pending is None
-                else f"the story reached {game.state.pending!r} instead"
+                else f"the story now reaches {_named(scenario, game.state.pending)} instead"
             )
         else:
             try:
@@ -222,9 +222,25 @@ def _new_save(game: Game) -> Game:
 def _changed(scenario: Scenario, game: Game, i: int, choice: Choice, why: str) -> str:
     return (
         f"The scenario has changed since this game was saved: at choice {i + 1} "
-        f"({choice.decision}: {choice.option}), {engine.where(scenario, game.state)}, {why}. "
+        f"({_named(scenario, choice.decision, choice.option)}), "
+        f"{engine.where(scenario, game.state)}, {why}. "
         "You go on from there in a new save; the old one is kept as it was."
     )
+
+
+def _named(scenario: Scenario, decision_id: str, option_id: str | None = None) -> str:
+    """A decision, and an option of it, as the player met them: their titles while the
+    scenario still has them, else the ids the save holds."""
+    try:
+        said = f"\u201c{scenario.decision(decision_id).title}\u201d"
+    except KeyError:
+        said = decision_id
+    if option_id is None:
+        return said
+    try:
+        return f"{said}: \u201c{scenario.option(decision_id, option_id).label}\u201d"
+    except KeyError:
+        return f"{said}: {option_id}"
 
 
 def latest_unfinished(folder: Path, scenario: Scenario) -> Listed | None:
