@@ -468,7 +468,7 @@ def test_chaos_chance_depends_on_the_state(mini):
 def test_event_hidden_from_the_player_still_happens(mini):
     """An event visible only to Moscow changes the world but is not shown to Kennedy: he sees
     only that the danger rose, for a reason he cannot see."""
-    from game.engine.advance import SECRET_REASON, SECRET_TITLE
+    from game.engine.happenings import SECRET_REASON, SECRET_TITLE
 
     s = with_event(mini, visible_to=("ussr",))
     out = choose(s, new_game(s, "kennedy").state, "talk")
@@ -838,7 +838,7 @@ def test_a_secret_decision_shows_the_other_side_only_that_tracks_moved(copy_mini
     """Moscow's answer made secret: the Kennedy player sees no question, no option, no result,
     and the danger change without its reason; the Khrushchev player, who took it, sees all."""
     from game.content import load_scenario
-    from game.engine.advance import SECRET_REASON, SECRET_TITLE
+    from game.engine.happenings import SECRET_REASON, SECRET_TITLE
 
     edit(copy_mini / "decisions/day2.toml", 'phase = "day2"', 'phase = "day2"\nsecret = true')
     s = load_scenario(copy_mini)
@@ -879,7 +879,7 @@ def test_a_public_option_of_a_secret_decision_is_seen(copy_mini, edit):
     learning: it is told with that text and its reasons; the decision's other options stay
     hidden."""
     from game.content import load_scenario
-    from game.engine.advance import SECRET_REASON, SECRET_TITLE
+    from game.engine.happenings import SECRET_REASON, SECRET_TITLE
 
     path = copy_mini / "decisions/day2.toml"
     edit(path, 'phase = "day2"', 'phase = "day2"\nsecret = true')

@@ -3,8 +3,9 @@
 The engine does no I/O and never imports the UI.
 """
 
-from .advance import Happening, offered
+from .advance import offered
 from .compare import Report, divergence, peaks, report
+from .happenings import Happening
 from .play import IllegalMove, Outcome, choose, new_game
 from .policies import POLICIES, pick
 from .view import (

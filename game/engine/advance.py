@@ -9,48 +9,23 @@ seed and the turn it was rolled at (:func:`rng_for`).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
 from ..model.scenario import Decision, Event, Option, Scenario
-from ..model.state import Change, GameState, Point, Step
+from ..model.state import GameState, Point, Step
 from .compiled import applied
+from .happenings import SECRET_REASON, Happening, phase_title_now, unseen
 from .plan import Plan, plan, taking
 from .policies import pick
 from .rules import Draft, apply, holds
 from .texts import (
     assuming,
     decision_texts,
-    phase_title,
     reasons,
     told_ending,
     told_event,
     told_option,
     told_title,
 )
-
-SECRET_TITLE = "Out of your sight"
-SECRET_TEXT = "Something has happened that you cannot see."
-SECRET_REASON = "something you cannot see"
-
-
-@dataclass(frozen=True, slots=True)
-class Happening:
-    """Something that happened during one engine call, with what it changed and why."""
-
-    kind: str
-    """``decision`` (the player's), ``answer`` (the other side's), ``event`` or ``ending``."""
-    title: str
-    text: str
-    changes: tuple[Change, ...] = ()
-    side: str | None = None
-    decision: Decision | None = None
-    option: Option | None = None
-    event: Event | None = None
-    matched: bool | None = None
-    phase: int = 0
-    """Position in the calendar of the phase it happened in, so a front end can show the date."""
-    phase_title: str = ""
-    """That phase's title as it read when this happened (a variant after a strike, say)."""
 
 
 def rng_for(seed: int, turn: int) -> random.Random:
@@ -121,7 +96,7 @@ def _take(
     if d.happenings is None:
         pass
     elif hidden:  # the player sees only the tracks move, if they do
-        _unseen(scenario, d, changes, decision.side)
+        unseen(scenario, d, changes, decision.side)
     else:
         kind = "decision" if by_player else "answer"
         title, shown = told
@@ -138,31 +113,10 @@ def _take(
                 None,
                 matched,
                 d.phase,
-                _phase_title(scenario, d),
+                phase_title_now(scenario, d),
             )
         )
     _check_endings(scenario, d, False, p)
-
-
-def _phase_title(scenario: Scenario, d: Draft) -> str:
-    return phase_title(scenario.meta.phases[d.phase], d)
-
-
-def _unseen(scenario: Scenario, d: Draft, changes: tuple[Change, ...], side: str | None) -> None:
-    """Tell the player that tracks it can see moved for a reason it cannot see, if any did."""
-    shown = tuple(c for c in changes if d.side in scenario.track(c.track).visible_to)
-    if shown:
-        d.happenings.append(
-            Happening(
-                "answer",
-                SECRET_TITLE,
-                SECRET_TEXT,
-                shown,
-                side,
-                phase=d.phase,
-                phase_title=_phase_title(scenario, d),
-            )
-        )
 
 
 def _enter_phase(scenario: Scenario, d: Draft, quiet: bool, p: Plan | None = None):
@@ -199,12 +153,12 @@ def _enter_phase(scenario: Scenario, d: Draft, quiet: bool, p: Plan | None = Non
         if d.happenings is None:
             pass
         elif seen:
-            title = _phase_title(scenario, d)
+            title = phase_title_now(scenario, d)
             d.happenings.append(
                 Happening("event", *told, changes, event=ev, phase=d.phase, phase_title=title)
             )
         else:
-            _unseen(scenario, d, changes, None)
+            unseen(scenario, d, changes, None)
         _check_endings(scenario, d, False, p)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..model.base import ROLE_SIDE
 from ..model.scenario import Decision, Option, Scenario
 from ..model.state import EventMode, GameState, Policy
-from .advance import Happening, _advance, _enter_phase, _point, _take
+from .advance import _advance, _enter_phase, _point, _take
+from .happenings import Happening
 from .rules import Draft, Fate
 from .texts import Lapse
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from ..model.scenario import Scenario
 from ..model.state import Change
-from .advance import Happening
 from .dates import long_date
+from .happenings import Happening
 from .sources import cite_keys
 from .view import change_text
 
