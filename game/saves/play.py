@@ -231,16 +231,12 @@ def _changed(scenario: Scenario, game: Game, i: int, choice: Choice, why: str) -
 def _named(scenario: Scenario, decision_id: str, option_id: str | None = None) -> str:
     """A decision, and an option of it, as the player met them: their titles while the
     scenario still has them, else the ids the save holds."""
-    try:
-        said = f"\u201c{scenario.decision(decision_id).title}\u201d"
-    except KeyError:
-        said = decision_id
+    decision = scenario.index.decision.get(decision_id)
+    said = f"\u201c{decision.title}\u201d" if decision else decision_id
     if option_id is None:
         return said
-    try:
-        return f"{said}: \u201c{scenario.option(decision_id, option_id).label}\u201d"
-    except KeyError:
-        return f"{said}: {option_id}"
+    option = scenario.index.option.get((decision_id, option_id))
+    return f"{said}: " + (f"\u201c{option.label}\u201d" if option else option_id)
 
 
 def latest_unfinished(folder: Path, scenario: Scenario) -> Listed | None:
