@@ -16,6 +16,17 @@ MINI = Path(__file__).resolve().parent / "data" / "mini"
 does)."""
 
 
+WAR_WITH_LANDINGS = {
+    "response": "strike_and_invade",
+    "after_strike": "ready_invasion",
+    "us_ceasefire": "fight_on",
+    "second_request": "refuse_second",
+    "landing_order": "land_force",
+}
+"""Kennedy's picks for Washington's full air attack, its invasion force kept gathering, no
+ceasefire, and the landings a week after the first raids."""
+
+
 def ctrl_c_as_in_a_terminal() -> None:
     """For ``Popen(preexec_fn=...)``: a child the test interrupts gets Ctrl+C's default
     handling, as in a terminal. A suite started in the background of a script inherits it

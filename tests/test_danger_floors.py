@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from helpers import first_seed
+from helpers import WAR_WITH_LANDINGS, first_seed
 from pydantic import ValidationError
 
 from game.content import load_scenario
@@ -53,13 +53,7 @@ def test_a_landing_then_a_ceasefire_asked_keeps_danger_grave_with_the_reason(cmc
     """Kennedy lands the invasion force a week after the raids, and Moscow asks for a ceasefire:
     whatever danger had fallen to, with troops fighting and no ceasefire it is raised to 6
     when Washington presses on, and the player reads why."""
-    picks = {
-        "response": "strike_and_invade",
-        "after_strike": "ready_invasion",
-        "us_ceasefire": "fight_on",
-        "second_request": "refuse_second",
-        "landing_order": "land_force",
-    }
+    picks = WAR_WITH_LANDINGS
     _, state = first_seed(
         cmc,
         "kennedy",

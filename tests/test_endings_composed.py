@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 
-from helpers import first_seed, walk
+from helpers import WAR_WITH_LANDINGS, first_seed, walk
 
 from game.content import load_scenario
 from game.engine import choose, ending_told, new_game
@@ -24,17 +24,6 @@ to = "historians"
 text = "In history there was no such standoff."
 sources = ["DOB"]
 """
-
-
-WAR = {
-    "response": "strike_and_invade",
-    "after_strike": "ready_invasion",
-    "us_ceasefire": "fight_on",
-    "second_request": "refuse_second",
-    "landing_order": "land_force",
-}
-"""Washington's full air attack, its invasion force kept gathering, no ceasefire, and the
-landings a week after the first raids."""
 
 
 def told_with(s, state, flags=(), drop=(), **tracks):
@@ -165,7 +154,7 @@ def test_tactical_weapons_left_behind_reach_kennedys_ending(cmc):
 def test_war_in_cuba_then_a_ceasefire(cmc):
     """After an invasion the ending tells a ceasefire if one came, and whether tactical
     warheads were on the island in this game."""
-    state, _ = walk(cmc, "kennedy", WAR, opponent="dove")
+    state, _ = walk(cmc, "kennedy", WAR_WITH_LANDINGS, opponent="dove")
     assert state.ending == "invasion_conventional"
     fought = ending_told(cmc, state.model_copy(update={"flags": state.flags - {"ceasefire"}}))
     assert "government fell" in fought.epilogue and "under a ceasefire" not in fought.epilogue
@@ -272,7 +261,7 @@ WAR_PATHS = [
     ),
     (
         "kennedy",
-        WAR,
+        WAR_WITH_LANDINGS,
         "dove",
         "historical",
         "invasion_conventional",
@@ -281,7 +270,7 @@ WAR_PATHS = [
     ),
     (
         "kennedy",
-        {**WAR, "late_war_us": "press_on"},
+        {**WAR_WITH_LANDINGS, "late_war_us": "press_on"},
         "historical",
         "historical",
         "invasion_conventional",
@@ -309,7 +298,7 @@ WAR_PATHS = [
     ),
     (
         "kennedy",
-        {**WAR, "late_war_us": "accept_ceasefire"},
+        {**WAR_WITH_LANDINGS, "late_war_us": "accept_ceasefire"},
         "dove",
         "chaos",
         "invasion_nuclear",
@@ -458,7 +447,7 @@ def test_castros_gains_follow_his_trust(cmc):
 def test_a_ceasefire_leaves_castros_government_standing_in_who_gained(cmc):
     """After a ceasefire in an invasion, no "who gained" row says Castro's government fell or
     that Cuba was occupied; without one, they do."""
-    state, _ = walk(cmc, "kennedy", WAR, opponent="dove")
+    state, _ = walk(cmc, "kennedy", WAR_WITH_LANDINGS, opponent="dove")
     assert state.ending == "invasion_conventional" and "ceasefire" in state.flags
     stopped = " ".join(g.note for g in ending_told(cmc, state).gains)
     fought = " ".join(g.note for g in told_with(cmc, state, drop=["ceasefire"]).gains)
@@ -490,7 +479,7 @@ def test_moscows_view_of_the_war_says_who_gave_the_last_order(cmc):
     slipped out of the Kremlin's hands."""
     picks = {"landings_late": "fire_tacticals", "late_brink": "launch"}
     moscow, _ = walk(cmc, "khrushchev", picks, "hawk")
-    picks = {**WAR, "late_war_us": "strike_ussr"}
+    picks = {**WAR_WITH_LANDINGS, "late_war_us": "strike_ussr"}
     for seed in range(400):
         washington, _ = walk(cmc, "kennedy", picks, "hawk", "chaos", seed)
         if washington.chosen.get("late_war_us") == "strike_ussr":

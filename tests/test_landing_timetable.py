@@ -26,6 +26,31 @@ def _words(shown) -> str:
     return " ".join(" ".join(shown.situation).split())
 
 
+def _at_landing_order(cmc, picks):
+    """The first random Kennedy game with ``picks`` that reaches the landing decision of
+    28 October with Moscow neither falling silent nor taking its missiles out: its state."""
+    _, state = first_seed(
+        cmc,
+        "kennedy",
+        "landing_order",
+        lambda st: "withdrawn_under_fire" not in st.flags and "silence_answer" not in st.chosen,
+        picks=picks,
+        opponent="random",
+        events="chaos",
+    )
+    return state
+
+
+def _landed_epilogue(cmc, state) -> str:
+    """The force landed from ``state``, the game played on by the first options: its ending's
+    epilogue, on one line."""
+    end = choose(cmc, state, "land_force").state
+    while end.ending is None:
+        ids = [o.id for o in offered(cmc.decision(end.pending), end)]
+        end = choose(cmc, end, ids[0]).state
+    return " ".join(ending_told(cmc, end).epilogue.split())
+
+
 def test_no_option_lands_troops_the_day_after_the_strike(cmc):
     """At 'After the bombs' (23 October) every option, on every path into it, leaves no troops
     ashore, and the force readied before the strike is told as not ready to land."""
@@ -85,15 +110,7 @@ def test_the_force_ordered_readied_is_offered_on_28_october_and_told(cmc):
     23 October, and the landing he sends is told as that order's end, not as an answer to
     Moscow's silence."""
     picks = {**STRIKE, "after_strike": "ready_invasion"}
-    _, state = first_seed(
-        cmc,
-        "kennedy",
-        "landing_order",
-        lambda st: "withdrawn_under_fire" not in st.flags and "silence_answer" not in st.chosen,
-        picks=picks,
-        opponent="random",
-        events="chaos",
-    )
+    state = _at_landing_order(cmc, picks)
     shown = view(cmc, state)
     assert shown.title == "The invasion force"
     words = _words(shown)
@@ -101,11 +118,7 @@ def test_the_force_ordered_readied_is_offered_on_28_october_and_told(cmc):
     assert "Moscow still says nothing" not in words
     rusk = " ".join(a.argument for a in shown.advisers if "Rusk" in a.name)
     assert "not made Moscow speak" not in " ".join(rusk.split())
-    end = choose(cmc, state, "land_force").state
-    while end.ending is None:
-        ids = [o.id for o in offered(cmc.decision(end.pending), end)]
-        end = choose(cmc, end, ids[0]).state
-    epilogue = " ".join(ending_told(cmc, end).epilogue.split())
+    epilogue = _landed_epilogue(cmc, state)
     assert "had ordered the invasion force readied" in epilogue
     assert "through Moscow's silence" not in epilogue
     assert "the invasion force ordered readied" in epilogue
@@ -181,26 +194,14 @@ def test_the_force_ordered_with_the_full_attack_lands_on_29_october_and_is_told(
     the force ordered on 20 October (not on the 23rd), and the landing it makes is told in the
     ending as that order's end, a week after the first raids."""
     picks = {**FULL_ATTACK, "after_strike": "ready_invasion"}
-    _, state = first_seed(
-        cmc,
-        "kennedy",
-        "landing_order",
-        lambda st: "withdrawn_under_fire" not in st.flags and "silence_answer" not in st.chosen,
-        picks=picks,
-        opponent="random",
-        events="chaos",
-    )
+    state = _at_landing_order(cmc, picks)
     assert "invasion" not in state.flags
     shown = view(cmc, state)
     assert shown.title == "The invasion force"
     words = _words(shown)
     assert "you ordered with the air attack on 20 October" in words
     assert "on 23 October" not in words
-    end = choose(cmc, state, "land_force").state
-    while end.ending is None:
-        ids = [o.id for o in offered(cmc.decision(end.pending), end)]
-        end = choose(cmc, end, ids[0]).state
-    epilogue = " ".join(ending_told(cmc, end).epilogue.split())
+    epilogue = _landed_epilogue(cmc, state)
     assert "had ordered the invasion with the full air attack, on 20 October" in epilogue
     assert "The day after the first raids the President" not in epilogue
     links = ("a full US air attack on Cuba", "the invasion force ordered readied", "US landings")

@@ -4,7 +4,7 @@ offered it), and after American warships fire on a Soviet ship. Engine-level and
 
 from __future__ import annotations
 
-from helpers import first_seed, walk
+from helpers import WAR_WITH_LANDINGS, first_seed, walk
 
 from game.engine import choose, ending_told, offered, view
 
@@ -584,13 +584,7 @@ def test_the_war_after_the_landings_tells_which_ceasefire_request_stands(cmc):
     """On 29 October, with troops ashore, Washington reads Moscow's request for a ceasefire as
     it stands: made that day after the landings, or made before them, refused and never
     withdrawn."""
-    picks = {
-        "response": "strike_and_invade",
-        "after_strike": "ready_invasion",
-        "us_ceasefire": "fight_on",
-        "second_request": "refuse_second",
-        "landing_order": "land_force",
-    }
+    picks = WAR_WITH_LANDINGS
     for opponent, asked_today in (("dove", True), ("historical", False)):
         state, _ = walk(cmc, "kennedy", picks, opponent=opponent, until="late_war_us")
         assert state.pending == "late_war_us" and "soviet_ceasefire_offer" in state.flags
